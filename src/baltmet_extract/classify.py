@@ -1,0 +1,24 @@
+"""What a document holds, decided from its content (never its name): annex tables, a news list,
+work-package milestones. A document may hold several."""
+
+from __future__ import annotations
+
+from baltmet_extract.extract.annex import is_annex
+from baltmet_extract.extract.milestones import has_milestones
+from baltmet_extract.extract.news import news_lines
+from baltmet_extract.models import Document
+from baltmet_extract.rules import Rules
+
+KINDS = ["annex", "news", "workpackage"]
+
+
+def classify(doc: Document, rules: Rules) -> list[str]:
+    """The kinds of content found in the document, in `KINDS` order."""
+    kinds = []
+    if is_annex(doc, rules):
+        kinds.append("annex")
+    if news_lines(doc, rules):
+        kinds.append("news")
+    if has_milestones(doc, rules):
+        kinds.append("workpackage")
+    return kinds

@@ -1,0 +1,237 @@
+"""Command line: a thin layer over the library. Heavy imports happen inside the commands so that
+`--help` is instant.
+
+Exit status: 0 all inputs processed, 1 some inputs failed (the rest is still written),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+app = typer.Typer(
+    help="Turn documents about Baltic Sea Region city cooperation (PDF, HTML, Word, text dumps) into clean, "
+    "linked tables: projects, partners, places, milestones, events and news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+review_app = typer.Typer(help="Record review decisions about name matches; the next run applies them.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+_STREAMS: dict[str, TextIO] = {}
+
+
+def _err() -> TextIO:
+    return _STREAMS.get("stderr", sys.stderr)
+
+
+def _out() -> TextIO:
+    return _STREAMS.get("stdout", sys.stdout)
+
+
+class UsageProblem(Exception):
+    """A problem with what the user asked for (exit status 2)."""
+
+
+RulesOption = Annotated[Path | None, typer.Option("--rules", help="Folder of curated rules (default: the project's rules/).")]
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Files and/or folders to read (.pdf, .html, .htm, .txt, .docx).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")] = Path("output"),
+    rules: RulesOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Documents read in parallel; 0 = one per core.")] = 0,
+    executor: Annotated[str, typer.Option(help="'local' (process pool) or 'dask' (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; a local cluster when omitted.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Rebuild the gazetteer instead of using the cache.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: ~/.cache/baltmet-extract).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for unexpected errors.")] = False,
+) -> None:
+    """Extract every document in INPUTS into CSV, JSON, SQLite, a data package and a review report in --out."""
+    from baltmet_extract.pipeline import run
+    from baltmet_extract.settings import ExtractSettings
+
+    for p in inputs:
+        if not p.exists():
+            raise UsageProblem(f"{p}: no such file or folder")
+    settings: dict[str, object] = {"rules_dir": rules, "jobs": jobs, "executor": executor, "scheduler": scheduler,
+                                   "no_cache": no_cache}
+    if cache_dir is not None:
+        settings["cache_dir"] = cache_dir
+    try:
+        s = ExtractSettings.resolve(settings)
+    except ValueError as exc:
+        raise UsageProblem(str(exc).splitlines()[-1]) from exc
+    err = _err()
+    with _progress(err) as progress:
+        result = run(inputs, out, s, progress=progress)
+    for e in result.errors:
+        print(f"error: {e.source_file}: {e.message}", file=err)
+    t = result.tables
+    to_review = sum(1 for n in t.normalisation if n.needs_review)
+    problems = [p for p in result.validation if p["severity"] != "info"]
+    print(f"{len(result.documents)} document(s): {len(t.projects)} projects, {len(t.partners)} partners, "
+          f"{len(t.events)} events, {len(t.news)} news; {to_review} mention(s) to review, "
+          f"{len(problems)} validation problem(s), {len(result.failed_inputs)} failed input(s) -> {out}", file=err)
+    if result.failed_inputs:
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A rich progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not getattr(self.stream, "isatty", lambda: False)():
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(file=self.stream), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("documents", total=None)
+        return lambda name: self.bar.update(task, advance=1, description=name)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+def schema(
+    table: Annotated[str | None, typer.Argument(help="One table; all when omitted.")] = None,
+) -> None:
+    """Print the JSON Schema of the output tables."""
+    import json
+
+    from baltmet_extract.export import TABLES
+    from baltmet_extract.schema import table_schema
+
+    if table is not None and table not in TABLES:
+        raise UsageProblem(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    data = table_schema(table) if table else {name: table_schema(name) for name in TABLES}
+    print(json.dumps(data, indent=2, ensure_ascii=False), file=_out())
+
+
+@app.command()
+def inspect(
+    pdf: Annotated[Path, typer.Argument(help="A PDF file.")],
+    page: Annotated[int, typer.Option("--page", "-p", help="1-based page number.")] = 1,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="PNG to write (default: FILE-pN.png).")] = None,
+) -> None:
+    """Draw the table cells found on one PDF page into a PNG, to see why a table came out as it did."""
+    from baltmet_extract.ingest.pdf_inspect import inspect_page
+
+    if not pdf.exists():
+        raise UsageProblem(f"{pdf}: no such file")
+    target = out or pdf.with_name(f"{pdf.stem}-p{page}.png")
+    written = inspect_page(pdf.read_bytes(), page, target)
+    print(f"wrote {written}", file=_err())
+
+
+def _record(raw: str, decision: str, target: str, rules: Path | None, note: str) -> Path:
+    from baltmet_extract.review import record_decision
+
+    path = record_decision(raw, decision, target, rules, note)
+    print(f"recorded: {decision} {raw!r}{' -> ' + target if target else ''} in {path}", file=_err())
+    return path
+
+
+@review_app.command("accept")
+def review_accept(
+    raw: Annotated[str, typer.Argument(help="The mention exactly as in normalisation.csv.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of the run that proposed it.")] = Path("output"),
+    rules: RulesOption = None,
+    note: Annotated[str, typer.Option(help="Why, for the next reader.")] = "",
+) -> None:
+    """Accept the match the last run proposed for RAW."""
+    from baltmet_extract.review import proposed_key
+
+    key = proposed_key(out, raw)
+    if not key:
+        raise UsageProblem(f"{raw!r}: no resolved match for it in {out / 'normalisation.csv'}; use 'review pick'")
+    _record(raw, "accept", key, rules, note)
+
+
+@review_app.command("pick")
+def review_pick(
+    raw: Annotated[str, typer.Argument(help="The mention exactly as in normalisation.csv.")],
+    target: Annotated[str, typer.Argument(help="geonames:ID, iso:CODE, org:Name or group:Name.")],
+    rules: RulesOption = None,
+    note: Annotated[str, typer.Option(help="Why, for the next reader.")] = "",
+) -> None:
+    """Resolve RAW to TARGET from now on."""
+    _record(raw, "pick", target, rules, note)
+
+
+@review_app.command("reject")
+def review_reject(
+    raw: Annotated[str, typer.Argument(help="The mention exactly as in normalisation.csv.")],
+    rules: RulesOption = None,
+    note: Annotated[str, typer.Option(help="Why, for the next reader.")] = "",
+) -> None:
+    """Mark RAW as no place at all."""
+    _record(raw, "reject", "", rules, note)
+
+
+@review_app.command("list")
+def review_list(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of a run.")] = Path("output"),
+) -> None:
+    """List the mentions of the last run that need review, worst first."""
+    from baltmet_extract.review import rows_to_review
+
+    for row in rows_to_review(out):
+        print(f"{row['score']:>5}  {row['method']:<10} {row['raw']!r} -> {row['name'] or '-'} ({row['key'] or '-'})"
+              f"  {row['reason']}", file=_out())
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit status (used in-process by the tests)."""
+    import click
+
+    from baltmet_extract.errors import BaltmetError
+
+    if stdout is not None:
+        _STREAMS["stdout"] = stdout
+    if stderr is not None:
+        _STREAMS["stderr"] = stderr
+    args = sys.argv[1:] if argv is None else argv
+    verbose = "-v" in args or "--verbose" in args
+    try:
+        command = typer.main.get_command(app)
+        command.main(args=args, prog_name="baltmet-extract", standalone_mode=False)
+        return 0
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        print(f"baltmet-extract: {exc.format_message()}", file=_err())
+        return 2
+    except click.exceptions.Abort:
+        return 1
+    except (UsageProblem, BaltmetError) as exc:
+        print(f"baltmet-extract: {exc}", file=_err())
+        return 2
+    except Exception as exc:
+        if verbose:
+            raise
+        print(f"baltmet-extract: unexpected error: {type(exc).__name__}: {exc} (run with -v for details)", file=_err())
+        return 1
+    finally:
+        _STREAMS.clear()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,236 @@
+"""Annex tables into project records.
+
+The rows of an annex table are read against its header: columns are found by the
+meaning of the header cells (synonyms in `rules/headings.yaml`), section rows give the
+objective, a row continued after a page break is joined to the row it continues, a
+repeated header is skipped, a row naming two projects gives two, and a row whose name
+cell is lost is named from its description and flagged for review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from baltmet_extract.extract.partners import PartnerCell, parse_partner_cell
+from baltmet_extract.extract.phrases import (
+    complete_heading,
+    find_funding,
+    find_url,
+    looks_like_heading,
+    name_from_description,
+    parse_status,
+    split_project_names,
+)
+from baltmet_extract.models import Document, ErrorRecord, Line, Project
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing, fold, join_fragments, slugify
+
+COLUMNS = ("name", "status", "description", "partners")
+
+
+@dataclass
+class RawRow:
+    """A table row being assembled from one or more lines (page-break continuations)."""
+
+    cells: dict[str, str]
+    objective: str | None
+    line: Line
+    pages: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProjectDraft:
+    """A project and its partner cell, before the partners are resolved."""
+
+    project: Project
+    partners: PartnerCell
+
+
+@dataclass
+class AnnexResult:
+    projects: list[ProjectDraft] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    rows_seen: int = 0
+    rows_used: int = 0
+
+
+def map_header(cells: tuple[str, ...], rules: Rules) -> dict[int, str] | None:
+    """Column index -> column meaning, when the row is a header naming at least a name and partners."""
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for i, cell in enumerate(cells):
+        text = fold(cell)
+        if not text:
+            continue
+        for column, synonyms in rules.column_synonyms.items():
+            if column in used:
+                continue
+            if any(fold(s) in text for s in synonyms):
+                mapping[i] = column
+                used.add(column)
+                break
+    if "name" in used and ("partners" in used or "description" in used) and len(used) >= 3:
+        return mapping
+    return None
+
+
+def is_annex(doc: Document, rules: Rules) -> bool:
+    return any(line.is_row and map_header(line.cells, rules) for line in doc.lines)
+
+
+def extract_annex(doc: Document, rules: Rules) -> AnnexResult:
+    """Every project in the document's annex tables."""
+    result = AnnexResult()
+    rows = _assemble_rows(doc, rules, result)
+    used_ids: set[str] = set()
+    for row in rows:
+        for draft in _projects_from_row(row, doc, rules):
+            pid = draft.project.project_id
+            n = 2
+            while pid in used_ids:
+                pid = f"{draft.project.project_id}-{n}"
+                n += 1
+            draft.project.project_id = pid
+            used_ids.add(pid)
+            result.projects.append(draft)
+    return result
+
+
+def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[RawRow]:
+    header: dict[int, str] | None = None
+    header_cells: tuple[str, ...] = ()
+    objective: str | None = None
+    heading_since_row = False
+    rows: list[RawRow] = []
+    for line in doc.lines:
+        if line.is_row:
+            mapping = map_header(line.cells, rules)
+            if mapping is not None:
+                if header is None or fold(" ".join(line.cells)) != fold(" ".join(header_cells)):
+                    header, header_cells = mapping, line.cells
+                continue  # a header, first or repeated after a page break
+            if header is None:
+                continue
+            result.rows_seen += 1
+            width = len(header_cells)
+            filled = [c for c in line.cells if c.strip()]
+            if not filled:
+                result.rows_used += 1
+                continue
+            if len(filled) == 1 and line.cells[0].strip() and (width > 1) and looks_like_heading(line.cells[0]):
+                objective = complete_heading(line.cells[0], rules.objectives)
+                heading_since_row = True
+                result.rows_used += 1
+                continue
+            cells, problem = _align(line.cells, width)
+            values = {header[i]: clean_spacing(c) for i, c in enumerate(cells) if i in header}
+            if not values.get("name") and not values.get("status") and rows and not heading_since_row \
+                    and _continues(values, rows[-1]):
+                prev = rows[-1]
+                for column, value in values.items():
+                    prev.cells[column] = join_fragments(prev.cells.get(column, ""), value)
+                if line.page and line.page not in prev.pages:
+                    prev.pages.append(line.page)
+                result.rows_used += 1
+                continue
+            heading_since_row = False
+            row = RawRow(values, objective, line, [line.page] if line.page else [])
+            if problem:
+                row.problems.append(problem)
+            rows.append(row)
+            result.rows_used += 1
+        elif header is not None and looks_like_heading(line.text) and not line.text.endswith((".", ":")):
+            objective = complete_heading(line.text, rules.objectives)
+            heading_since_row = True
+    if header is None and any(line.is_row for line in doc.lines):
+        result.errors.append(ErrorRecord(source_file=doc.source_file, stage="extract",
+                                         message="table found but its columns could not be mapped to name, status, "
+                                                 "description and partners; add the header words to rules/headings.yaml"))
+    return rows
+
+
+def _align(cells: tuple[str, ...], width: int) -> tuple[list[str], str | None]:
+    """Cells padded or trimmed to the table width; a short row whose first cell is prose is
+    aligned to the right (its leading cells were lost, as when a row starts mid-sentence)."""
+    cells_list = list(cells)
+    if len(cells_list) == width:
+        return cells_list, None
+    if len(cells_list) > width:
+        extra = cells_list[width - 1 :]
+        return cells_list[: width - 1] + [" ".join(c for c in extra if c)], f"row has {len(cells)} cells, the table {width}"
+    first = cells_list[0].strip()
+    missing = width - len(cells_list)
+    if len(first) > 60 or first[:1].islower():
+        return [""] * missing + cells_list, f"row has {len(cells)} cells, the table {width}; aligned to the right"
+    return cells_list + [""] * missing, f"row has {len(cells)} cells, the table {width}"
+
+
+def _continues(values: dict[str, str], prev: RawRow) -> bool:
+    """A row with empty name and status continues the row before it (cut by a page break)."""
+    return any(values.get(c) for c in ("description", "partners")) and bool(prev.cells.get("name") or prev.cells.get("description"))
+
+
+def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[ProjectDraft]:
+    name_cell = row.cells.get("name", "")
+    status_cell = row.cells.get("status", "")
+    description = clean_spacing(row.cells.get("description", ""))
+    partner_cell = row.cells.get("partners", "")
+    review: list[str] = list(row.problems)
+    names = split_project_names(name_cell, rules) if name_cell else []
+    if not names:
+        guessed = name_from_description(description, rules)
+        if guessed:
+            names = [(guessed, None, None)]
+            review.append("name cell missing; name taken from the description")
+        else:
+            names = [(description[:40].rsplit(" ", 1)[0] or "unnamed project", None, None)]
+            review.append("name cell missing and no name found in the description")
+    status, status_date = parse_status(status_cell, rules)
+    funding = find_funding(status_cell, rules) or find_funding(name_cell, rules)
+    url = find_url(" ".join([description, status_cell, partner_cell]), rules)
+    partner_texts = _split_partner_cell(partner_cell, [n for n, _, _ in names])
+    drafts = []
+    for (name, full_title, programme), partners_text in zip(names, partner_texts):
+        cell = parse_partner_cell(partners_text, rules)
+        project = Project(
+            project_id=slugify(name),
+            name=name,
+            full_title=full_title,
+            objective=row.objective,
+            status=status,  # type: ignore[arg-type]
+            status_text=status_cell or None,
+            status_date=status_date,
+            funding=programme or funding,
+            description=description or None,
+            url=url,
+            partners_tbc=cell.tbc,
+            partners_incomplete=cell.incomplete,
+            source_file=doc.source_file,
+            source_page=row.line.page,
+            source_row=row.line.row,
+            needs_review=bool(review),
+            review_reason="; ".join(review) or None,
+        )
+        drafts.append(ProjectDraft(project, cell))
+    return drafts
+
+
+def _split_partner_cell(cell: str, names: list[str]) -> list[str]:
+    """One partner text per project: `A: x, y. B: z` gives `x, y.` for A and `z` for B."""
+    if len(names) < 2:
+        return [cell] * len(names)
+    import re
+
+    positions = []
+    for name in names:
+        m = re.search(rf"(?<!\w){re.escape(name)}\s*:", cell, re.IGNORECASE)
+        positions.append(m if m else None)
+    if not all(positions):
+        return [cell] * len(names)
+    spans = sorted((m.start(), m.end(), i) for i, m in enumerate(positions) if m)
+    out = [""] * len(names)
+    for k, (start, end, i) in enumerate(spans):
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(cell)
+        out[i] = cell[end:stop].strip()
+    return out

@@ -1,0 +1,144 @@
+"""Work-package pages: milestones with their periods, and the dated events in their texts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from baltmet_extract.extract.dates import DateMention, find_dates
+from baltmet_extract.models import Document, Line, Milestone
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+@dataclass
+class EventDraft:
+    """An event found in a sentence, before its place is resolved."""
+
+    sentence: str
+    kind: str
+    date: DateMention
+    date_start: str | None
+    date_end: str | None
+    date_inferred: bool
+    milestone: int | None
+    line: Line
+
+
+@dataclass
+class MilestoneDraft:
+    milestone: Milestone
+    events: list[EventDraft] = field(default_factory=list)
+
+
+def has_milestones(doc: Document, rules: Rules) -> bool:
+    pattern = rules.milestone_line
+    return pattern is not None and any(pattern.match(ln.text) for ln in doc.lines if not ln.is_row)
+
+
+def extract_milestones(doc: Document, rules: Rules) -> list[MilestoneDraft]:
+    """Milestones in document order, each with the text that follows its heading."""
+    assert rules.milestone_line is not None and rules.work_package_line is not None
+    drafts: list[MilestoneDraft] = []
+    work_package: str | None = None
+    current: MilestoneDraft | None = None
+    body: list[Line] = []
+
+    def close() -> None:
+        if current is not None:
+            current.milestone.summary = clean_spacing(" ".join(ln.text for ln in body)) or None
+            current.events = events_in_text(body, current.milestone, rules)
+
+    for ln in doc.lines:
+        if ln.is_row:
+            continue
+        text = ln.text.strip()
+        wp = rules.work_package_line.match(text)
+        if wp and len(text.split()) <= 12 and not text.endswith("."):
+            close()
+            current, body = None, []
+            name = clean_spacing(wp.group("name") or "")
+            work_package = f"WP {wp.group('number')}" + (f": {name}" if name else "")
+            continue
+        m = rules.milestone_line.match(text)
+        if m:
+            close()
+            start, end = _period(m.group("period") or "")
+            current = MilestoneDraft(Milestone(work_package=work_package, milestone=int(m.group("number")),
+                                               period_start=start, period_end=end, source_file=doc.source_file,
+                                               source_row=ln.row))
+            drafts.append(current)
+            rest = text[m.end():].strip(" :.-")
+            body = [Line(cells=(rest,), page=ln.page, row=ln.row)] if rest else []
+            continue
+        if current is not None:
+            body.append(ln)
+    close()
+    return drafts
+
+
+def _period(text: str) -> tuple[str | None, str | None]:
+    dates = find_dates(text)
+    if not dates:
+        return None, None
+    d = dates[0]
+    if d.kind == "month_range":
+        return d.iso(), d.iso_end()
+    return d.iso(), d.iso_end() or d.iso()
+
+
+def event_kind(sentence: str, rules: Rules) -> str | None:
+    for kind, patterns in rules.event_kinds:
+        if any(p.search(sentence) for p in patterns):
+            return kind
+    return None
+
+
+def sentences(lines: list[Line]) -> list[tuple[str, Line]]:
+    out = []
+    for ln in lines:
+        for s in _SENTENCE_END.split(clean_spacing(ln.text)):
+            if s.strip():
+                out.append((s.strip(), ln))
+    return out
+
+
+def year_in_period(month: int, milestone: Milestone) -> tuple[int | None, bool]:
+    """The year a month without one falls in, from the milestone's period."""
+    start, end = milestone.period_start, milestone.period_end
+    if not start and not end:
+        return None, False
+    sy, sm = (int(start[:4]), int(start[5:7]) if len(start) >= 7 else 1) if start else (None, None)
+    ey, em = (int(end[:4]), int(end[5:7]) if len(end) >= 7 else 12) if end else (None, None)
+    for y in sorted({y for y in (sy, ey) if y is not None}):
+        after_start = sy is None or (y, month) >= (sy, sm or 1)
+        before_end = ey is None or (y, month) <= (ey, em or 12)
+        if after_start and before_end:
+            return y, True
+    return (ey or sy), True
+
+
+def events_in_text(lines: list[Line], milestone: Milestone, rules: Rules) -> list[EventDraft]:
+    """Dated events in a milestone's text; a sentence without a kind word may take it from the
+    next sentence ("... in August in Copenhagen. This workshop is organised by ...")."""
+    found: list[EventDraft] = []
+    sents = sentences(lines)
+    for i, (sentence, ln) in enumerate(sents):
+        dates = [d for d in find_dates(sentence) if d.month is not None]
+        if not dates:
+            continue
+        kind = event_kind(sentence, rules)
+        if kind is None and i + 1 < len(sents) and re.match(r"^(this|the|that)\b", sents[i + 1][0], re.I):
+            kind = event_kind(sents[i + 1][0].split(".")[0], rules)
+        if kind is None:
+            continue
+        d = dates[0]
+        inferred = False
+        year = d.year
+        if year is None and d.month is not None:
+            year, inferred = year_in_period(d.month, milestone)
+        found.append(EventDraft(sentence=sentence, kind=kind, date=d, date_start=d.iso(year), date_end=d.iso_end(year),
+                                date_inferred=inferred, milestone=milestone.milestone, line=ln))
+    return found

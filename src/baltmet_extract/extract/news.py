@@ -1,0 +1,138 @@
+"""News lists into news items: boundaries, titles, dates (the year from neighbouring items when
+the text lacks it), and the text in which the normaliser then looks for places and organisers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from baltmet_extract.extract.dates import DateMention, find_dates
+from baltmet_extract.models import Document, Line
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing, slugify
+
+
+@dataclass
+class NewsDraft:
+    """A news item before places are resolved."""
+
+    title: str
+    summary: str
+    line: Line
+    date: DateMention | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_inferred: bool = False
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}. {self.summary}".strip(" .")
+
+
+def is_read_more(text: str, rules: Rules) -> bool:
+    return any(p.search(text.strip()) for p in rules.read_more)
+
+
+def news_lines(doc: Document, rules: Rules) -> list[Line]:
+    """The lines that form the news list: up to the last "Read more", or the heading-led blocks
+    before any milestone section when the page has no such links."""
+    lines = [ln for ln in doc.lines if not ln.is_row]
+    last_more = max((i for i, ln in enumerate(lines) if is_read_more(ln.text, rules)), default=-1)
+    if last_more >= 0:
+        return lines[: last_more + 1]
+    if any(ln.heading for ln in lines):
+        stop = next((i for i, ln in enumerate(lines) if rules.milestone_line and rules.milestone_line.match(ln.text)),
+                    len(lines))
+        return lines[:stop]
+    return []
+
+
+def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
+    """Item boundaries: a "Read more" line ends an item; a heading starts one."""
+    items: list[list[Line]] = []
+    current: list[Line] = []
+    for ln in lines:
+        if is_read_more(ln.text, rules):
+            if current:
+                items.append(current)
+            current = []
+            continue
+        if ln.heading and current and any(not c.heading for c in current):
+            items.append(current)
+            current = []
+        current.append(ln)
+    if current:
+        items.append(current)
+    return items
+
+
+def _is_list_heading(item: list[Line]) -> bool:
+    """A lone short line before the first item ("latest news") is the list's heading, not an item."""
+    return len(item) == 1 and len(item[0].text.split()) <= 3 and not find_dates(item[0].text)
+
+
+def extract_news(doc: Document, rules: Rules) -> list[NewsDraft]:
+    """News items with dates; years missing in the text are inferred from the neighbours."""
+    items = split_items(news_lines(doc, rules), rules)
+    drafts: list[NewsDraft] = []
+    for n, item in enumerate(items):
+        lead = list(item)
+        # the list's own heading ("latest news") stuck to the first item
+        if n == 0 and len(lead) >= 3 and _is_list_heading(lead[:1]):
+            lead = lead[1:]
+        if _is_list_heading(lead):
+            continue
+        title = clean_spacing(lead[0].text)
+        summary = clean_spacing(" ".join(ln.text for ln in lead[1:]))
+        draft = NewsDraft(title=title, summary=summary, line=lead[0], lines=lead)
+        draft.date = _best_date(find_dates(title)) or _best_date(find_dates(summary))
+        drafts.append(draft)
+    _complete_years(drafts)
+    return drafts
+
+
+def _best_date(dates: list[DateMention]) -> DateMention | None:
+    """The most precise date mention (a day beats a month beats a year)."""
+    dated = [d for d in dates if d.month is not None or d.year is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda d: ((d.day is not None) + (d.month is not None), d.year is not None, -d.start))
+
+
+def _complete_years(drafts: list[NewsDraft]) -> None:
+    """Fill in missing years from the neighbouring items, keeping the list's order
+    (newest first or oldest first) so that a list crossing New Year gets the right year."""
+    known = [(i, d.date) for i, d in enumerate(drafts) if d.date and d.date.year]
+    keys = [(dt.year, dt.month or 0, dt.day or 0) for _, dt in known if dt]
+    descending = sum(a >= b for a, b in zip(keys, keys[1:])) >= sum(a < b for a, b in zip(keys, keys[1:]))
+    for i, d in enumerate(drafts):
+        if d.date is None:
+            continue
+        if d.date.year:
+            d.date_start, d.date_end = d.date.iso(), d.date.iso_end()
+            continue
+        year = _year_from_neighbours(i, d.date, known, descending)
+        if year is not None:
+            d.date_start, d.date_end = d.date.iso(year), d.date.iso_end(year)
+            d.date_inferred = True
+
+
+def _year_from_neighbours(i: int, date: DateMention, known: list[tuple[int, DateMention | None]],
+                          descending: bool) -> int | None:
+    before = [(j, k) for j, k in known if j < i and k]
+    after = [(j, k) for j, k in known if j > i and k]
+    md = (date.month or 0, date.day or 0)
+    # the older neighbour fixes the year: the item is in the same year or, if its month comes
+    # earlier in the calendar, in the next one
+    older = after[0][1] if descending and after else (before[-1][1] if not descending and before else None)
+    if older is not None and older.year:
+        return older.year + (1 if md < (older.month or 0, older.day or 0) else 0)
+    newer = before[-1][1] if descending and before else (after[0][1] if not descending and after else None)
+    if newer is not None and newer.year:
+        return newer.year - (1 if md > (newer.month or 13, newer.day or 32) else 0)
+    return None
+
+
+def news_id(source_file: str, index: int) -> str:
+    return f"{slugify(source_file.rsplit('.', 1)[0])}-news-{index}"

@@ -1,0 +1,242 @@
+"""Partner cells split into mentions with roles and kind hints.
+
+`Helsinki (lead), Berlin with observers from Oslo and Warsaw` gives four mentions:
+Helsinki as lead, Berlin as partner, Oslo and Warsaw as observers. The phrases that
+carry roles, the words that announce a kind of place (`cities of`, `Regions of`,
+`German Länder`), groups (`other cities in Finland`), "to be confirmed" and "et al."
+all come from `rules/phrases.yaml`. Which place a mention names is not decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing
+
+_SEGMENT_SPLIT = re.compile(r"\s*[,;]\s*|\s*\n\s*|\s+/\s+")
+_CONJUNCTION = re.compile(r"\s+(?:and|&|und|och|og|ja|i|oraz)\s+")
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_STRAY = " .,;:()[]{}\"'‘’“”–—-"
+
+
+@dataclass
+class PartnerMention:
+    """One partner as written in a cell, before it is resolved to a place or organisation."""
+
+    raw: str
+    role: str = "partner"
+    kind_hint: str | None = None
+    group: bool = False
+    country_hint: str | None = None
+
+
+@dataclass
+class PartnerCell:
+    """What a partner cell says: the mentions, and whether the list is final."""
+
+    mentions: list[PartnerMention] = field(default_factory=list)
+    tbc: bool = False
+    incomplete: bool = False
+
+
+@dataclass
+class _Segment:
+    text: str
+    role: str | None = None
+    closer_role: str | None = None
+
+
+def parse_partner_cell(
+    text: str, rules: Rules, is_known: Callable[[str], bool] | None = None
+) -> PartnerCell:
+    """Split a partner cell into mentions with roles; `is_known` keeps known names whole
+    (an organisation with "and" in its name is not split in two)."""
+    cell = PartnerCell()
+    text = clean_spacing(text or "")
+    if not text:
+        return cell
+    for pattern in rules.tbc:
+        if pattern.search(text):
+            cell.tbc = True
+            text = pattern.sub(" ", text)
+    for pattern in rules.incomplete:
+        if pattern.search(text):
+            cell.incomplete = True
+            text = pattern.sub(",", text)
+    hint: str | None = None
+    for chunk_role, chunk in _chunks_by_openers(text, rules):
+        segments = _segments(chunk, rules)
+        _apply_closers(segments, rules)
+        for seg in segments:
+            role = seg.role or seg.closer_role or chunk_role
+            body, country = _strip_brackets(seg.text, rules)
+            if not body:
+                continue
+            if any(p.search(body) for p in rules.groups):
+                cell.mentions.append(PartnerMention(raw=body, role=role, group=True))
+                continue
+            conjuncts = [body] if (is_known and is_known(body)) else _conjuncts(body, rules)
+            for part in conjuncts:
+                part, part_hint, persistent = _descriptor(part, rules)
+                if persistent:
+                    hint = part_hint
+                part = part.strip(_STRAY)
+                if not part or part.lower() in rules.leading_words:
+                    continue
+                cell.mentions.append(
+                    PartnerMention(raw=part, role=role, kind_hint=part_hint or hint, country_hint=country)
+                )
+    return cell
+
+
+def _chunks_by_openers(text: str, rules: Rules) -> list[tuple[str, str]]:
+    """Cut the cell where a phrase opens a list with a role ("with observers from")."""
+    cuts: list[tuple[int, int, str]] = []
+    for role, patterns in rules.role_openers.items():
+        for p in patterns:
+            cuts.extend((m.start(), m.end(), role) for m in p.finditer(text))
+    cuts.sort()
+    chunks: list[tuple[str, str]] = []
+    pos, role = 0, "partner"
+    for start, end, new_role in cuts:
+        if start < pos:
+            continue
+        chunks.append((role, text[pos:start]))
+        pos, role = end, new_role
+    chunks.append((role, text[pos:]))
+    return [(r, c) for r, c in chunks if c.strip(_STRAY)]
+
+
+def _segments(chunk: str, rules: Rules) -> list[_Segment]:
+    """Comma-separated segments, each with a role marker if it has one; a lone descriptor
+    ("Region" in "Region, Dalarnas") is joined to the next segment."""
+    out: list[_Segment] = []
+    pending = ""
+    for piece in _split_outside_brackets(chunk):
+        piece = piece.strip()
+        if not piece:
+            continue
+        role = None
+        for r, patterns in rules.role_markers.items():
+            for p in patterns:
+                if p.search(piece):
+                    role = r
+                    piece = p.sub(" ", piece).strip()
+        if _is_lone_descriptor(piece, rules) and role is None:
+            pending = f"{pending} {piece}".strip()
+            continue
+        if pending:
+            piece, pending = f"{pending} {piece}", ""
+        out.append(_Segment(" ".join(piece.split()), role))
+    if pending:
+        out.append(_Segment(pending))
+    return out
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in ",;\n":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _apply_closers(segments: list[_Segment], rules: Rules) -> None:
+    """A phrase that ends a list ("... have expressed interest") gives its role to the run of
+    segments before it, back to the last segment with a role of its own."""
+    for i, seg in enumerate(segments):
+        for role, patterns in rules.role_closers.items():
+            for p in patterns:
+                if p.search(seg.text):
+                    seg.text = p.sub("", seg.text).strip()
+                    for j in range(i, -1, -1):
+                        if segments[j].role is not None or any(g.search(segments[j].text) for g in rules.groups):
+                            break
+                        segments[j].closer_role = role
+
+
+def _strip_brackets(text: str, rules: Rules) -> tuple[str, str | None]:
+    """Drop bracketed asides; a bracket holding a country code or name becomes a country hint."""
+    country = None
+    for m in _BRACKET.finditer(text):
+        inner = m.group(1).strip()
+        if re.fullmatch(r"[A-Z]{2}", inner):
+            country = inner
+        else:
+            from baltmet_extract.normalise.countries import country_code
+
+            country = country_code(inner) or country
+    body = _BRACKET.sub(" ", text)
+    return " ".join(body.split()).strip(_STRAY), country
+
+
+def _conjuncts(body: str, rules: Rules) -> list[str]:
+    parts = [p for p in _CONJUNCTION.split(body) if p.strip(_STRAY)]
+    if len(parts) < 2:
+        return [body]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        words = part.split()
+        nxt = parts[i + 1].split() if i + 1 < len(parts) else []
+        if len(words) == 1 and words[0] in rules.coordinated_modifiers and len(nxt) >= 2:
+            # "Central and South Bohemian Region": the modifier shares the head that follows
+            out.append(" ".join([words[0], *nxt[1:]]))
+        else:
+            out.append(part)
+    return out
+
+
+def _descriptor_kind(word: str, rules: Rules) -> str | None:
+    w = word.lower().strip(_STRAY)
+    for kind, words in rules.kind_descriptors.items():
+        if w in words:
+            return kind
+    if len(w) >= 5:
+        for kind, words in rules.kind_descriptors.items():
+            if any(len(d) > len(w) and d.endswith(w) for d in words):
+                return kind  # a descriptor cut at its start by the layout ("ivodships")
+    return None
+
+
+def _is_lone_descriptor(piece: str, rules: Rules) -> bool:
+    words = piece.split()
+    return 0 < len(words) <= 2 and all(_descriptor_kind(w, rules) or w.lower() in ("of", "the") for w in words)
+
+
+def _descriptor(part: str, rules: Rules) -> tuple[str, str | None, bool]:
+    """Drop leading words and a plural descriptor phrase before the name.
+
+    Returns the name, the kind the descriptor announces, and whether the announcement
+    holds for the following mentions too (a plural: "cities of A and B, C").
+    """
+    words = part.split()
+    lowered = [w.lower() for w in words]
+    for lead in rules.leading_words:
+        n = len(lead.split())
+        if len(words) > n and " ".join(lowered[:n]) == lead:
+            words, lowered = words[n:], lowered[n:]
+            break
+    for i, w in enumerate(words[:-1]):
+        kind = _descriptor_kind(w, rules)
+        if kind is None:
+            continue
+        plural = lowered[i].endswith("s") or lowered[i] in ("länder", "lander")
+        if not plural:
+            return " ".join(words), None, False
+        rest = words[i + 1 :]
+        if rest and rest[0].lower() in ("of", "in"):
+            rest = rest[1:]
+        if rest:
+            return " ".join(rest), kind, True
+    return " ".join(words), None, False

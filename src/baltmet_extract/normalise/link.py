@@ -1,0 +1,215 @@
+"""Linking the union of all documents' drafts into the output tables: partners resolved with the
+context of their co-partners, places in news and milestone texts, events, duplicates, the places
+table and the normalisation table (one row per distinct mention).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from baltmet_extract.extract.partners import PartnerMention
+from baltmet_extract.models import ErrorRecord, Event, Milestone, NewsItem, NormalisationRow, Partner, Place, Project
+from baltmet_extract.normalise.countries import country_code
+from baltmet_extract.normalise.gazetteer import Entity
+from baltmet_extract.normalise.resolver import Resolution, Resolver
+from baltmet_extract.normalise.textplaces import TextPlaceFinder
+from baltmet_extract.textutil import slugify
+
+if TYPE_CHECKING:
+    from baltmet_extract.pipeline import DocumentResult
+
+CONFIDENT = 95.0
+
+
+@dataclass
+class Tables:
+    """The output tables, in contract order."""
+
+    projects: list[Project] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    news: list[NewsItem] = field(default_factory=list)
+    normalisation: list[NormalisationRow] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, list]:  # type: ignore[type-arg]
+        return {name: getattr(self, name) for name in
+                ("projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors")}
+
+
+@dataclass
+class _Seen:
+    resolution: Resolution
+    contexts: list[str] = field(default_factory=list)
+    count: int = 0
+
+
+class Linker:
+    """Builds the tables from per-document drafts; one instance per run."""
+
+    def __init__(self, resolver: Resolver, finder: TextPlaceFinder) -> None:
+        self.resolver = resolver
+        self.finder = finder
+        self.tables = Tables()
+        self.seen: dict[str, _Seen] = {}
+        self.place_mentions: Counter[str] = Counter()
+        self.place_projects: dict[str, set[str]] = defaultdict(set)
+        self.place_entities: dict[str, Entity] = {}
+
+    def run(self, results: list[DocumentResult]) -> Tables:
+        used_ids: set[str] = set()
+        for res in results:
+            self.tables.errors.extend(res.errors)
+            for draft in res.projects:
+                pid = draft.project.project_id
+                n = 2
+                while pid in used_ids:
+                    pid = f"{draft.project.project_id}-{n}"
+                    n += 1
+                draft.project.project_id = pid
+                used_ids.add(pid)
+                self.tables.projects.append(draft.project)
+                self._partners(draft.project, draft.partners.mentions)
+            self._milestones(res)
+            self._news(res)
+        self._places()
+        self._normalisation()
+        return self.tables
+
+    # ---- partners -------------------------------------------------------------------------
+
+    def _partners(self, project: Project, mentions: list[PartnerMention]) -> None:
+        first = [self._resolve_mention(m, frozenset()) for m in mentions]
+        countries = frozenset(r.entity.country for rs in first for r in rs
+                              if r.entity and r.entity.country and r.score >= CONFIDENT and not r.needs_review)
+        position = 0
+        where = f"{project.source_file}:{project.source_page or ''}:{project.source_row or ''} {project.project_id}"
+        for mention in mentions:
+            for r in self._resolve_mention(mention, countries):
+                position += 1
+                e = r.entity
+                kind = "group" if mention.group else (e.kind if e else r.kind)
+                self.tables.partners.append(Partner(
+                    project_id=project.project_id, position=position, raw=mention.raw,
+                    name=e.name if e else (mention.raw if mention.group else None), kind=kind,  # type: ignore[arg-type]
+                    role=mention.role,  # type: ignore[arg-type]
+                    country=(e.country if e else None) or mention.country_hint,
+                    geonames_id=e.geonames_id if e else None, iso3166_2=e.iso3166_2 if e else None,
+                    lat=e.lat if e else None, lon=e.lon if e else None, method=r.method,  # type: ignore[arg-type]
+                    score=r.score, needs_review=r.needs_review, source_file=project.source_file,
+                    source_page=project.source_page, source_row=project.source_row))
+                self._note(r, where)
+                if e is not None and e.kind in ("city", "region", "country"):
+                    self.place_mentions[e.key] += 1
+                    self.place_projects[e.key].add(project.project_id)
+                    self.place_entities[e.key] = e
+
+    def _resolve_mention(self, mention: PartnerMention, countries: frozenset[str]) -> list[Resolution]:
+        if mention.group:
+            words = mention.raw.split()
+            cc = country_code(words[-1]) if words else None
+            return [Resolution(mention.raw, Entity(key=f"group:{mention.raw.lower()}", name=mention.raw, kind="group",
+                                                   country=cc), "rule", 90.0, False,
+                               "names a group of places, not one place", [], "group")]
+        context = countries | ({mention.country_hint} if mention.country_hint else set())
+        return self.resolver.resolve(mention.raw, mention.kind_hint, frozenset(context))
+
+    def _note(self, r: Resolution, where: str) -> None:
+        seen = self.seen.get(r.raw)
+        if seen is None:
+            seen = self.seen[r.raw] = _Seen(r)
+        elif r.needs_review and not seen.resolution.needs_review:
+            seen.resolution = r
+        seen.count += 1
+        if len(seen.contexts) < 5 and where not in seen.contexts:
+            seen.contexts.append(where)
+
+    # ---- milestones, news, events ---------------------------------------------------------
+
+    def _milestones(self, res: DocumentResult) -> None:
+        for md in res.milestones:
+            self.tables.milestones.append(md.milestone)
+            for ev in md.events:
+                place = self.finder.best_place(ev.sentence)
+                organisers = self.finder.organisers(ev.sentence)
+                self._add_event(source_kind="milestone", milestone=ev.milestone, title=_title(ev.sentence),
+                                kind=ev.kind, date_start=ev.date_start, date_end=ev.date_end,
+                                date_inferred=ev.date_inferred, place=place.resolution if place else None,
+                                organisers=organisers, source_file=res.source_file, source_row=ev.line.row)
+
+    def _news(self, res: DocumentResult) -> None:
+        first_of: dict[tuple[str | None, str], str] = {}
+        from baltmet_extract.extract.milestones import event_kind
+        from baltmet_extract.extract.news import news_id
+
+        for i, draft in enumerate(res.news, start=1):
+            place = self.finder.best_place(draft.title) or self.finder.best_place(draft.summary)
+            organisers = self.finder.organisers(draft.text)
+            e = place.resolution.entity if place else None
+            nid = news_id(res.source_file, i)
+            key = (draft.date_start, e.key if e else "")
+            duplicate = first_of.get(key) if draft.date_start and e else None
+            if duplicate is None and draft.date_start and e:
+                first_of[key] = nid
+            self.tables.news.append(NewsItem(
+                news_id=nid, title=draft.title, date_start=draft.date_start, date_end=draft.date_end,
+                date_inferred=draft.date_inferred, place=e.name if e else None,
+                place_geonames_id=e.geonames_id if e else None, summary=draft.summary or None,
+                organisers="; ".join(organisers) or None, duplicate_of=duplicate, source_file=res.source_file,
+                source_row=draft.line.row))
+            if place:
+                self._note(place.resolution, f"{res.source_file}::{draft.line.row} news")
+            if duplicate is None and draft.date_start:
+                self._add_event(source_kind="news", milestone=None, title=draft.title,
+                                kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
+                                date_end=draft.date_end, date_inferred=draft.date_inferred,
+                                place=place.resolution if place else None, organisers=organisers,
+                                source_file=res.source_file, source_row=draft.line.row)
+
+    def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
+                   date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
+                   source_file: str, source_row: int | None) -> None:
+        e = place.entity if place else None
+        base = f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}"
+        self.tables.events.append(Event(
+            event_id=base, source_kind=source_kind, milestone=milestone, title=title, kind=kind,  # type: ignore[arg-type]
+            date_start=date_start, date_end=date_end, date_inferred=date_inferred,
+            place=e.name if e else None, place_geonames_id=e.geonames_id if e else None,
+            country=e.country if e else None, organisers="; ".join(organisers) or None,
+            source_file=source_file, source_row=source_row))
+        if e is not None:
+            self.place_mentions[e.key] += 1
+            self.place_entities[e.key] = e
+            if place is not None:
+                self._note(place, f"{source_file}::{source_row} {source_kind}")
+
+    # ---- places and the normalisation table -------------------------------------------------
+
+    def _places(self) -> None:
+        for key in sorted(self.place_entities):
+            e = self.place_entities[key]
+            self.tables.places.append(Place(
+                name=e.name, kind=e.kind, country=e.country, geonames_id=e.geonames_id,  # type: ignore[arg-type]
+                iso3166_2=e.iso3166_2, lat=e.lat, lon=e.lon, mentions=self.place_mentions[key],
+                projects=len(self.place_projects.get(key, ()))))
+
+    def _normalisation(self) -> None:
+        rows = []
+        for raw, seen in self.seen.items():
+            r = seen.resolution
+            rows.append(NormalisationRow(
+                raw=raw, name=r.name, kind=r.entity.kind if r.entity else r.kind,  # type: ignore[arg-type]
+                method=r.method, score=r.score, needs_review=r.needs_review,  # type: ignore[arg-type]
+                candidates=" | ".join(f"{name} {score:g}" for name, score in r.candidates),
+                reason=r.reason, contexts=" | ".join(seen.contexts), key=r.key))
+        rows.sort(key=lambda x: (not x.needs_review, x.score, x.raw))
+        self.tables.normalisation = rows
+
+
+def _title(sentence: str, limit: int = 90) -> str:
+    sentence = sentence.strip()
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,364 @@
+"""Resolving a place or organisation mention to one canonical entity, with a method, a score,
+the runner-up candidates and a needs-review flag.
+
+The cascade, cheapest and surest first: review decisions, exact and alias look-up
+(diacritics folded), the mention without its descriptor words ("Region Seeland"),
+then fuzzy matching over a trigram-blocked candidate set and completion of
+truncated names ("randenburg"), and last the mention taken apart: combined
+("Berlin-Brandenburg") or glued ("Region Skåne Region Halland") names. Ties between
+namesakes are broken by context: the kind the text announces, the countries of the
+other partners, the region the documents are about, and population.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from baltmet_extract.normalise.gazetteer import (
+    ALTERNATE,
+    CURATED,
+    DERIVED,
+    PRIMARY,
+    Entity,
+    Gazetteer,
+    entity_for_target,
+    population_prior,
+)
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing, fold
+
+NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
+
+
+@dataclass
+class Resolution:
+    """The answer for one mention (or one part of a mention taken apart)."""
+
+    raw: str
+    entity: Entity | None
+    method: str
+    score: float
+    needs_review: bool
+    reason: str = ""
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    kind: str = "unknown"
+
+    @property
+    def name(self) -> str | None:
+        return self.entity.name if self.entity else None
+
+    @property
+    def key(self) -> str:
+        return self.entity.key if self.entity else ""
+
+
+@dataclass
+class _Scored:
+    entity: Entity
+    name_type: int
+    similarity: float
+    total: float
+
+
+class Resolver:
+    """Resolves mentions against a gazetteer; results are cached per distinct mention and context."""
+
+    def __init__(self, gazetteer: Gazetteer, rules: Rules) -> None:
+        self.gz = gazetteer
+        self.rules = rules
+        self.review_below = float(rules.setting("normalise", "review_below", 92))
+        self.accept_at = float(rules.setting("normalise", "accept_at", 80))
+        self.margin = float(rules.setting("normalise", "margin", 4))
+        self.truncated_min = int(rules.setting("normalise", "truncated_min_length", 5))
+        self.home_bonus = float(rules.setting("normalise", "home_continent_bonus", 2.0))
+        self.org_words = rules.organisation_words
+        self.descriptors = {w: kind for kind, words in rules.kind_descriptors.items() for w in words}
+        self._cache: dict[tuple[str, str | None, frozenset[str]], list[Resolution]] = {}
+        self.decisions = self._load_decisions()
+
+    # ---- public ---------------------------------------------------------------------------
+
+    def resolve(self, raw: str, kind_hint: str | None = None, countries: frozenset[str] = frozenset()) -> list[Resolution]:
+        """Resolve one mention; a mention that names several places gives several results."""
+        key = (fold(raw), kind_hint, countries)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._resolve(raw, kind_hint, countries)
+            self._cache[key] = cached
+        return [Resolution(raw=raw, entity=r.entity, method=r.method, score=r.score, needs_review=r.needs_review,
+                           reason=r.reason, candidates=r.candidates, kind=r.kind) for r in cached]
+
+    def descriptor_kind(self, word: str) -> str | None:
+        """The kind a descriptor word announces (`cities` -> city), also for a truncated word (`ivodships`)."""
+        w = fold(word)
+        if w in self.descriptors:
+            return self.descriptors[w]
+        if len(w) >= 5:
+            for d, kind in self.descriptors.items():
+                if len(d) > len(w) and d.endswith(w):
+                    return kind
+        return None
+
+    # ---- cascade --------------------------------------------------------------------------
+
+    def _resolve(self, raw: str, hint: str | None, countries: frozenset[str]) -> list[Resolution]:
+        text = clean_spacing(raw).strip(" ,;:.()[]")
+        decided = self.decisions.get(fold(raw)) or self.decisions.get(fold(text))
+        if decided is not None:
+            return [decided]
+        best = self._resolve_one(text, hint, countries)
+        if best is not None and not best.needs_review:
+            return [best]
+        parts = self._taken_apart(text, hint, countries)
+        if parts and (best is None or min(p.score for p in parts) >= best.score):
+            return parts
+        if best is not None:
+            return [best]
+        return [self._not_a_place(raw, text, hint)]
+
+    def _resolve_one(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        stripped, hint2 = self._strip_descriptors(text)
+        hint = hint or hint2
+        for variant, stripped_flag in ((text, False), (stripped, True)):
+            if not variant:
+                continue
+            found = self.gz.lookup(variant)
+            if found:
+                return self._from_exact(text, variant, found, hint, countries, stripped_flag)
+        best: Resolution | None = None
+        for variant in dict.fromkeys([text, stripped]):
+            if not variant:
+                continue
+            fuzzy = self._fuzzy(text, variant, hint, countries)
+            cut = self._truncated(text, variant, hint, countries)
+            # the mention found whole inside a longer name is stronger evidence than a near spelling,
+            # unless the spelling is nearly exact
+            if cut is not None and (fuzzy is None or fuzzy.score < 93):
+                fuzzy = None
+            for r in (fuzzy, cut):
+                if r is not None and (best is None or r.score > best.score):
+                    best = r
+        if best is not None and hint and best.kind in ("city", "region", "country") and best.kind != hint:
+            best.needs_review = True
+            best.reason += f"; the text announces a {hint}"
+        return best
+
+    def _strip_descriptors(self, text: str) -> tuple[str, str | None]:
+        words = text.split()
+        hint = None
+        lowered = [w.lower() for w in words]
+        changed = True
+        while changed and len(words) > 1:
+            changed = False
+            for lead in self.rules.leading_words:
+                n = len(lead.split())
+                if len(words) > n and " ".join(lowered[:n]) == lead:
+                    words, lowered, changed = words[n:], lowered[n:], True
+                    break
+            if len(words) > 1 and (lowered[0] in self.descriptors or (len(words) > 2 and lowered[1] == "of" and lowered[0] in self.descriptors)):
+                hint = hint or self.descriptors[lowered[0]]
+                drop = 2 if len(words) > 2 and lowered[1] == "of" else 1
+                words, lowered, changed = words[drop:], lowered[drop:], True
+            elif len(words) > 1 and lowered[-1] in self.descriptors:
+                hint = hint or self.descriptors[lowered[-1]]
+                words, lowered, changed = words[:-1], lowered[:-1], True
+        return " ".join(words), hint
+
+    # ---- scoring --------------------------------------------------------------------------
+
+    def _prior(self, e: Entity, name_type: int, hint: str | None, countries: frozenset[str]) -> float:
+        p = population_prior(e) + NAME_TYPE_BONUS.get(name_type, 0.0)
+        if e.european:
+            p += self.home_bonus
+        if hint and e.kind in ("city", "region", "country"):
+            p += 3.0 if e.kind == hint else -3.0
+        if countries and e.country in countries:
+            p += 2.5
+        return p
+
+    def _rank(self, found: list[tuple[Entity, int]], similarity: dict[int, float] | None,
+              hint: str | None, countries: frozenset[str]) -> list[_Scored]:
+        best: dict[str, _Scored] = {}
+        for i, (e, t) in enumerate(found):
+            sim = similarity[i] if similarity else 100.0
+            s = _Scored(e, t, sim, sim + 2.0 * self._prior(e, t, hint, countries))
+            if e.key not in best or s.total > best[e.key].total:
+                best[e.key] = s
+        ranked = sorted(best.values(), key=lambda s: (-s.total, s.entity.key))
+        if len(ranked) > 1 and hint != "region":
+            a, b = ranked[0], ranked[1]
+            # a city and the region of the same name in one country (Berlin, Vienna, Hamburg): the city
+            if a.entity.kind == "region" and b.entity.kind == "city" and a.entity.country == b.entity.country \
+                    and b.entity.population >= 100000 and b.similarity >= a.similarity:
+                ranked[0], ranked[1] = b, a
+        return ranked
+
+    @staticmethod
+    def _candidates(ranked: list[_Scored], skip: int = 1) -> list[tuple[str, float]]:
+        return [(f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1)) for s in ranked[skip : skip + 3]]
+
+    def _from_exact(self, raw: str, variant: str, found: list[tuple[Entity, int]], hint: str | None,
+                    countries: frozenset[str], stripped: bool) -> Resolution:
+        ranked = self._rank(found, None, hint, countries)
+        top = ranked[0]
+        if top.name_type == PRIMARY and not stripped:
+            method, score = "exact", 100.0 if variant.strip() == top.entity.name else 98.0
+            reason = "exact name" if score == 100 else "same name once accents and case are folded"
+        elif stripped and top.name_type == PRIMARY:
+            method, score, reason = "rule", 96.0, f"{NAME_TYPE_LABEL[top.name_type]} after descriptor words were dropped"
+        else:
+            method, score, reason = "alias", 96.0 if top.name_type == CURATED else 95.0, NAME_TYPE_LABEL[top.name_type]
+        needs_review = False
+        if len(ranked) > 1:
+            runner = ranked[1]
+            gap = top.total - runner.total
+            same_place = runner.entity.country == top.entity.country and {runner.entity.kind, top.entity.kind} == {"city", "region"}
+            if gap < 2.0 and not same_place:
+                needs_review, score = True, min(score, 80.0)
+                reason += f"; ambiguous with {runner.entity.name} ({runner.entity.key})"
+        return Resolution(raw, top.entity, method, score, needs_review, reason, self._candidates(ranked), top.entity.kind)
+
+    def _fuzzy(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        query = fold(variant).replace(" ", "")
+        if len(query) < 5:
+            return None
+        pool = self.gz.fuzzy_candidates(query)
+        if not pool:
+            return None
+        matches = process.extract(query, pool, scorer=fuzz.ratio, limit=8, score_cutoff=self.accept_at - 8)
+        found: list[tuple[Entity, int]] = []
+        sims: dict[int, float] = {}
+        for name, sim, _ in matches:
+            for e, t in self.gz.entries_for_compact(name):
+                sims[len(found)] = sim
+                found.append((e, t))
+        if not found:
+            return None
+        ranked = self._rank(found, sims, hint, countries)
+        top = ranked[0]
+        extra_words = len(fold(variant).split()) - len(fold(top.entity.name).split())
+        if extra_words > 0:
+            # more words than the name: perhaps several names written together ("Wielkopol uskie")
+            top.similarity -= 8.0 * extra_words
+        if top.similarity < self.accept_at:
+            return None
+        runner_sim = max((s.similarity for s in ranked[1:] if s.entity.key != top.entity.key), default=0.0)
+        margin = top.similarity - runner_sim
+        score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
+        needs_review = score < self.review_below or margin < self.margin
+        reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
+        return Resolution(raw, top.entity, "fuzzy", score, needs_review, reason, self._candidates(ranked), top.entity.kind)
+
+    def _truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        query = fold(variant).replace(" ", "")
+        if len(query) < self.truncated_min:
+            return None
+        found: list[tuple[Entity, int]] = []
+        sims: dict[int, float] = {}
+        for name in self.gz.with_suffix(query) + self.gz.with_prefix(query):
+            if name == query:
+                continue
+            for e, t in self.gz.entries_for_compact(name):
+                if e.kind == "city" and e.population < 50000:
+                    continue  # a cut name is only completed to a place big enough to be a partner
+                sims[len(found)] = 80.0 + 15.0 * len(query) / len(name)
+                found.append((e, t))
+        if not found:
+            return None
+        ranked = self._rank(found, sims, hint, countries)
+        top = ranked[0]
+        score = round(top.similarity, 1)
+        reason = f"completed a cut name from its {'ending' if fold(top.entity.name).replace(' ', '').endswith(query) else 'beginning'}"
+        if len(ranked) > 1:
+            reason += f"; {len(ranked) - 1} other completion(s)"
+            score = min(score, top.similarity - 5)
+        return Resolution(raw, top.entity, "rule", score, True, reason, self._candidates(ranked), top.entity.kind)
+
+    # ---- mentions that hold several names ---------------------------------------------------
+
+    def _taken_apart(self, text: str, hint: str | None, countries: frozenset[str]) -> list[Resolution]:
+        if re.search(r"\w-\w", text):
+            parts = [p for p in text.split("-") if p.strip()]
+            if len(parts) >= 2:
+                resolved = [self._resolve_one(p.strip(), None, countries) for p in parts]
+                if all(r is not None and not r.needs_review for r in resolved):
+                    ents = [r.entity for r in resolved if r is not None and r.entity is not None]
+                    codes = [self._region_code(e) for e in ents]
+                    if all(codes):
+                        idx = entity_for_target(self.gz, "iso:" + ";".join(c for c in codes if c))
+                        if idx is not None:
+                            e = self.gz.entities[idx]
+                            return [Resolution(text, e, "rule", 90.0, True, "combined name of regions", [], "region")]
+        words = text.split()
+        if len(words) < 2:
+            return []
+        best: list[Resolution] = []
+        best_score = 0.0
+        for cut in range(1, len(words)):
+            pieces = [" ".join(words[:cut]), " ".join(words[cut:])]
+            if any(self._is_descriptor_only(p) for p in pieces):
+                continue
+            left, right = (self._resolve_one(p, hint, countries) for p in pieces)
+            if left is None or right is None or left.entity is None or right.entity is None:
+                continue
+            if left.entity.key == right.entity.key:
+                continue
+            low = min(left.score, right.score)
+            if low >= self.accept_at + 5 and low > best_score:
+                best_score = low
+                best = [left, right]
+        for r in best:
+            r.raw = text
+            r.needs_review = True
+            r.reason = "one of several names written together; " + r.reason
+        return best
+
+    def _is_descriptor_only(self, text: str) -> bool:
+        words = [w.lower() for w in text.split()]
+        lead = set(self.rules.leading_words)
+        return all(w in self.descriptors or w in lead or w in ("of", "in") for w in words)
+
+    def _region_code(self, e: Entity) -> str | None:
+        if e.kind == "region" and e.iso3166_2:
+            return e.iso3166_2
+        if e.kind == "city":
+            for cand, _ in self.gz.lookup(e.name):
+                if cand.kind == "region" and cand.country == e.country and cand.iso3166_2:
+                    return cand.iso3166_2
+        return None
+
+    def _not_a_place(self, raw: str, text: str, hint: str | None) -> Resolution:
+        words = {w.strip(".,()").lower() for w in text.split()}
+        if words & self.org_words and len(text) > 3:
+            return Resolution(raw, _org_entity(text), "rule", 70.0, True,
+                              "not a known place; the words say organisation", [], "organisation")
+        return Resolution(raw, None, "unresolved", 0.0, True, "no place or organisation of this name", [],
+                          hint or "unknown")
+
+    # ---- review decisions -----------------------------------------------------------------
+
+    def _load_decisions(self) -> dict[str, Resolution]:
+        out: dict[str, Resolution] = {}
+        for row in self.rules.review:
+            decision = row.get("decision", "").lower()
+            raw = row["raw"]
+            if decision in ("accept", "pick"):
+                idx = entity_for_target(self.gz, row["target"])
+                if idx is None:
+                    continue
+                e = self.gz.entities[idx]
+                out[fold(raw)] = Resolution(raw, e, "review", 100.0, False, "decided by a reviewer", [], e.kind)
+            elif decision == "reject":
+                out[fold(raw)] = Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
+                                            [], "unknown")
+        return out
+
+
+def _org_entity(name: str) -> Entity:
+    return Entity(key=f"org:{name.lower()}", name=name, kind="organisation")
+
+
+NAME_TYPE_LABEL = {PRIMARY: "primary name", CURATED: "curated name", ALTERNATE: "alternate name", DERIVED: "short form"}

@@ -1,0 +1,186 @@
+"""The pipeline: ingest, classify and extract each document (independently, so in parallel if
+asked), then normalise and link the union, validate, and export.
+
+`extract(paths)` returns the tables; `run(paths, out)` also writes them. The CLI is a thin
+layer over `run`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baltmet_extract.errors import BaltmetError, InputError
+from baltmet_extract.extract.annex import ProjectDraft
+from baltmet_extract.extract.milestones import MilestoneDraft
+from baltmet_extract.extract.news import NewsDraft
+from baltmet_extract.models import ErrorRecord
+from baltmet_extract.normalise.link import Tables
+from baltmet_extract.rules import Rules
+from baltmet_extract.settings import ExtractSettings
+
+
+@dataclass
+class DocumentResult:
+    """What one document gave, before normalisation."""
+
+    source_file: str
+    kinds: list[str] = field(default_factory=list)
+    projects: list[ProjectDraft] = field(default_factory=list)
+    news: list[NewsDraft] = field(default_factory=list)
+    milestones: list[MilestoneDraft] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    rows_seen: int = 0
+    rows_used: int = 0
+    pages: int = 0
+    failed: bool = False
+
+
+@dataclass
+class RunResult:
+    """The tables of a run, and how its inputs fared."""
+
+    tables: Tables
+    documents: list[DocumentResult]
+    validation: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def failed_inputs(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.failed]
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        if name != "tables" and hasattr(self.tables, name):
+            return getattr(self.tables, name)
+        raise AttributeError(name)
+
+
+def collect_inputs(inputs: Sequence[str | Path]) -> list[tuple[Path, str]]:
+    """Files to read, each with the name it is reported under (its path inside the folder given)."""
+    from baltmet_extract.ingest import format_of
+
+    found: list[tuple[Path, str]] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for f in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel = f.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if format_of(f) is None and f.suffix.lower() in (".md", ".json", ".csv", ".yaml", ".yml"):
+                    continue  # notes and data beside the documents are not documents
+                found.append((f, rel.as_posix()))
+        elif path.exists():
+            found.append((path, path.name))
+        else:
+            raise BaltmetError(f"{path}: no such file or folder")
+    names: dict[str, int] = {}
+    out = []
+    for path, name in found:
+        n = names.get(name, 0)
+        names[name] = n + 1
+        out.append((path, name if n == 0 else f"{name}#{n + 1}"))
+    return out
+
+
+def process_document(path: str, source_name: str, rules_dir: str | None = None) -> DocumentResult:
+    """Ingest, classify and extract one document. Never raises: problems become error records."""
+    from baltmet_extract.classify import classify
+    from baltmet_extract.extract.annex import extract_annex
+    from baltmet_extract.extract.milestones import extract_milestones
+    from baltmet_extract.extract.news import extract_news
+    from baltmet_extract.ingest import read_document
+
+    result = DocumentResult(source_file=source_name)
+    try:
+        rules = _rules(rules_dir)
+        doc = read_document(Path(path), source_name)
+        result.pages = doc.page_count
+        result.kinds = classify(doc, rules)
+        if "annex" in result.kinds:
+            annex = extract_annex(doc, rules)
+            result.projects, result.rows_seen, result.rows_used = annex.projects, annex.rows_seen, annex.rows_used
+            result.errors.extend(annex.errors)
+        if "news" in result.kinds:
+            result.news = extract_news(doc, rules)
+        if "workpackage" in result.kinds:
+            result.milestones = extract_milestones(doc, rules)
+        if not result.kinds:
+            result.errors.append(ErrorRecord(source_file=source_name, stage="classify",
+                                             message="no annex table, news list or milestones recognised"))
+    except InputError as exc:
+        result.failed = True
+        result.errors.append(ErrorRecord(source_file=source_name, stage=exc.stage, message=exc.message))
+    except Exception as exc:  # a bug or a library failure on one file must not stop the others
+        result.failed = True
+        message = " ".join(str(exc).split())[:300]
+        result.errors.append(ErrorRecord(source_file=source_name, stage="extract",
+                                         message=f"could not be processed ({type(exc).__name__}: {message})"))
+    return result
+
+
+_RULES_CACHE: dict[str | None, Rules] = {}
+
+
+def _rules(rules_dir: str | None) -> Rules:
+    if rules_dir not in _RULES_CACHE:
+        _RULES_CACHE[rules_dir] = Rules.load(rules_dir)
+    return _RULES_CACHE[rules_dir]
+
+
+def extract_documents(files: list[tuple[Path, str]], settings: ExtractSettings,
+                      progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
+    """Run the per-document stages over all files: serially, in a process pool, or on Dask."""
+    rules_dir = str(settings.rules_dir) if settings.rules_dir else None
+    jobs = settings.jobs if settings.jobs else (os.cpu_count() or 1)
+    if settings.executor == "dask":
+        from baltmet_extract.scale import run_on_dask
+
+        return run_on_dask(files, rules_dir, settings.scheduler, progress)
+    if jobs <= 1 or len(files) <= 1:
+        out = []
+        for path, name in files:
+            out.append(process_document(str(path), name, rules_dir))
+            if progress:
+                progress(name)
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        futures = [pool.submit(process_document, str(p), n, rules_dir) for p, n in files]
+        out = []
+        for fut, (_, name) in zip(futures, files):
+            out.append(fut.result())
+            if progress:
+                progress(name)
+        return out
+
+
+def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, object] | None = None,
+            progress: Callable[[str], None] | None = None) -> RunResult:
+    """Extract, normalise and validate; returns the tables without writing them."""
+    from baltmet_extract.normalise.gazetteer import load_gazetteer
+    from baltmet_extract.normalise.link import Linker
+    from baltmet_extract.normalise.resolver import Resolver
+    from baltmet_extract.normalise.textplaces import TextPlaceFinder
+    from baltmet_extract.validate import validate
+
+    s = ExtractSettings.resolve(settings)
+    files = collect_inputs(list(inputs))
+    documents = extract_documents(files, s, progress)
+    rules = _rules(str(s.rules_dir) if s.rules_dir else None)
+    gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
+    resolver = Resolver(gz, rules)
+    tables = Linker(resolver, TextPlaceFinder(gz, resolver, rules)).run(documents)
+    return RunResult(tables=tables, documents=documents, validation=validate(tables, documents))
+
+
+def run(inputs: Iterable[str | Path], out_dir: str | Path, settings: ExtractSettings | dict[str, object] | None = None,
+        progress: Callable[[str], None] | None = None) -> RunResult:
+    """Extract and write every output file into `out_dir`."""
+    from baltmet_extract.export import write_outputs
+
+    result = extract(inputs, settings, progress)
+    write_outputs(result, Path(out_dir))
+    return result

@@ -1,0 +1,35 @@
+"""The HTML normalisation report: one self-contained page, worst matches first, all document
+text escaped (jinja2 autoescape)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+if TYPE_CHECKING:
+    from baltmet_extract.pipeline import RunResult
+
+
+def render_report(result: RunResult) -> str:
+    env = Environment(loader=PackageLoader("baltmet_extract", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    t = result.tables
+    rows = t.normalisation
+    summary = {
+        "documents": len(result.documents),
+        "failed": len(result.failed_inputs),
+        "projects": len(t.projects),
+        "partners": len(t.partners),
+        "mentions": len(rows),
+        "to_review": sum(1 for r in rows if r.needs_review),
+        "events": len(t.events),
+        "news": len(t.news),
+        "errors": len(t.errors),
+    }
+    methods: dict[str, int] = {}
+    for r in rows:
+        methods[r.method] = methods.get(r.method, 0) + 1
+    projects_to_review = [p for p in t.projects if p.needs_review]
+    return env.get_template("report.html").render(summary=summary, rows=rows, methods=sorted(methods.items()),
+                                                  errors=t.errors, projects=projects_to_review)

@@ -1,0 +1,170 @@
+"""Loading the curated data in `rules/`: phrases, headings, programmes, aliases, review decisions.
+
+Everything a user may correct without touching code lives there; this module only
+reads and compiles it. `Rules.load(path)` checks every file and names the one that
+is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from baltmet_extract.errors import RulesError
+
+#: The rules shipped with the project, used when no other folder is given.
+DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+
+RULE_FILES = (
+    "headings.yaml",
+    "status.yaml",
+    "programmes.yaml",
+    "phrases.yaml",
+    "settings.yaml",
+    "events.yaml",
+    "aliases.csv",
+    "regions.csv",
+    "organisations.csv",
+    "review.csv",
+)
+
+
+def _compile(patterns: list[str], where: str) -> list[re.Pattern[str]]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, re.IGNORECASE))
+        except re.error as exc:
+            raise RulesError(f"{where}: bad regular expression {p!r}: {exc}") from exc
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict):
+        raise RulesError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def read_csv_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a rules CSV as dicts; checks the header has the required columns."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise RulesError(f"{path}: missing column(s) {', '.join(missing)}")
+        return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+@dataclass
+class Rules:
+    """Compiled rules; build with `Rules.load()`."""
+
+    directory: Path
+    objectives: list[str] = field(default_factory=list)
+    column_synonyms: dict[str, list[str]] = field(default_factory=dict)
+    statuses: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    programmes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    programme_name_words: set[str] = field(default_factory=set)
+    role_markers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    role_openers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    role_closers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    tbc: list[re.Pattern[str]] = field(default_factory=list)
+    incomplete: list[re.Pattern[str]] = field(default_factory=list)
+    leading_words: list[str] = field(default_factory=list)
+    kind_descriptors: dict[str, list[str]] = field(default_factory=dict)
+    groups: list[re.Pattern[str]] = field(default_factory=list)
+    project_split: list[re.Pattern[str]] = field(default_factory=list)
+    name_from_description: list[re.Pattern[str]] = field(default_factory=list)
+    url: list[re.Pattern[str]] = field(default_factory=list)
+    coordinated_modifiers: set[str] = field(default_factory=set)
+    event_kinds: list[tuple[str, list[re.Pattern[str]]]] = field(default_factory=list)
+    read_more: list[re.Pattern[str]] = field(default_factory=list)
+    organiser_phrases: list[re.Pattern[str]] = field(default_factory=list)
+    milestone_line: re.Pattern[str] | None = None
+    work_package_line: re.Pattern[str] | None = None
+    place_prepositions: set[str] = field(default_factory=set)
+    organisation_words: set[str] = field(default_factory=set)
+    settings: dict[str, Any] = field(default_factory=dict)
+    aliases: list[dict[str, str]] = field(default_factory=list)
+    regions: list[dict[str, str]] = field(default_factory=list)
+    organisations: list[dict[str, str]] = field(default_factory=list)
+    review: list[dict[str, str]] = field(default_factory=list)
+    fingerprint: str = ""
+
+    @classmethod
+    def load(cls, directory: Path | str | None = None) -> Rules:
+        """Read and compile every file in the rules folder."""
+        d = Path(directory) if directory else DEFAULT_RULES_DIR
+        if not d.is_dir():
+            raise RulesError(f"{d}: rules folder not found")
+        r = cls(directory=d)
+        headings = _read_yaml(d / "headings.yaml")
+        r.objectives = list(headings.get("objectives", []))
+        r.column_synonyms = {k: [s.lower() for s in v] for k, v in headings.get("columns", {}).items()}
+        status = _read_yaml(d / "status.yaml")
+        r.statuses = [(_compile([s["pattern"]], "status.yaml")[0], s["status"]) for s in status.get("statuses", [])]
+        progs = _read_yaml(d / "programmes.yaml")
+        r.programmes = [(_compile([p["pattern"]], "programmes.yaml")[0], p["name"]) for p in progs.get("programmes", [])]
+        r.programme_name_words = set(progs.get("name_prefix_words", []))
+        phrases = _read_yaml(d / "phrases.yaml")
+        partners = phrases.get("partners", {})
+        r.role_markers = {k: _compile(v, "phrases.yaml role_markers") for k, v in partners.get("role_markers", {}).items()}
+        r.role_openers = {k: _compile(v, "phrases.yaml role_openers") for k, v in partners.get("role_openers", {}).items()}
+        r.role_closers = {k: _compile(v, "phrases.yaml role_closers") for k, v in partners.get("role_closers", {}).items()}
+        r.tbc = _compile(partners.get("tbc", []), "phrases.yaml tbc")
+        r.incomplete = _compile(partners.get("incomplete", []), "phrases.yaml incomplete")
+        r.leading_words = sorted(partners.get("leading_words", []), key=len, reverse=True)
+        r.kind_descriptors = {k: [w.lower() for w in v] for k, v in partners.get("kind_descriptors", {}).items()}
+        r.groups = _compile(partners.get("groups", []), "phrases.yaml groups")
+        projects = phrases.get("projects", {})
+        r.project_split = _compile(projects.get("split", []), "phrases.yaml projects.split")
+        r.name_from_description = [
+            re.compile(p) for p in projects.get("name_from_description", [])
+        ]  # case-sensitive: capitalisation marks the name
+        r.url = _compile(projects.get("url", []), "phrases.yaml projects.url")
+        places = phrases.get("places", {}) or {}
+        r.coordinated_modifiers = set(places.get("coordinated_modifiers", []))
+        r.organisation_words = {w.lower() for w in places.get("organisation_words", [])}
+        events = _read_yaml(d / "events.yaml")
+        r.event_kinds = [(k, _compile(v, "events.yaml kinds")) for k, v in events.get("kinds", {}).items()]
+        r.read_more = _compile(events.get("read_more", []), "events.yaml read_more")
+        r.organiser_phrases = _compile(events.get("organiser_phrases", []), "events.yaml organiser_phrases")
+        r.milestone_line = _compile([events.get("milestone", r"^milestone\s+(?P<number>\d+)")], "events.yaml milestone")[0]
+        r.work_package_line = _compile([events.get("work_package", r"^work\s*package\s*(?P<number>\d+)(?P<name>)")],
+                                       "events.yaml work_package")[0]
+        r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
+        r.settings = _read_yaml(d / "settings.yaml")
+        r.aliases = read_csv_rows(d / "aliases.csv", ("alias", "target"))
+        r.regions = read_csv_rows(d / "regions.csv", ("name", "iso3166_2"))
+        r.organisations = read_csv_rows(d / "organisations.csv", ("name",))
+        r.review = read_csv_rows(d / "review.csv", ("raw", "decision", "target"))
+        r.fingerprint = fingerprint(d)
+        return r
+
+    def setting(self, section: str, key: str, default: Any) -> Any:
+        return (self.settings.get(section) or {}).get(key, default)
+
+
+def fingerprint(directory: Path) -> str:
+    """A hash of the rules files, so caches built from them know when they are stale."""
+    h = hashlib.sha256()
+    for name in RULE_FILES:
+        p = directory / name
+        if p.exists():
+            h.update(name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]

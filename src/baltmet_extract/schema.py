@@ -1,0 +1,84 @@
+"""Schemas derived from the pydantic models: JSON Schema per table and a Frictionless data package."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from baltmet_extract import __version__
+from baltmet_extract.models import TABLE_MODELS
+
+TABLE_DESCRIPTIONS = {
+    "projects": "Projects and initiatives, one row each, with status, funding and where the row came from.",
+    "partners": "Partners of each project in document order, resolved to canonical places or organisations.",
+    "places": "One row per canonical place seen anywhere.",
+    "milestones": "Work-package milestones with their periods.",
+    "events": "Meetings, workshops, seminars, conferences, releases and deadlines from news and milestones.",
+    "news": "News items with dates and places.",
+    "normalisation": "One row per distinct mention: how it was resolved and whether a person should review it.",
+    "errors": "Every input or row that could not be used.",
+}
+
+
+def table_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of one row of a table."""
+    schema = TABLE_MODELS[name].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["description"] = TABLE_DESCRIPTIONS[name]
+    return schema
+
+
+def _field_type(prop: dict[str, Any]) -> str:
+    types = {p.get("type") for p in prop.get("anyOf", [prop])}
+    if "boolean" in types:
+        return "boolean"
+    if "integer" in types:
+        return "integer"
+    if "number" in types:
+        return "number"
+    return "string"
+
+
+def frictionless_schema(name: str) -> dict[str, Any]:
+    from baltmet_extract.export import FOREIGN_KEYS, PRIMARY_KEYS
+
+    props = TABLE_MODELS[name].model_json_schema()["properties"]
+    required = set(TABLE_MODELS[name].model_json_schema().get("required", []))
+    fields = []
+    for col, prop in props.items():
+        f: dict[str, Any] = {"name": col, "type": _field_type(prop)}
+        if f["type"] == "boolean":
+            f["trueValues"], f["falseValues"] = ["true"], ["false"]
+        enum = prop.get("enum") or next((p.get("enum") for p in prop.get("anyOf", []) if p.get("enum")), None)
+        constraints: dict[str, Any] = {}
+        if enum:
+            constraints["enum"] = enum
+        if col in required:
+            constraints["required"] = True
+        if constraints:
+            f["constraints"] = constraints
+        fields.append(f)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if name in PRIMARY_KEYS:
+        schema["primaryKey"] = PRIMARY_KEYS[name]
+    if name in FOREIGN_KEYS:
+        schema["foreignKeys"] = [{"fields": col, "reference": {"resource": ref, "fields": ref_col}}
+                                 for col, ref, ref_col in FOREIGN_KEYS[name]]
+    return schema
+
+
+def datapackage() -> dict[str, Any]:
+    """The Frictionless data package descriptor for the CSV tables."""
+    from baltmet_extract.export import TABLES
+
+    return {
+        "name": "baltmet-extract-output",
+        "title": "Baltic Sea Region city cooperation: projects, partners, places, events",
+        "version": __version__,
+        "profile": "tabular-data-package",
+        "resources": [
+            {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8", "description": TABLE_DESCRIPTIONS[name],
+             "schema": frictionless_schema(name)}
+            for name in TABLES
+        ],
+    }

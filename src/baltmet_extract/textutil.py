@@ -1,0 +1,55 @@
+"""Small text helpers shared by the extractors and the normaliser."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SPACED_HYPHEN = re.compile(r"(\w)- +(?!(?:and|or|und|och|to|til)\b)(\w)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with single spaces: `Malmö` and `Malmo`, `Poznań` and `Poznan` fold alike."""
+    return " ".join(_NON_ALNUM.sub(" ", anyascii(text).lower()).split())
+
+
+def fold_compact(text: str) -> str:
+    """`fold` without spaces, for comparing names whose spacing or hyphens differ."""
+    return fold(text).replace(" ", "")
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter is Latin script (alternate names in other scripts are skipped)."""
+    for ch in text:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def clean_spacing(text: str) -> str:
+    """Collapse whitespace, re-join words split by a hyphen and a space, tidy punctuation spacing."""
+    text = " ".join(text.split())
+    text = _SPACED_HYPHEN.sub(r"\1-\2", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text
+
+
+def join_fragments(first: str, second: str) -> str:
+    """Join two pieces of a cell cut by a page break, mending a word split with a hyphen."""
+    first, second = first.rstrip(), second.lstrip()
+    if not first:
+        return second
+    if not second:
+        return first
+    if first.endswith("-") and second[:1].islower():
+        return first[:-1] + second
+    return first + " " + second
+
+
+def slugify(text: str) -> str:
+    """A stable id from a name: `BaltMet Inno` -> `baltmet-inno`."""
+    return fold(text).replace(" ", "-") or "item"
