@@ -129,32 +129,57 @@ def _rules(rules_dir: str | None) -> Rules:
     return _RULES_CACHE[rules_dir]
 
 
+class DocumentRunner:
+    """Runs the per-document stages over all files: serially, in a process pool, or on Dask.
+
+    With a process pool the work starts at construction, so the caller can load the gazetteer
+    while the documents are read; `results()` then waits for them, in input order.
+    """
+
+    def __init__(self, files: list[tuple[Path, str]], settings: ExtractSettings,
+                 progress: Callable[[str], None] | None = None) -> None:
+        self.files = files
+        self.settings = settings
+        self.progress = progress
+        self.rules_dir = str(settings.rules_dir) if settings.rules_dir else None
+        jobs = settings.jobs if settings.jobs else (os.cpu_count() or 1)
+        self.pool = None
+        self.futures: list = []  # type: ignore[type-arg]
+        if settings.executor == "local" and jobs > 1 and len(files) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+            self.futures = [self.pool.submit(process_document, str(p), n, self.rules_dir) for p, n in files]
+
+    def busy(self) -> bool:
+        return bool(self.futures) and not all(f.done() for f in self.futures)
+
+    def results(self) -> list[DocumentResult]:
+        if self.settings.executor == "dask":
+            from baltmet_extract.scale import run_on_dask
+
+            return run_on_dask(self.files, self.rules_dir, self.settings.scheduler, self.progress)
+        out = []
+        if self.pool is not None:
+            try:
+                for fut, (_, name) in zip(self.futures, self.files):
+                    out.append(fut.result())
+                    if self.progress:
+                        self.progress(name)
+            finally:
+                self.pool.shutdown()
+            return out
+        for path, name in self.files:
+            out.append(process_document(str(path), name, self.rules_dir))
+            if self.progress:
+                self.progress(name)
+        return out
+
+
 def extract_documents(files: list[tuple[Path, str]], settings: ExtractSettings,
                       progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
-    """Run the per-document stages over all files: serially, in a process pool, or on Dask."""
-    rules_dir = str(settings.rules_dir) if settings.rules_dir else None
-    jobs = settings.jobs if settings.jobs else (os.cpu_count() or 1)
-    if settings.executor == "dask":
-        from baltmet_extract.scale import run_on_dask
-
-        return run_on_dask(files, rules_dir, settings.scheduler, progress)
-    if jobs <= 1 or len(files) <= 1:
-        out = []
-        for path, name in files:
-            out.append(process_document(str(path), name, rules_dir))
-            if progress:
-                progress(name)
-        return out
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        futures = [pool.submit(process_document, str(p), n, rules_dir) for p, n in files]
-        out = []
-        for fut, (_, name) in zip(futures, files):
-            out.append(fut.result())
-            if progress:
-                progress(name)
-        return out
+    """The per-document stages over all files, in input order."""
+    return DocumentRunner(files, settings, progress).results()
 
 
 def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, object] | None = None,
@@ -168,11 +193,15 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
 
     s = ExtractSettings.resolve(settings)
     files = collect_inputs(list(inputs))
-    documents = extract_documents(files, s, progress)
+    runner = DocumentRunner(files, s, progress)
     rules = _rules(str(s.rules_dir) if s.rules_dir else None)
     gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
     resolver = Resolver(gz, rules)
-    tables = Linker(resolver, TextPlaceFinder(gz, resolver, rules)).run(documents)
+    finder = TextPlaceFinder(gz, resolver, rules)
+    if runner.busy():
+        finder.nlp  # noqa: B018 - build spaCy while the workers read, rather than after
+    documents = runner.results()
+    tables = Linker(resolver, finder).run(documents)
     return RunResult(tables=tables, documents=documents, validation=validate(tables, documents))
 
 

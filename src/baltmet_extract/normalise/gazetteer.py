@@ -14,6 +14,7 @@ import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 from importlib.metadata import version
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold, fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 8
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
@@ -38,9 +39,8 @@ SUBDIVISION_GENERIC = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Entity:
-    """A canonical place or organisation."""
+class Entity(NamedTuple):
+    """A canonical place or organisation (a named tuple: cheap to pickle by the ten thousand)."""
 
     key: str
     name: str
@@ -60,8 +60,8 @@ class Gazetteer:
 
     entities: list[Entity] = field(default_factory=list)
     by_key: dict[str, int] = field(default_factory=dict)
-    #: folded name -> [(entity index, name type)]
-    names: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    #: folded name -> codes `entity index * 4 + name type` (ints pickle and load fast)
+    names: dict[str, list[int]] = field(default_factory=dict)
     #: compact folded names (no spaces) -> folded names, for spacing and hyphen variants
     compact: dict[str, list[str]] = field(default_factory=dict)
     #: fuzzy pool: compact names, and trigram -> array of pool positions
@@ -71,6 +71,8 @@ class Gazetteer:
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
+    #: folded names worth finding in running text (no common words, no far-away small towns)
+    text_names: frozenset[str] = frozenset()
     rules_fingerprint: str = ""
 
     # ---- building -------------------------------------------------------------------------
@@ -87,28 +89,46 @@ class Gazetteer:
         if len(key) < 2:
             return
         entries = self.names.setdefault(key, [])
-        for i, (idx, t) in enumerate(entries):
-            if idx == index:
-                if name_type < t:
-                    entries[i] = (idx, name_type)
+        for i, code in enumerate(entries):
+            if code >> 2 == index:
+                if name_type < code & 3:
+                    entries[i] = index * 4 + name_type
                 return
-        entries.append((index, name_type))
+        entries.append(index * 4 + name_type)
+
+    def entries(self, name: str) -> list[tuple[int, int]]:
+        """(entity index, name type) for a folded name."""
+        return [(c >> 2, c & 3) for c in self.names.get(name, ())]
 
     def entity(self, key: str) -> Entity | None:
         i = self.by_key.get(key)
         return None if i is None else self.entities[i]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # plain tuples unpickle several times faster than objects
+        state = dict(self.__dict__)
+        state["entities"] = [tuple(e) for e in self.entities]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["entities"] = [Entity._make(t) for t in state["entities"]]
+        self.__dict__.update(state)
+
     def finish(self, fuzzy_min_population: int) -> None:
         """Build the derived indexes once all names are in."""
         compact: dict[str, list[str]] = defaultdict(list)
+        all_compact = set()
         for name in self.names:
-            compact[name.replace(" ", "")].append(name)
+            c = name.replace(" ", "")
+            all_compact.add(c)
+            if c != name:
+                compact[c].append(name)
         self.compact = dict(compact)
-        self.sorted_names = sorted(self.compact)
-        self.sorted_reversed = sorted(n[::-1] for n in self.compact)
+        self.sorted_names = sorted(all_compact)
+        self.sorted_reversed = sorted(n[::-1] for n in all_compact)
         pool_set: dict[str, str] = {}
-        for name, entries in self.names.items():
-            for idx, name_type in entries:
+        for name in self.names:
+            for idx, name_type in self.entries(name):
                 e = self.entities[idx]
                 if name_type == ALTERNATE and e.kind == "city" and (not e.european or e.population < 15000):
                     continue  # far-away transliterations only add false fuzzy hits
@@ -129,10 +149,12 @@ class Gazetteer:
     def lookup(self, name: str) -> list[tuple[Entity, int]]:
         """Entities whose name folds to `name`'s folded form, with the name type."""
         key = fold(name)
-        out = [(self.entities[i], t) for i, t in self.names.get(key, [])]
+        out = [(self.entities[i], t) for i, t in self.entries(key)]
         if not out:
-            for other in self.compact.get(key.replace(" ", ""), []):
-                out.extend((self.entities[i], max(t, DERIVED)) for i, t in self.names[other])
+            c = key.replace(" ", "")
+            for other in [c, *self.compact.get(c, [])]:
+                if other != key:
+                    out.extend((self.entities[i], max(t, DERIVED)) for i, t in self.entries(other))
         return out
 
     def with_prefix(self, text: str, limit: int = 200) -> list[str]:
@@ -171,8 +193,8 @@ class Gazetteer:
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
         out: list[tuple[Entity, int]] = []
-        for name in self.compact.get(compact_name, []):
-            out.extend((self.entities[i], t) for i, t in self.names[name])
+        for name in [compact_name, *self.compact.get(compact_name, [])]:
+            out.extend((self.entities[i], t) for i, t in self.entries(name))
         return out
 
 
@@ -260,7 +282,32 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
             gz.add_name(row["alias"], idx, CURATED)
 
     gz.finish(int(rules.setting("normalise", "fuzzy_min_population", 5000)))
+    gz.text_names = frozenset(text_pattern_names(gz))
     return gz
+
+
+def text_pattern_names(gz: Gazetteer) -> list[str]:
+    """Gazetteer names worth looking for in running text: places and organisations, not common
+    English words, not small far-away towns (their names are mostly noise in these documents)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = []
+    for name in gz.names:
+        if len(name) < 3 or name in STOP_WORDS:
+            continue
+        for idx, name_type in gz.entries(name):
+            e = gz.entities[idx]
+            if e.kind in ("region", "country", "organisation", "group"):
+                keep = name_type != ALTERNATE
+            elif e.kind == "city":
+                big = e.population >= 100000
+                keep = (e.european or big) and (name_type != ALTERNATE or (e.european and big))
+            else:
+                keep = False
+            if keep:
+                out.append(name)
+                break
+    return sorted(out)
 
 
 def entity_for_target(gz: Gazetteer, target: str) -> int | None:

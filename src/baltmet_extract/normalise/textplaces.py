@@ -1,26 +1,32 @@
-"""Places and organisations in running text, found by spaCy.
+"""Places and organisations in running text, found by a spaCy pipeline built from the gazetteer.
 
-The default pipeline needs no downloaded model: a blank English tokenizer, a
-component that sets each token's NORM to its folded form (so `Malmo` meets `Malmö`),
-and an EntityRuler whose phrase patterns are gazetteer names that are not common
-words. A statistical model is used only when the user names one that is installed
-(`normalise.spacy_model` in rules/settings.yaml); its GPE/LOC/ORG entities are added.
+The default pipeline needs no downloaded model: a blank English tokenizer; a component
+that sets each token's NORM to its folded form (so `Malmo` meets `Malmö`); an
+EntityRuler for organisations (the curated names and a token pattern for company
+forms such as `... GmbH`); and a gazetteer component that marks every run of tokens
+whose folded form is a gazetteer name as a place. The gazetteer component is a phrase
+match against the gazetteer's own index, so it costs nothing to build, where an
+EntityRuler holding tens of thousands of phrase patterns takes seconds. A statistical
+model is used only when the user names an installed one (`normalise.spacy_model` in
+rules/settings.yaml); its GPE/LOC entities are then resolved too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from baltmet_extract.normalise.gazetteer import ALTERNATE, Gazetteer
+from baltmet_extract.normalise.gazetteer import Gazetteer
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-COMPANY_SUFFIXES = ["gmbh", "ag", "ab", "oy", "oyj", "ltd", "as", "a/s", "sa", "plc", "inc", "asa", "aps", "sp", "ug"]
+COMPANY_SUFFIXES = ["gmbh", "ag", "ab", "oy", "oyj", "ltd", "as", "a/s", "sa", "plc", "inc", "asa", "aps", "ug"]
+MAX_NAME_TOKENS = 5
 
 
 @dataclass
@@ -34,36 +40,64 @@ class TextPlace:
     after_preposition: bool
 
 
-def _fold_norms(doc):  # type: ignore[no-untyped-def]
+def _fold_norms(doc: Doc) -> Doc:
     for token in doc:
-        token.norm_ = fold(token.text) or token.lower_
+        token.norm_ = fold(token.text) or ("" if token.is_punct else token.lower_)
     return doc
 
 
-def pattern_names(gz: Gazetteer, stop_words: set[str]) -> list[str]:
-    """Gazetteer names worth a pattern: places and organisations, not common words, not
-    small far-away towns (their names are mostly noise in these documents)."""
-    out = []
-    for name, entries in gz.names.items():
-        if len(name) < 3 or name in stop_words:
-            continue
-        keep = False
-        for idx, name_type in entries:
-            e = gz.entities[idx]
-            if e.kind in ("region", "country", "organisation", "group"):
-                keep = name_type != ALTERNATE
-            elif e.kind == "city":
-                big = e.population >= 100000
-                keep = (e.european or big) and (name_type != ALTERNATE or (e.european and big))
-            if keep:
-                break
-        if keep:
-            out.append(name)
-    return sorted(out)
+class GazetteerMatcher:
+    """spaCy component: the longest run of up to five tokens whose folded words form a gazetteer
+    name becomes a GPE entity; hyphens inside a name ("Mecklenburg-Vorpommern") are skipped."""
+
+    def __init__(self) -> None:
+        self.names: frozenset[str] = frozenset()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not doc[i].norm_ or doc[i].is_punct:
+                i += 1
+                continue
+            words: list[str] = []
+            best_end = None
+            j = i
+            while j < n and len(words) < MAX_NAME_TOKENS:
+                tok = doc[j]
+                if tok.text == "-" and words:
+                    j += 1
+                    continue
+                if not tok.norm_ or tok.is_punct:
+                    break
+                words.append(tok.norm_)
+                j += 1
+                if " ".join(words) in self.names:
+                    best_end = j
+            if best_end is not None:
+                spans.append(Span(doc, i, best_end, label="GPE"))
+                i = best_end
+            else:
+                i += 1
+        doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "baltmet_fold_norms" not in Language.factories:
+        Language.component("baltmet_fold_norms")(_fold_norms)
+    if "baltmet_gazetteer" not in Language.factories:
+        Language.factory("baltmet_gazetteer")(lambda nlp, name: GazetteerMatcher())
 
 
 class TextPlaceFinder:
-    """Finds place and organisation mentions in sentences; built once, on first use."""
+    """Finds place and organisation mentions in sentences; the pipeline is built on first use."""
 
     def __init__(self, gz: Gazetteer, resolver: Resolver, rules: Rules) -> None:
         self.gz = gz
@@ -71,6 +105,7 @@ class TextPlaceFinder:
         self.rules = rules
         self.model_name = rules.setting("normalise", "spacy_model", None)
         self._nlp: Language | None = None
+        self._cache: dict[str, tuple[list[TextPlace], list[str]]] = {}
 
     @property
     def nlp(self) -> Language:
@@ -80,11 +115,8 @@ class TextPlaceFinder:
 
     def _build(self) -> Language:
         import spacy
-        from spacy.lang.en.stop_words import STOP_WORDS
-        from spacy.language import Language
 
-        if "baltmet_fold_norms" not in Language.factories:
-            Language.component("baltmet_fold_norms")(_fold_norms)
+        _register()
         nlp = None
         if self.model_name and spacy.util.is_package(self.model_name):
             nlp = spacy.load(self.model_name)
@@ -94,25 +126,30 @@ class TextPlaceFinder:
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe("entity_ruler", before=before,
                              config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
-        org_names = {fold(e.name) for e in self.gz.entities if e.kind == "organisation"}
-        patterns: list[dict[str, object]] = []
-        for name in pattern_names(self.gz, set(STOP_WORDS)):
-            patterns.append({"label": "ORG" if name in org_names else "GPE", "pattern": name})
+        patterns: list[dict[str, Any]] = [
+            {"label": "ORG", "pattern": fold(e.name)} for e in self.gz.entities if e.kind == "organisation"
+        ]
         patterns.append({"label": "ORG", "pattern": [
             {"IS_ALPHA": True, "IS_LOWER": False, "OP": "+"}, {"LOWER": {"IN": COMPANY_SUFFIXES}}]})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        matcher = nlp.add_pipe("baltmet_gazetteer", after="entity_ruler")
+        matcher.names = self.gz.text_names  # type: ignore[attr-defined]
         return nlp
 
     def find(self, text: str) -> tuple[list[TextPlace], list[str]]:
         """Places (resolved) and organisation names in `text`."""
         if not text.strip():
             return [], []
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
         doc = self.nlp(text)
         places: list[TextPlace] = []
         orgs: list[str] = []
         for ent in doc.ents:
             if ent.label_ == "ORG":
-                orgs.append(ent.text)
+                if ent.text not in orgs:
+                    orgs.append(ent.text)
                 continue
             if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper():
                 continue
@@ -125,19 +162,20 @@ class TextPlaceFinder:
                 continue
             res.method = "ner"
             places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep))
+        self._cache[text] = (places, orgs)
         return places, orgs
 
     def best_place(self, text: str) -> TextPlace | None:
-        """The place an event happens in: the first announced by a preposition, else the first city."""
+        """The place an event happens in: the first city announced by a preposition, else the first city."""
         places, _ = self.find(text)
-        announced = [p for p in places if p.after_preposition and p.resolution.entity and p.resolution.entity.kind == "city"]
+        cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"]
+        announced = [p for p in cities if p.after_preposition]
         if announced:
             return announced[0]
-        cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"]
         return cities[0] if cities else None
 
     def organisers(self, text: str) -> list[str]:
-        """Organisations named after "hosted by", "in cooperation with" and the like."""
+        """Organisations named right after "hosted by", "in cooperation with" and the like."""
         _, orgs = self.find(text)
         found: list[str] = []
         lowered = text.lower()
