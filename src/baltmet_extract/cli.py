@@ -68,7 +68,9 @@ def extract(
     try:
         s = ExtractSettings.resolve(settings)
     except ValueError as exc:
-        raise UsageProblem(str(exc).splitlines()[-1]) from exc
+        errors = getattr(exc, "errors", None)
+        message = errors()[0]["msg"] if callable(errors) else str(exc)
+        raise UsageProblem(message.removeprefix("Value error, ")) from exc
     err = _err()
     with _progress(err) as progress:
         result = run(inputs, out, s, progress=progress)
@@ -198,8 +200,6 @@ def review_list(
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the CLI; returns the exit status (used in-process by the tests)."""
-    import click
-
     from baltmet_extract.errors import BaltmetError
 
     if stdout is not None:
@@ -212,19 +212,16 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         command = typer.main.get_command(app)
         command.main(args=args, prog_name="baltmet-extract", standalone_mode=False)
         return 0
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        print(f"baltmet-extract: {exc.format_message()}", file=_err())
-        return 2
-    except click.exceptions.Abort:
-        return 1
     except (UsageProblem, BaltmetError) as exc:
         print(f"baltmet-extract: {exc}", file=_err())
         return 2
     except Exception as exc:
+        # typer vendors click: its exceptions are recognised by shape, not by class
+        if type(exc).__name__ in ("Exit", "Abort") and not hasattr(exc, "format_message"):
+            return int(getattr(exc, "exit_code", 1))
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+            print(f"baltmet-extract: {exc.format_message()}", file=_err())
+            return int(exc.exit_code) or 2
         if verbose:
             raise
         print(f"baltmet-extract: unexpected error: {type(exc).__name__}: {exc} (run with -v for details)", file=_err())

@@ -50,6 +50,16 @@ def join_fragments(first: str, second: str) -> str:
     return first + " " + second
 
 
+def join_list_fragments(first: str, second: str) -> str:
+    """Join two pieces of a list cell cut by a page break: a new capitalised item after a
+    complete one is a new list item, anything else continues the item."""
+    first, second = first.rstrip(), second.lstrip()
+    if first and second and second[:1].isupper() and not first.endswith(("-", ",", ";", "(")) \
+            and not re.match(r"(?:and|or|with|as)\b", second):
+        return f"{first}, {second}"
+    return join_fragments(first, second)
+
+
 def slugify(text: str) -> str:
     """A stable id from a name: `BaltMet Inno` -> `baltmet-inno`."""
     return fold(text).replace(" ", "-") or "item"

@@ -23,7 +23,7 @@ from baltmet_extract.extract.phrases import (
 )
 from baltmet_extract.models import Document, ErrorRecord, Line, Project
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold, join_fragments, slugify
+from baltmet_extract.textutil import clean_spacing, fold, join_fragments, join_list_fragments, slugify
 
 COLUMNS = ("name", "status", "description", "partners")
 
@@ -129,7 +129,8 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                     and _continues(values, rows[-1]):
                 prev = rows[-1]
                 for column, value in values.items():
-                    prev.cells[column] = join_fragments(prev.cells.get(column, ""), value)
+                    join = join_list_fragments if column == "partners" else join_fragments
+                    prev.cells[column] = join(prev.cells.get(column, ""), value)
                 if line.page and line.page not in prev.pages:
                     prev.pages.append(line.page)
                 result.rows_used += 1

@@ -55,7 +55,8 @@ def parse_partner_cell(
     """Split a partner cell into mentions with roles; `is_known` keeps known names whole
     (an organisation with "and" in its name is not split in two)."""
     cell = PartnerCell()
-    text = clean_spacing(text or "")
+    # one partner per line is a list too
+    text = clean_spacing(re.sub(r"\s*\n\s*", ", ", (text or "").strip()))
     if not text:
         return cell
     for pattern in rules.tbc:

@@ -1,0 +1,96 @@
+"""Annex tables: columns by header meaning, headings, continuations, split and nameless rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from baltmet_extract.extract.annex import extract_annex, map_header
+from baltmet_extract.ingest.text import read_text
+
+HEADER = "Strategic objective/ Name of project\tStatus of the project/financing instrument\tDescription\tCities and other partners involved"
+
+
+def annex(rules, body: str, header: str = HEADER):
+    return extract_annex(read_text("t.txt", (header + "\n" + body).encode()), rules)
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (("Name of project", "Status", "Description", "Partners"), ["name", "status", "description", "partners"]),
+    (("Initiative", "State of play", "Summary", "Partner cities"), ["name", "status", "description", "partners"]),
+    (("Partners", "Project", "Description", "Status"), ["partners", "name", "description", "status"]),
+    (("Projekt", "Stand", "Text", "Städte"), None),
+])
+def test_columns_are_found_by_header_meaning(rules, cells, expected):
+    mapping = map_header(cells, rules)
+    assert (None if mapping is None else [mapping[i] for i in range(len(cells))]) == expected
+
+
+def test_other_column_order_gives_the_same_project(rules):
+    res = annex(rules, "Riga (lead), Tallinn\tCity Lab\tA lab for cities.\tongoing",
+                header="Partner cities\tInitiative\tSummary\tState of play")
+    p = res.projects[0]
+    assert (p.project.name, p.project.status, p.project.description) == ("City Lab", "ongoing", "A lab for cities.")
+    assert [m.raw for m in p.partners.mentions] == ["Riga", "Tallinn"]
+
+
+def test_cut_section_heading_is_completed_from_rules(rules):
+    res = annex(rules, "Environmentally sustain\t\t\t\nX\tongoing\tabout x\tRiga")
+    assert res.projects[0].project.objective == "Environmentally sustainable region"
+
+
+def test_row_continued_after_page_break_is_joined(rules):
+    res = annex(rules, "X\tongoing\tfirst half of the text, support to business\tRiga (lead), Berlin\n\n"
+                       "\t\tcapacity & internationalisation.\tTallinn")
+    assert len(res.projects) == 1
+    p = res.projects[0]
+    assert p.project.description == "first half of the text, support to business capacity & internationalisation."
+    assert [m.raw for m in p.partners.mentions] == ["Riga", "Berlin", "Tallinn"]
+
+
+def test_hyphen_cut_word_is_mended_across_the_break(rules):
+    res = annex(rules, "X\tongoing\tstrengthens innova-\tRiga\n\t\ttion in cities\t")
+    assert res.projects[0].project.description == "strengthens innovation in cities"
+
+
+def test_repeated_header_is_skipped(rules):
+    res = annex(rules, f"X\tongoing\tabout x\tRiga\n{HEADER}\nY\tcompleted\tabout y\tOslo")
+    assert [p.project.name for p in res.projects] == ["X", "Y"]
+
+
+def test_row_naming_two_projects_gives_two_with_their_own_partners(rules):
+    res = annex(rules, "INTERREG IV B BSR Alpha: First Corridor and a parallel project INTERREG IV B Central Beta, "
+                       "Second Axis\tSubmitted in Spring 2008\tabout\tAlpha: Riga (lead), Oslo et al. Beta: Turku (lead), Kiel")
+    names = [(p.project.name, p.project.full_title) for p in res.projects]
+    assert names == [("Alpha", "First Corridor"), ("Beta", "Second Axis")]
+    assert [m.raw for m in res.projects[0].partners.mentions] == ["Riga", "Oslo"]
+    assert res.projects[0].partners.incomplete
+    assert [(m.raw, m.role) for m in res.projects[1].partners.mentions] == [("Turku", "lead"), ("Kiel", "partner")]
+    assert res.projects[0].project.funding == "Interreg IVB"
+
+
+def test_row_without_name_cell_is_named_from_description_and_flagged(rules):
+    res = annex(rules, "Other examples\n"
+                       "policy. One initiative is the newly founded Vistula partnership which links regions.\tGdansk, Torun")
+    p = res.projects[0].project
+    assert p.name == "Vistula partnership"
+    assert p.needs_review and "name" in (p.review_reason or "")
+    assert p.objective == "Other examples"
+    assert [m.raw for m in res.projects[0].partners.mentions] == ["Gdansk", "Torun"]
+
+
+def test_row_with_too_many_cells_is_kept_and_flagged(rules):
+    res = annex(rules, "X\tongoing\tabout\tRiga\tstray")
+    p = res.projects[0].project
+    assert p.needs_review and "5 cells" in (p.review_reason or "")
+
+
+def test_every_row_is_accounted_for(rules):
+    res = annex(rules, "Prosperous region\t\t\t\nX\tongoing\tabout\tRiga\n\t\tmore\t\nY\t\tabout y\tOslo")
+    assert res.rows_seen == res.rows_used == 4
+
+
+def test_table_without_mappable_header_is_reported(rules):
+    doc = read_text("t.txt", b"Foo\tBar\tBaz\nA\tB\tC\n")
+    res = extract_annex(doc, rules)
+    assert res.projects == []
+    assert res.errors and "could not be mapped" in res.errors[0].message

@@ -1,0 +1,38 @@
+"""Dates in text with their precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from baltmet_extract.extract.dates import find_dates
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("in Brussels on 9th October 2007.", "2007-10-09", None),
+    ("Workshops in St. Petersburg, 13-15 June 2007", "2007-06-13", "2007-06-15"),
+    ("Milestone 3 (January - June 2006)", "2006-01", "2006-06"),
+    ("Completed in December 2007", "2007-12", None),
+    ("Submitted in Spring 2008", "2008", None),
+    ("December 31, 2008", "2008-12-31", None),
+    ("June 13-15, 2007", "2007-06-13", "2007-06-15"),
+])
+def test_dates_with_their_precision(text, start, end):
+    d = find_dates(text)[0]
+    assert (d.iso(), d.iso_end()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["On November 13th the conference", "From 13 - 15 June, the City", "a workshop in August"])
+def test_dates_without_a_year_leave_it_to_context(text):
+    d = find_dates(text)[0]
+    assert d.year is None and d.month is not None
+    assert d.iso(2007).startswith("2007-")
+
+
+def test_start_of_a_period_may_be_open():
+    d = find_dates("Milestone 1 (Start - June 2005)")[0]
+    assert (d.iso(), d.iso_end()) == (None, "2005-06")
+
+
+@pytest.mark.parametrize("text", ["May I say", "March on", "31 February 2007", "no dates here"])
+def test_words_that_are_not_dates(text):
+    assert all(d.month is None or d.day is None for d in find_dates(text)) or not find_dates(text)

@@ -1,0 +1,67 @@
+"""Partner cells into mentions with roles, kind hints and flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from baltmet_extract.extract.partners import parse_partner_cell
+
+
+def mentions(rules, cell):
+    return [(m.raw, m.role) for m in parse_partner_cell(cell, rules).mentions]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Helsinki (lead), Berlin with observers from Oslo and Warsaw",
+     [("Helsinki", "lead"), ("Berlin", "partner"), ("Oslo", "observer"), ("Warsaw", "observer")]),
+    ("Helsinki and Turku (lead), Stockholm, Tallinn and Riga have expressed interest",
+     [("Helsinki", "lead"), ("Turku", "lead"), ("Stockholm", "interested"), ("Tallinn", "interested"),
+      ("Riga", "interested")]),
+    ("Lead: Turku; Partners: Gdansk, Kiel", [("Turku", "lead"), ("Gdansk", "partner"), ("Kiel", "partner")]),
+    ("Riga (lead partner)\nTallinn\nVilnius", [("Riga", "lead"), ("Tallinn", "partner"), ("Vilnius", "partner")]),
+    ("Berlin (lead), Oslo, Region, Dalarnas", [("Berlin", "lead"), ("Oslo", "partner"), ("Region Dalarnas", "partner")]),
+    ("Central and South Bohemian Region", [("Central Bohemian Region", "partner"), ("South Bohemian Region", "partner")]),
+    ("Mecklenburg- Vorpommern, Gothenburg", [("Mecklenburg-Vorpommern", "partner"), ("Gothenburg", "partner")]),
+])
+def test_roles_and_splitting(rules, cell, expected):
+    assert mentions(rules, cell) == expected
+
+
+def test_descriptors_announce_kinds_for_the_list_they_open(rules):
+    cell = parse_partner_cell("cities of Tallinn and Helsinki, Regions of Harjumaa and Uusimaa", rules)
+    assert [(m.raw, m.kind_hint) for m in cell.mentions] == [
+        ("Tallinn", "city"), ("Helsinki", "city"), ("Harjumaa", "region"), ("Uusimaa", "region")]
+
+
+def test_truncated_descriptor_still_announces_a_kind(rules):
+    cell = parse_partner_cell("and the 4 Western ivodships iopomorskie, Dolnoslaskie) and the cities Szczecin", rules)
+    assert [(m.raw, m.kind_hint) for m in cell.mentions] == [
+        ("iopomorskie", "region"), ("Dolnoslaskie", "region"), ("Szczecin", "city")]
+
+
+def test_country_in_brackets_becomes_a_hint(rules):
+    cell = parse_partner_cell("Turku (FI), Gdansk (Poland)", rules)
+    assert [(m.raw, m.country_hint) for m in cell.mentions] == [("Turku", "FI"), ("Gdansk", "PL")]
+
+
+def test_tbc_and_et_al(rules):
+    assert parse_partner_cell("BaltMet partners TBC", rules).tbc
+    cell = parse_partner_cell("Riga (lead), Oslo et al.", rules)
+    assert cell.incomplete and not cell.tbc
+    assert [m.raw for m in cell.mentions] == ["Riga", "Oslo"]
+
+
+def test_groups_are_marked(rules):
+    cell = parse_partner_cell("Helsinki (lead), other cities in Finland", rules)
+    assert [(m.raw, m.group) for m in cell.mentions] == [("Helsinki", False), ("other cities in Finland", True)]
+
+
+def test_known_name_with_and_is_kept_whole(rules):
+    cell = parse_partner_cell("Ministry of Transport and Communications, Riga", rules,
+                              is_known=lambda s: s.startswith("Ministry"))
+    assert [m.raw for m in cell.mentions] == ["Ministry of Transport and Communications", "Riga"]
+
+
+def test_empty_cell(rules):
+    cell = parse_partner_cell("", rules)
+    assert cell.mentions == [] and not cell.tbc and not cell.incomplete
