@@ -120,13 +120,21 @@ def process_document(path: str, source_name: str, rules_dir: str | None = None) 
     return result
 
 
-_RULES_CACHE: dict[str | None, Rules] = {}
+_RULES_CACHE: dict[tuple[str | None, tuple[tuple[str, int, int], ...]], Rules] = {}
 
 
 def _rules(rules_dir: str | None) -> Rules:
-    if rules_dir not in _RULES_CACHE:
-        _RULES_CACHE[rules_dir] = Rules.load(rules_dir)
-    return _RULES_CACHE[rules_dir]
+    """Rules for a folder, loaded once per process while its files are unchanged."""
+    from baltmet_extract.rules import DEFAULT_RULES_DIR, RULE_FILES
+
+    d = Path(rules_dir) if rules_dir else DEFAULT_RULES_DIR
+    stamp = tuple((n, int(st.st_mtime_ns), st.st_size) for n in RULE_FILES
+                  if (p := d / n).exists() and (st := p.stat()))
+    key = (rules_dir, stamp)
+    if key not in _RULES_CACHE:
+        _RULES_CACHE.clear()
+        _RULES_CACHE[key] = Rules.load(rules_dir)
+    return _RULES_CACHE[key]
 
 
 class DocumentRunner:

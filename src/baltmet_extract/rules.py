@@ -160,9 +160,12 @@ class Rules:
 
 
 def fingerprint(directory: Path) -> str:
-    """A hash of the rules files, so caches built from them know when they are stale."""
+    """A hash of the rules files the gazetteer is built from, so its cache knows when it is stale.
+    Review decisions are left out: they are applied at run time and must not cost a rebuild."""
     h = hashlib.sha256()
     for name in RULE_FILES:
+        if name == "review.csv":
+            continue
         p = directory / name
         if p.exists():
             h.update(name.encode())

@@ -138,6 +138,11 @@ class Resolver:
             # unless the spelling is nearly exact
             if cut is not None and (fuzzy is None or fuzzy.score < 93):
                 fuzzy = None
+            if cut is not None and fuzzy is not None and cut.key != fuzzy.key:
+                # a near spelling of one name and the cut end of another: a person decides
+                fuzzy.needs_review = True
+                fuzzy.reason += f"; or a cut {cut.name} ({cut.key})"
+                fuzzy.candidates = [(f"{cut.name} ({cut.key})", cut.score), *fuzzy.candidates]
             for r in (fuzzy, cut):
                 if r is not None and (best is None or r.score > best.score):
                     best = r
