@@ -1,0 +1,81 @@
+"""News lists: item boundaries, dates with context years, places, organisers, duplicates."""
+
+from __future__ import annotations
+
+import io
+
+from conftest import NEWS_SAMPLE
+from helpers import read_table
+
+from baltmet_extract.cli import main
+from baltmet_extract.extract.news import extract_news
+from baltmet_extract.ingest import read_document
+from baltmet_extract.ingest.text import read_text
+
+# a list, newest first, that crosses New Year, in other wording than the sample
+YEAR_BOUNDARY_PAGE = """News from the network
+
+Kick-off meeting of the new working group in Gdańsk, 14 January
+The partners met on January 14th in Gdansk to start the work.
+Read more
+
+Annual conference in Riga on 3-4 December 2008
+The conference "Cities for Growth" was hosted by the City of Riga in cooperation with Baltic Development Forum.
+Read more
+
+Workshop on urban mobility in Tallinn, November 20th
+Read more
+
+Seminar at the Baltic Sea Days in Turku on 12 October 2008
+Read more
+"""
+
+
+def test_sample_news_items_dates_and_places(rules):
+    drafts = extract_news(read_document(NEWS_SAMPLE), rules)
+    assert [d.date_start for d in drafts] == ["2007-11-13", "2007-10-09", "2007-10-09", "2007-06-13"]
+    assert [d.date_inferred for d in drafts] == [True, False, False, False]
+    assert drafts[3].date_end == "2007-06-15"
+    assert drafts[0].title.startswith("BaltMet Inno WP 3")
+    assert "latest news" not in drafts[0].title.lower()
+
+
+def test_year_is_inferred_across_new_year(rules):
+    drafts = extract_news(read_text("n.txt", YEAR_BOUNDARY_PAGE.encode()), rules)
+    assert [(d.date_start, d.date_end, d.date_inferred) for d in drafts] == [
+        ("2009-01-14", None, True),
+        ("2008-12-03", "2008-12-04", False),
+        ("2008-11-20", None, True),
+        ("2008-10-12", None, False),
+    ]
+
+
+def test_oldest_first_lists_infer_years_the_other_way(rules):
+    page = ("News\n\nMeeting in Oslo on 5 March 2010\nRead more\n\nConference in Kiel on 5 December 2010\nRead more\n\n"
+            "Seminar in Bergen, 10 February\nRead more\n")
+    drafts = extract_news(read_text("n.txt", page.encode()), rules)
+    assert [d.date_start for d in drafts] == ["2010-03-05", "2010-12-05", "2011-02-10"]
+
+
+def test_news_tables_places_organisers_and_duplicates(tmp_path):
+    page = tmp_path / "news.txt"
+    page.write_text(YEAR_BOUNDARY_PAGE, encoding="utf-8")
+    assert main(["extract", str(page), "--out", str(tmp_path / "o"), "--jobs", "1"],
+                stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    news = read_table(tmp_path / "o", "news")
+    assert [n["place"] for n in news] == ["Gdańsk", "Riga", "Tallinn", "Turku"]
+    assert "Baltic Development Forum" in news[1]["organisers"]
+    assert all(n["duplicate_of"] == "" for n in news)
+    events = read_table(tmp_path / "o", "events")
+    assert [(e["kind"], e["date_start"], e["place"]) for e in events] == [
+        ("meeting", "2009-01-14", "Gdańsk"), ("conference", "2008-12-03", "Riga"),
+        ("workshop", "2008-11-20", "Tallinn"), ("seminar", "2008-10-12", "Turku")]
+
+
+def test_sample_duplicate_points_at_the_earlier_item(sample_run):
+    _, out, _ = sample_run
+    news = read_table(out, "news")
+    assert [n["duplicate_of"] for n in news] == ["", "", news[1]["news_id"], ""]
+    assert news[0]["organisers"] == "TSB Innovationsagentur Berlin GmbH; WISTA MANAGEMENT GMBH"
+    assert "Baltic Sea Group" in news[2]["organisers"]
+    assert all(n["date_start"] for n in news)
