@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from conftest import ANNEX_SAMPLE, NEWS_SAMPLE
-
 from baltmet_extract.classify import classify
 from baltmet_extract.ingest import read_document
 from baltmet_extract.ingest.text import read_text
+from conftest import ANNEX_SAMPLE, NEWS_SAMPLE
 
 
 def test_annex_sample_is_an_annex(rules):

@@ -7,11 +7,10 @@ import json
 import subprocess
 import sys
 
-from conftest import RAW, ROOT
-from helpers import by, read_table
-
 from baltmet_extract.cli import main
 from baltmet_extract.export import TABLES
+from conftest import RAW, ROOT
+from helpers import by, read_table
 
 
 def test_sample_run_exits_zero_and_writes_every_table(sample_run):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import io
 
-from helpers import read_table
-
 from baltmet_extract.cli import main
 from baltmet_extract.extract.milestones import extract_milestones, year_in_period
 from baltmet_extract.ingest.text import read_text
 from baltmet_extract.models import Milestone
+from helpers import read_table
 
 WORK_PACKAGE_PAGE = """Work Package 2: Innovation policy
 

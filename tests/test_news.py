@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 
-from conftest import NEWS_SAMPLE
-from helpers import read_table
-
 from baltmet_extract.cli import main
 from baltmet_extract.extract.news import extract_news
 from baltmet_extract.ingest import read_document
 from baltmet_extract.ingest.text import read_text
+from conftest import NEWS_SAMPLE
+from helpers import read_table
 
 # a list, newest first, that crosses New Year, in other wording than the sample
 YEAR_BOUNDARY_PAGE = """News from the network

@@ -6,12 +6,12 @@ import io
 import shutil
 
 import pytest
-from conftest import ANNEX_SAMPLE, ROOT
-from helpers import read_table
 
 from baltmet_extract.cli import main
 from baltmet_extract.errors import BaltmetError
 from baltmet_extract.review import record_decision
+from conftest import ANNEX_SAMPLE, ROOT
+from helpers import read_table
 
 
 def run(src, out, rules_dir):

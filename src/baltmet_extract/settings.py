@@ -53,4 +53,4 @@ class ExtractSettings(BaseModel):
             return cls()
         if isinstance(value, cls):
             return value
-        return cls(**value)
+        return cls(**dict(value))

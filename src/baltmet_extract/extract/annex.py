@@ -231,7 +231,7 @@ def _split_partner_cell(cell: str, names: list[str]) -> list[str]:
         return [cell] * len(names)
     spans = sorted((m.start(), m.end(), i) for i, m in enumerate(positions) if m)
     out = [""] * len(names)
-    for k, (start, end, i) in enumerate(spans):
+    for k, (_, end, i) in enumerate(spans):
         stop = spans[k + 1][0] if k + 1 < len(spans) else len(cell)
         out[i] = cell[end:stop].strip()
     return out

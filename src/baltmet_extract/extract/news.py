@@ -4,6 +4,7 @@ the text lacks it), and the text in which the normaliser then looks for places a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from baltmet_extract.extract.dates import DateMention, find_dates
@@ -118,7 +119,7 @@ def _complete_years(drafts: list[NewsDraft]) -> None:
             d.date_inferred = True
 
 
-def _year_from_neighbours(i: int, date: DateMention, known: list[tuple[int, DateMention | None]],
+def _year_from_neighbours(i: int, date: DateMention, known: Sequence[tuple[int, DateMention | None]],
                           descending: bool) -> int | None:
     before = [(j, k) for j, k in known if j < i and k]
     after = [(j, k) for j, k in known if j > i and k]

@@ -138,7 +138,9 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
 
 
 def _split_outside_brackets(text: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch == "(":
             depth += 1

@@ -14,9 +14,9 @@ import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -263,10 +263,9 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
             gz.add_name(alt, idx, ALTERNATE)
 
     for row in rules.regions:
-        key = f"iso:{row['iso3166_2']}"
-        idx = gz.by_key.get(key)
-        if idx is not None:
-            gz.add_name(row["name"], idx, CURATED)
+        region = gz.by_key.get(f"iso:{row['iso3166_2']}")
+        if region is not None:
+            gz.add_name(row["name"], region, CURATED)
 
     for row in rules.organisations:
         name = row["name"]
@@ -277,9 +276,9 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
             gz.add_name(alias, idx, CURATED)
 
     for row in rules.aliases:
-        idx = entity_for_target(gz, row["target"])
-        if idx is not None:
-            gz.add_name(row["alias"], idx, CURATED)
+        target = entity_for_target(gz, row["target"])
+        if target is not None:
+            gz.add_name(row["alias"], target, CURATED)
 
     gz.finish(int(rules.setting("normalise", "fuzzy_min_population", 5000)))
     gz.text_names = frozenset(text_pattern_names(gz))

@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from baltmet_extract.extract.partners import PartnerMention
-from baltmet_extract.models import ErrorRecord, Event, Milestone, NewsItem, NormalisationRow, Partner, Place, Project
+from baltmet_extract.models import (
+    ErrorRecord,
+    Event,
+    Milestone,
+    NewsItem,
+    NormalisationRow,
+    Partner,
+    Place,
+    Project,
+)
 from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.normalise.gazetteer import Entity
 from baltmet_extract.normalise.resolver import Resolution, Resolver
