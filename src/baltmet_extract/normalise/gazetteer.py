@@ -24,7 +24,7 @@ from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold, fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
@@ -60,18 +60,17 @@ class Gazetteer:
 
     entities: list[Entity] = field(default_factory=list)
     by_key: dict[str, int] = field(default_factory=dict)
-    #: folded name -> codes `entity index * 4 + name type` (ints pickle and load fast)
-    names: dict[str, list[int]] = field(default_factory=dict)
-    #: compact folded names (no spaces) -> folded names, for spacing and hyphen variants
-    compact: dict[str, list[str]] = field(default_factory=dict)
-    #: fuzzy pool: compact names, and trigram -> array of pool positions
+    #: compact folded name (`fold` without spaces, so "Zielona Gora" meets "ZielonaGora") ->
+    #: `entity index * 4 + name type`, a tuple of them when several entities share the name;
+    #: plain ints load from the cache several times faster than lists of pairs
+    names: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    #: fuzzy pool of compact names, and trigram -> array of pool positions
     pool: list[str] = field(default_factory=list)
-    pool_names: list[str] = field(default_factory=list)
     trigrams: dict[str, np.ndarray] = field(default_factory=dict)
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
-    #: folded names worth finding in running text (no common words, no far-away small towns)
+    #: compact names worth finding in running text (no common words, no far-away small towns)
     text_names: frozenset[str] = frozenset()
     rules_fingerprint: str = ""
 
@@ -85,20 +84,28 @@ class Gazetteer:
         return len(self.entities) - 1
 
     def add_name(self, name: str, index: int, name_type: int) -> None:
-        key = fold(name)
+        key = fold_compact(name)
         if len(key) < 2:
             return
-        entries = self.names.setdefault(key, [])
-        for i, code in enumerate(entries):
+        codes = list(self._codes(key))
+        for i, code in enumerate(codes):
             if code >> 2 == index:
                 if name_type < code & 3:
-                    entries[i] = index * 4 + name_type
+                    codes[i] = index * 4 + name_type
+                    self.names[key] = codes[0] if len(codes) == 1 else tuple(codes)
                 return
-        entries.append(index * 4 + name_type)
+        codes.append(index * 4 + name_type)
+        self.names[key] = codes[0] if len(codes) == 1 else tuple(codes)
 
-    def entries(self, name: str) -> list[tuple[int, int]]:
-        """(entity index, name type) for a folded name."""
-        return [(c >> 2, c & 3) for c in self.names.get(name, ())]
+    def _codes(self, key: str) -> tuple[int, ...]:
+        v = self.names.get(key)
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, int) else v
+
+    def entries(self, key: str) -> list[tuple[int, int]]:
+        """(entity index, name type) for a compact folded name."""
+        return [(c >> 2, c & 3) for c in self._codes(key)]
 
     def entity(self, key: str) -> Entity | None:
         i = self.by_key.get(key)
@@ -116,17 +123,9 @@ class Gazetteer:
 
     def finish(self, fuzzy_min_population: int) -> None:
         """Build the derived indexes once all names are in."""
-        compact: dict[str, list[str]] = defaultdict(list)
-        all_compact = set()
-        for name in self.names:
-            c = name.replace(" ", "")
-            all_compact.add(c)
-            if c != name:
-                compact[c].append(name)
-        self.compact = dict(compact)
-        self.sorted_names = sorted(all_compact)
-        self.sorted_reversed = sorted(n[::-1] for n in all_compact)
-        pool_set: dict[str, str] = {}
+        self.sorted_names = sorted(self.names)
+        self.sorted_reversed = sorted(n[::-1] for n in self.names)
+        pool = []
         for name in self.names:
             for idx, name_type in self.entries(name):
                 e = self.entities[idx]
@@ -134,10 +133,9 @@ class Gazetteer:
                     continue  # far-away transliterations only add false fuzzy hits
                 if e.kind == "city" and e.population < fuzzy_min_population:
                     continue
-                pool_set.setdefault(name.replace(" ", ""), name)
+                pool.append(name)
                 break
-        self.pool = sorted(pool_set)
-        self.pool_names = [pool_set[c] for c in self.pool]
+        self.pool = sorted(pool)
         grams: dict[str, list[int]] = defaultdict(list)
         for pos, name in enumerate(self.pool):
             for g in set(trigrams_of(name)):
@@ -147,15 +145,8 @@ class Gazetteer:
     # ---- look-ups -------------------------------------------------------------------------
 
     def lookup(self, name: str) -> list[tuple[Entity, int]]:
-        """Entities whose name folds to `name`'s folded form, with the name type."""
-        key = fold(name)
-        out = [(self.entities[i], t) for i, t in self.entries(key)]
-        if not out:
-            c = key.replace(" ", "")
-            for other in [c, *self.compact.get(c, [])]:
-                if other != key:
-                    out.extend((self.entities[i], max(t, DERIVED)) for i, t in self.entries(other))
-        return out
+        """Entities with a name that folds to the same letters as `name`, with the name type."""
+        return [(self.entities[i], t) for i, t in self.entries(fold_compact(name))]
 
     def with_prefix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that start with `text` (compact folded)."""
@@ -192,10 +183,7 @@ class Gazetteer:
         return [self.pool[i] for i in sorted(hits)]
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
-        out: list[tuple[Entity, int]] = []
-        for name in [compact_name, *self.compact.get(compact_name, [])]:
-            out.extend((self.entities[i], t) for i, t in self.entries(name))
-        return out
+        return [(self.entities[i], t) for i, t in self.entries(compact_name)]
 
 
 def trigrams_of(compact_name: str) -> list[str]:

@@ -76,7 +76,7 @@ class GazetteerMatcher:
                     break
                 words.append(tok.norm_)
                 j += 1
-                if " ".join(words) in self.names:
+                if "".join(words) in self.names:
                     best_end = j
             if best_end is not None:
                 spans.append(Span(doc, i, best_end, label="GPE"))

@@ -159,7 +159,7 @@ def _shared_name(gz: Gazetteer, got: Entity, case: NoisyName) -> bool:
     if fold(got.name) == fold(want.name):
         return True
     index = gz.by_key[got.key]
-    return any(i == index for i, _ in gz.entries(fold(case.text)))
+    return any(i == index for i, _ in gz.entries(fold(case.text).replace(" ", "")))
 
 
 __all__ = ["VARIATIONS", "Evaluation", "NoisyName", "evaluate", "noisy_names", "PRIMARY"]
