@@ -94,3 +94,34 @@ def test_table_without_mappable_header_is_reported(rules):
     res = extract_annex(doc, rules)
     assert res.projects == []
     assert res.errors and "could not be mapped" in res.errors[0].message
+
+
+def test_wider_layout_with_lead_funding_period_and_website_columns(rules):
+    header = "Acronym\tProject title\tLead partner\tPartners\tDuration\tFunding programme\tWebsite\tSummary\tStatus"
+    body = ("GreenPorts\tGreen ports for the Baltic\tGdansk\tGdansk, Kiel (DE), Klaipeda\t2009-2012\t"
+            "Interreg IVB Baltic Sea Region\twww.greenports.eu\tPorts go green.\tcompleted")
+    res = annex(rules, body, header=header)
+    p = res.projects[0]
+    assert (p.project.name, p.project.full_title) == ("GreenPorts", "Green ports for the Baltic")
+    assert (p.project.status, p.project.status_date, p.project.funding) == ("completed", "2012", "Interreg IVB")
+    assert p.project.url == "www.greenports.eu"
+    assert [(m.raw, m.role) for m in p.partners.mentions] == [("Gdansk", "lead"), ("Kiel", "partner"), ("Klaipeda", "partner")]
+
+
+def test_objective_column_gives_the_objective(rules):
+    res = annex(rules, "Attractive region\tX\tongoing\tabout\tRiga", header="Theme\tProject\tStatus\tDescription\tPartners")
+    assert res.projects[0].project.objective == "Attractive region"
+
+
+@pytest.mark.parametrize(("cell", "meaning"), [
+    ("Strategic objective/ Name of project", "name"),
+    ("Status of the project/financing instrument", "status"),
+    ("Funding programme", "funding"),
+    ("Project status", "status"),
+    ("Project partners", "partners"),
+    ("Lead partner", "lead"),
+])
+def test_header_cells_mean_what_they_say(rules, cell, meaning):
+    from baltmet_extract.extract.annex import _header_meaning
+
+    assert _header_meaning(cell, rules, set()) == meaning

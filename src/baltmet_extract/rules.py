@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from baltmet_extract.errors import RulesError
+from baltmet_extract.textutil import fold
 
 #: The rules shipped with the project, used when no other folder is given.
 DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
@@ -76,6 +77,7 @@ class Rules:
     directory: Path
     objectives: list[str] = field(default_factory=list)
     column_synonyms: dict[str, list[str]] = field(default_factory=dict)
+    column_priority: list[str] = field(default_factory=list)
     statuses: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     programmes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     programme_name_words: set[str] = field(default_factory=set)
@@ -114,7 +116,8 @@ class Rules:
         r = cls(directory=d)
         headings = _read_yaml(d / "headings.yaml")
         r.objectives = list(headings.get("objectives", []))
-        r.column_synonyms = {k: [s.lower() for s in v] for k, v in headings.get("columns", {}).items()}
+        r.column_synonyms = {k: [fold(s) for s in v] for k, v in headings.get("columns", {}).items()}
+        r.column_priority = list(headings.get("combined_priority", list(r.column_synonyms)))
         status = _read_yaml(d / "status.yaml")
         r.statuses = [(_compile([s["pattern"]], "status.yaml")[0], s["status"]) for s in status.get("statuses", [])]
         progs = _read_yaml(d / "programmes.yaml")

@@ -55,22 +55,38 @@ class AnnexResult:
     rows_used: int = 0
 
 
+def _header_meaning(cell: str, rules: Rules, used: set[str]) -> str | None:
+    """The column a header cell names; a cell joining meanings with "/" takes the one that
+    comes first in `combined_priority` ("Strategic objective/ Name of project" is the name)."""
+    parts = [fold(p) for p in cell.split("/") if fold(p)] if "/" in cell else [fold(cell)]
+    found = []
+    for part in parts:
+        for column, synonyms in rules.column_synonyms.items():
+            if column not in used and any(s in part for s in synonyms):
+                found.append(column)
+                break
+    if not found:
+        return None
+    return min(found, key=lambda c: rules.column_priority.index(c) if c in rules.column_priority else 99)
+
+
 def map_header(cells: tuple[str, ...], rules: Rules) -> dict[int, str] | None:
-    """Column index -> column meaning, when the row is a header naming at least a name and partners."""
+    """Column index -> column meaning, when the row is a header naming at least a project name,
+    partners or a description, and one more column."""
     mapping: dict[int, str] = {}
     used: set[str] = set()
     for i, cell in enumerate(cells):
-        text = fold(cell)
-        if not text:
+        if not fold(cell) or len(cell) > 80:
             continue
-        for column, synonyms in rules.column_synonyms.items():
-            if column in used:
-                continue
-            if any(fold(s) in text for s in synonyms):
-                mapping[i] = column
-                used.add(column)
-                break
-    if "name" in used and ("partners" in used or "description" in used) and len(used) >= 3:
+        column = _header_meaning(cell, rules, used)
+        if column is not None:
+            mapping[i] = column
+            used.add(column)
+    if "name" not in used and "full_title" in used:
+        i = next(i for i, c in mapping.items() if c == "full_title")
+        mapping[i] = "name"
+        used = set(mapping.values())
+    if "name" in used and ({"partners", "lead"} & used or "description" in used) and len(used) >= 3:
         return mapping
     return None
 
@@ -188,17 +204,33 @@ def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[Project
             names = [(description[:40].rsplit(" ", 1)[0] or "unnamed project", None, None)]
             review.append("name cell missing and no name found in the description")
     status, status_date = parse_status(status_cell, rules)
-    funding = find_funding(status_cell, rules) or find_funding(name_cell, rules)
-    url = find_url(" ".join([description, status_cell, partner_cell]), rules)
+    period_cell = row.cells.get("period", "")
+    if status_date is None and period_cell:
+        status_date = _date_from_period(period_cell, status)
+    funding_cell = row.cells.get("funding", "")
+    funding = find_funding(funding_cell, rules) or find_funding(status_cell, rules) or find_funding(name_cell, rules) \
+        or (clean_spacing(funding_cell) or None)
+    url = find_url(" ".join([row.cells.get("url", ""), description, status_cell, partner_cell]), rules)
+    lead_cell = row.cells.get("lead", "")
     partner_texts = _split_partner_cell(partner_cell, [n for n, _, _ in names])
+    lead_texts = _split_partner_cell(lead_cell, [n for n, _, _ in names]) if lead_cell else [""] * len(names)
+    objective = clean_spacing(row.cells.get("objective", "")) or row.objective
     drafts = []
-    for (name, full_title, programme), partners_text in zip(names, partner_texts):
+    for (name, full_title, programme), partners_text, lead_text in zip(names, partner_texts, lead_texts):
         cell = parse_partner_cell(partners_text, rules)
+        if lead_text:
+            leads = parse_partner_cell(lead_text, rules)
+            for m in leads.mentions:
+                m.role = "lead"
+            known = {fold(m.raw) for m in leads.mentions}
+            # a lead named again among the partners is listed once, as lead
+            cell.mentions = leads.mentions + [m for m in cell.mentions if fold(m.raw) not in known]
+            cell.tbc = cell.tbc or leads.tbc
         project = Project(
             project_id=slugify(name),
             name=name,
-            full_title=full_title,
-            objective=row.objective,
+            full_title=full_title or (clean_spacing(row.cells.get("full_title", "")) or None),
+            objective=objective,
             status=status,  # type: ignore[arg-type]
             status_text=status_cell or None,
             status_date=status_date,
@@ -215,6 +247,19 @@ def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[Project
         )
         drafts.append(ProjectDraft(project, cell))
     return drafts
+
+
+def _date_from_period(cell: str, status: str) -> str | None:
+    """The date a period cell gives for the status: its end for a completed project, else its start."""
+    from baltmet_extract.extract.dates import find_dates
+
+    dates = [d for d in find_dates(cell) if d.year or d.end_year]
+    if not dates:
+        return None
+    if status == "completed":
+        last = dates[-1]
+        return last.iso_end() or last.iso()
+    return dates[0].iso() or dates[0].iso_end()
 
 
 def _split_partner_cell(cell: str, names: list[str]) -> list[str]:
