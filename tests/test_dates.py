@@ -36,3 +36,19 @@ def test_start_of_a_period_may_be_open():
 @pytest.mark.parametrize("text", ["May I say", "March on", "31 February 2007", "no dates here"])
 def test_words_that_are_not_dates(text):
     assert all(d.month is None or d.day is None for d in find_dates(text)) or not find_dates(text)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Meeting on 13.06.2007 in Riga", "2007-06-13", None),
+    ("deadline 2008-03-31", "2008-03-31", None),
+    ("on 1/9/2009", "2009-09-01", None),
+    ("Duration 2009-2012", "2009", "2012"),
+    ("runs 2009 – 2012", "2009", "2012"),
+])
+def test_numeric_dates_and_year_ranges(text, start, end):
+    d = find_dates(text)[0]
+    assert (d.iso(), d.iso_end()) == (start, end)
+
+
+def test_impossible_numeric_dates_are_ignored():
+    assert [d.kind for d in find_dates("on 31.02.2007")] == ["year"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,12 @@ _DASH = r"\s*(?:-|–|—|to|until)\s*"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|beginning of|end of|end|early|mid|late)"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 2007-06-13
+    ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
+    # 13.06.2007, 13/06/2007 (day first, as in European documents)
+    ("numeric_dmy", re.compile(rf"\b(?P<dn>[0-3]?\d)[./](?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
+    # 2009-2012, 2009 – 2012
+    ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
     # 13-15 June 2007, 13 - 15 June
     ("day_range", re.compile(rf"\b(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
     # June 13-15, 2007
@@ -123,6 +130,15 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else None
     span = dict(start=m.start(), end=m.end(), text=m.group(0), year=year, kind=kind)
+    if kind in ("numeric_iso", "numeric_dmy"):
+        month, day = int(g["mn"]), int(g["dn"])
+        try:
+            date(year or 2000, month, day)
+        except ValueError:
+            return None
+        return DateMention(**span, month=month, day=day)  # type: ignore[arg-type]
+    if kind == "year_range":
+        return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), end_year=year, kind=kind)
     if kind in ("day_range", "day_range_us"):
         month, d1 = _month_day(g["m"], g["d1"], year)
         _, d2 = _month_day(g["m"], g["d2"], year)
