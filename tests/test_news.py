@@ -78,3 +78,16 @@ def test_sample_duplicate_points_at_the_earlier_item(sample_run):
     assert news[0]["organisers"] == "TSB Innovationsagentur Berlin GmbH; WISTA MANAGEMENT GMBH"
     assert "Baltic Sea Group" in news[2]["organisers"]
     assert all(n["date_start"] for n in news)
+
+
+def test_date_line_above_a_heading_belongs_to_the_next_item(rules):
+    from baltmet_extract.models import Document, Line
+
+    lines = [Line(cells=("News",), heading=True, row=1),
+             Line(cells=("13.11.2007",), row=2), Line(cells=("Cluster conference",), heading=True, row=3),
+             Line(cells=("The conference took place in Berlin.",), row=4),
+             Line(cells=("09.10.2007",), row=5), Line(cells=("Open Days seminar",), heading=True, row=6),
+             Line(cells=("A seminar in Brussels.",), row=7)]
+    drafts = extract_news(Document(source_file="n.html", format="html", lines=lines), rules)
+    assert [(d.title, d.date_start) for d in drafts] == [("Cluster conference", "2007-11-13"),
+                                                         ("Open Days seminar", "2007-10-09")]

@@ -60,12 +60,20 @@ def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
             current = []
             continue
         if ln.heading and current and any(not c.heading for c in current):
+            # a date printed just above the next heading belongs to the next item
+            carried = [current.pop()] if len(current) > 1 and _is_date_line(current[-1].text) else []
             items.append(current)
-            current = []
+            current = carried
         current.append(ln)
     if current:
         items.append(current)
     return items
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is only a date ("13.11.2007", "9 October 2007")."""
+    dates = find_dates(text)
+    return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text.strip()) - 3
 
 
 def _is_list_heading(item: list[Line]) -> bool:
@@ -84,10 +92,14 @@ def extract_news(doc: Document, rules: Rules) -> list[NewsDraft]:
             lead = lead[1:]
         if _is_list_heading(lead):
             continue
-        title = clean_spacing(lead[0].text)
-        summary = clean_spacing(" ".join(ln.text for ln in lead[1:]))
-        draft = NewsDraft(title=title, summary=summary, line=lead[0], lines=lead)
-        draft.date = _best_date(find_dates(title)) or _best_date(find_dates(summary))
+        date_lines = [ln for ln in lead if _is_date_line(ln.text)]
+        rest = [ln for ln in lead if ln not in date_lines] or lead
+        title_line = next((ln for ln in rest if ln.heading), rest[0])
+        title = clean_spacing(title_line.text)
+        summary = clean_spacing(" ".join(ln.text for ln in rest if ln is not title_line))
+        draft = NewsDraft(title=title, summary=summary, line=title_line, lines=lead)
+        draft.date = (_best_date(find_dates(title)) or _best_date(find_dates(" ".join(ln.text for ln in date_lines)))
+                      or _best_date(find_dates(summary)))
         drafts.append(draft)
     _complete_years(drafts)
     return drafts
