@@ -91,3 +91,16 @@ def test_date_line_above_a_heading_belongs_to_the_next_item(rules):
     drafts = extract_news(Document(source_file="n.html", format="html", lines=lines), rules)
     assert [(d.title, d.date_start) for d in drafts] == [("Cluster conference", "2007-11-13"),
                                                          ("Open Days seminar", "2007-10-09")]
+
+
+def test_news_dump_without_links_or_headings_is_split_at_blank_lines(rules):
+    page = ("Network news\n\nRail conference in Riga, 4 May 2009\nThe conference gathered 200 participants.\n\n"
+            "Seminar on ports in Klaipeda on 2 April 2009\nPorts met in Klaipeda.\n")
+    drafts = extract_news(read_text("n.txt", page.encode()), rules)
+    assert [(d.title, d.date_start) for d in drafts] == [("Rail conference in Riga, 4 May 2009", "2009-05-04"),
+                                                         ("Seminar on ports in Klaipeda on 2 April 2009", "2009-04-02")]
+
+
+def test_plain_prose_is_not_news(rules):
+    page = "About us\n\nThe network was founded in 1999 by the capitals.\n\nIt meets twice a year.\n"
+    assert extract_news(read_text("n.txt", page.encode()), rules) == []

@@ -17,7 +17,8 @@ def classify(doc: Document, rules: Rules) -> list[str]:
     kinds = []
     if is_annex(doc, rules):
         kinds.append("annex")
-    if news_lines(doc, rules):
+    # in an annex, stray dated lines (page headers, notes) are no news list
+    if news_lines(doc, rules, loose="annex" not in kinds):
         kinds.append("news")
     if has_milestones(doc, rules):
         kinds.append("workpackage")

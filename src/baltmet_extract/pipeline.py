@@ -103,7 +103,7 @@ def process_document(path: str, source_name: str, rules_dir: str | None = None) 
             result.projects, result.rows_seen, result.rows_used = annex.projects, annex.rows_seen, annex.rows_used
             result.errors.extend(annex.errors)
         if "news" in result.kinds:
-            result.news = extract_news(doc, rules)
+            result.news = extract_news(doc, rules, loose="annex" not in result.kinds)
         if "workpackage" in result.kinds:
             result.milestones = extract_milestones(doc, rules)
         if not result.kinds:

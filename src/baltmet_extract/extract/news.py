@@ -35,24 +35,46 @@ def is_read_more(text: str, rules: Rules) -> bool:
     return any(p.search(text.strip()) for p in rules.read_more)
 
 
-def news_lines(doc: Document, rules: Rules) -> list[Line]:
+def news_lines(doc: Document, rules: Rules, loose: bool = True) -> list[Line]:
     """The lines that form the news list: up to the last "Read more", or the heading-led blocks
-    before any milestone section when the page has no such links."""
+    before any milestone section when the page has no such links, or (`loose`) blocks with a
+    title and a date when it has neither."""
     lines = [ln for ln in doc.lines if not ln.is_row]
     last_more = max((i for i, ln in enumerate(lines) if is_read_more(ln.text, rules)), default=-1)
     if last_more >= 0:
         return lines[: last_more + 1]
-    if any(ln.heading for ln in lines):
-        stop = next((i for i, ln in enumerate(lines) if rules.milestone_line and rules.milestone_line.match(ln.text)),
-                    len(lines))
+    stop = next((i for i, ln in enumerate(lines) if rules.milestone_line and rules.milestone_line.match(ln.text)),
+                len(lines))
+    if any(ln.heading for ln in lines[:stop]):
         return lines[:stop]
-    return []
+    if not loose:
+        return []
+    blocks = [b for b in _blocks(lines[:stop]) if _looks_like_item(b)]
+    return [ln for b in blocks for ln in b] if len(blocks) >= 2 else []
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with no blank line between them (a gap in the line numbers of a text dump)."""
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if blocks and ln.row == blocks[-1][-1].row + 1 and ln.page == blocks[-1][-1].page:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def _looks_like_item(block: list[Line]) -> bool:
+    """A short title line and a date: a news item in a dump that lost its links and headings."""
+    return len(block[0].text.split()) <= 20 and any(find_dates(ln.text) for ln in block)
 
 
 def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
     """Item boundaries: a "Read more" line ends an item; a heading starts one."""
     items: list[list[Line]] = []
     current: list[Line] = []
+    if not any(is_read_more(ln.text, rules) or ln.heading for ln in lines):
+        return _blocks(lines)
     for ln in lines:
         if is_read_more(ln.text, rules):
             if current:
@@ -81,9 +103,9 @@ def _is_list_heading(item: list[Line]) -> bool:
     return len(item) == 1 and len(item[0].text.split()) <= 3 and not find_dates(item[0].text)
 
 
-def extract_news(doc: Document, rules: Rules) -> list[NewsDraft]:
+def extract_news(doc: Document, rules: Rules, loose: bool = True) -> list[NewsDraft]:
     """News items with dates; years missing in the text are inferred from the neighbours."""
-    items = split_items(news_lines(doc, rules), rules)
+    items = split_items(news_lines(doc, rules, loose), rules)
     drafts: list[NewsDraft] = []
     for n, item in enumerate(items):
         lead = list(item)
