@@ -62,12 +62,23 @@ class DumpBlock:
     rows: list[DumpRow] = field(default_factory=list)
 
 
-def _row_kind(cells: tuple[str, ...], first_row: bool) -> str:
+def _row_kind(cells: tuple[str, ...], first_row: bool, first_in_table: bool) -> str:
     if first_row:
         return "header"
-    if not cells[0]:
+    if not cells[0] and not first_in_table:
         return "continuation"
-    return "section" if not any(cells[1:]) else "project"
+    return "section" if cells[0] and not any(cells[1:]) else "project"
+
+
+def _dump_cells(raw: str, width: int) -> tuple[str, ...]:
+    """Cells of a dump line, padded to the table width.
+
+    A short line whose first cell starts mid-sentence (lower case) lost its leading cells,
+    as the row after "Other relevant examples" did: its cells belong at the right.
+    """
+    cells = tuple(" ".join(c.split()) for c in raw.split("\t"))[:width]
+    padding = ("",) * (width - len(cells))
+    return padding + cells if cells[0][:1].islower() else cells + padding
 
 
 def read_annex_dump(path: Path = ANNEX_DUMP, width: int = 4) -> list[DumpBlock]:
@@ -81,12 +92,11 @@ def read_annex_dump(path: Path = ANNEX_DUMP, width: int = 4) -> list[DumpBlock]:
         if "\t" not in raw:
             blocks.append(DumpBlock(text=" ".join(raw.split())))
         else:
-            cells = tuple(" ".join(c.split()) for c in raw.split("\t"))
-            cells = (cells + ("",) * width)[:width]
-            kind = _row_kind(cells, not seen_row)
-            seen_row = True
+            cells = _dump_cells(raw, width)
             if not blocks or blocks[-1].text is not None:
                 blocks.append(DumpBlock())
+            kind = _row_kind(cells, not seen_row, not blocks[-1].rows)
+            seen_row = True
             blocks[-1].rows.append(DumpRow(cells, kind, page_break_before=blank and kind == "continuation"))
         blank = False
     return blocks
@@ -97,7 +107,9 @@ def join_continuations(rows: list[DumpRow]) -> list[DumpRow]:
     out: list[DumpRow] = []
     for row in rows:
         if row.kind == "continuation" and out:
-            cells = tuple(" ".join(p for p in (a, b) if p) for a, b in zip(out[-1].cells, row.cells, strict=True))
+            cells = tuple(
+                " ".join(p for p in (a, b) if p) for a, b in zip(out[-1].cells, row.cells, strict=True)
+            )
             out[-1] = replace(out[-1], cells=cells)
         else:
             out.append(replace(row, page_break_before=False))
@@ -120,7 +132,10 @@ def unicode_font() -> Path | None:
             return Path(candidate)
     if shutil.which("fc-match"):
         found = subprocess.run(
-            ["fc-match", "--format=%{file}", "DejaVu Sans:charset=144 2013"], capture_output=True, text=True, check=False
+            ["fc-match", "--format=%{file}", "DejaVu Sans:charset=144 2013"],
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout.strip()
         if found.lower().endswith(".ttf") and Path(found).is_file():
             return Path(found)
@@ -164,7 +179,9 @@ class _TableWriter:
     def wrap(self, text: str, width: float) -> list[str]:
         if not text:
             return []
-        return self.pdf.multi_cell(width - 2 * PADDING, LINE_HEIGHT, fixture_text(text), dry_run=True, output="LINES")
+        return self.pdf.multi_cell(
+            width - 2 * PADDING, LINE_HEIGHT, fixture_text(text), dry_run=True, output="LINES"
+        )
 
     def cell_lines(self, row: DumpRow) -> list[list[str]]:
         if row.kind == "section":
@@ -197,20 +214,22 @@ class _TableWriter:
     def row(self, row: DumpRow, split_at: int | None = None) -> None:
         """Draw a row, cutting it after `split_at` lines or where the page ends."""
         lines = self.cell_lines(row)
+        fresh = False
         while True:
             tallest = max((len(c) for c in lines), default=0)
             room = self.room()
             cut = min(room, split_at) if split_at is not None else room
-            if tallest <= cut:
+            # On a fresh page a row that cannot be cut is drawn even if it overflows, rather than looping.
+            if tallest <= cut or (fresh and (cut < 1 or len(lines) == 1)):
                 self.draw(row, lines)
                 return
             if cut < 1 or len(lines) == 1:
                 self.new_page()
-                split_at = None
+                split_at, fresh = None, True
                 continue
             self.draw(row, [c[:cut] for c in lines])
             lines = [c[cut:] for c in lines]
-            split_at = None
+            split_at, fresh = None, True
             self.new_page()
 
     def paragraph(self, text: str) -> None:
@@ -286,7 +305,12 @@ def make_annex_pdf(
         blocks = whole_rows(blocks)
     blocks = blocks[:1] + blocks[1:] * copies
     return write_annex_pdf(
-        path, blocks, landscape=landscape, repeat_header=repeat_header, ruled=ruled, rows_per_page=rows_per_page
+        path,
+        blocks,
+        landscape=landscape,
+        repeat_header=repeat_header,
+        ruled=ruled,
+        rows_per_page=rows_per_page,
     )
 
 
@@ -295,18 +319,33 @@ def make_annex_pdf_unruled(
 ) -> Path:
     """`make_annex_pdf` without ruling lines: the table is only text aligned in columns."""
     return make_annex_pdf(
-        path, landscape=landscape, repeat_header=repeat_header, rows_per_page=rows_per_page, ruled=False, copies=copies
+        path,
+        landscape=landscape,
+        repeat_header=repeat_header,
+        rows_per_page=rows_per_page,
+        ruled=False,
+        copies=copies,
     )
 
 
-def make_pdf_with_cells(path: Path, rows: list[tuple[str, ...]], *, ruled: bool = True) -> Path:
-    """A one-page PDF with a table of `rows`; a cell's explicit newlines are kept as line breaks."""
+def make_pdf_with_cells(
+    path: Path, rows: list[tuple[str, ...]], *, ruled: bool = True, after: str | None = None
+) -> Path:
+    """A one-page PDF with a table of `rows` in equal columns, and optionally a paragraph `after` it.
+
+    A row with only its first cell filled spans the table; explicit newlines in a cell
+    are kept as line breaks.
+    """
     width = len(rows[0])
-    blocks = [DumpBlock(rows=[DumpRow(tuple(r), "header" if i == 0 else "project") for i, r in enumerate(rows)])]
+
+    def kind(i: int, row: tuple[str, ...]) -> str:
+        return "header" if i == 0 else "section" if row[0] and not any(row[1:]) else "project"
+
     writer = _TableWriter(landscape=False, ruled=ruled, repeat_header=False)
     writer.columns = [writer.width / width] * width
-    for block in blocks:
-        writer.table(block.rows, None)
+    writer.table([DumpRow(tuple(r), kind(i, r)) for i, r in enumerate(rows)], None)
+    if after is not None:
+        writer.paragraph(after)
     path = Path(path)
     writer.pdf.output(str(path))
     return path
@@ -377,7 +416,11 @@ def make_annex_html(path: Path) -> Path:
         parts.append('<table border="1">\n')
         for row in block.rows:
             if row.kind == "header":
-                parts.append("<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in row.cells) + "</tr></thead>\n")
+                parts.append(
+                    "<thead><tr>"
+                    + "".join(f"<th>{html.escape(c)}</th>" for c in row.cells)
+                    + "</tr></thead>\n"
+                )
             elif row.kind == "section":
                 parts.append(f'<tr><td colspan="4"><b>{html.escape(row.cells[0])}</b></td></tr>\n')
             else:

@@ -125,3 +125,19 @@ def test_header_cells_mean_what_they_say(rules, cell, meaning):
     from baltmet_extract.extract.annex import _header_meaning
 
     assert _header_meaning(cell, rules, set()) == meaning
+
+
+def test_row_cut_inside_its_name_cell_is_joined(rules):
+    # Word repeats nothing of a row cut by a page break: the name cell goes on below, the status is empty,
+    # and the description continues a sentence the row above left unfinished
+    res = annex(rules, "INTERREG IV B BSR Alpha: First Corridor and a parallel project\tSubmitted in Spring 2008\t"
+                       "A corridor would create a new growth\tAlpha: Riga (lead), Oslo. Beta: Turku (lead),\n"
+                       "INTERREG IV B Central Beta, Second Axis\t\tzone beyond the core area.\tKiel, Gdansk")
+    assert [(p.project.name, p.project.status) for p in res.projects] == [("Alpha", "submitted"), ("Beta", "submitted")]
+    assert res.projects[0].project.description == "A corridor would create a new growth zone beyond the core area."
+    assert [m.raw for m in res.projects[1].partners.mentions] == ["Turku", "Kiel", "Gdansk"]
+
+
+def test_new_row_after_a_finished_sentence_is_not_joined(rules):
+    res = annex(rules, "X\tongoing\tA finished sentence.\tRiga\nY\t\tanother project described in lower case\tOslo")
+    assert [p.project.name for p in res.projects] == ["X", "Y"]

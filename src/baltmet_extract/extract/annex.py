@@ -141,8 +141,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                 continue
             cells, problem = _align(line.cells, width)
             values = {header[i]: clean_spacing(c) for i, c in enumerate(cells) if i in header}
-            if not values.get("name") and not values.get("status") and rows and not heading_since_row \
-                    and _continues(values, rows[-1]):
+            if rows and not heading_since_row and _continues(values, rows[-1]):
                 prev = rows[-1]
                 for column, value in values.items():
                     join = join_list_fragments if column == "partners" else join_fragments
@@ -184,8 +183,17 @@ def _align(cells: tuple[str, ...], width: int) -> tuple[list[str], str | None]:
 
 
 def _continues(values: dict[str, str], prev: RawRow) -> bool:
-    """A row with empty name and status continues the row before it (cut by a page break)."""
-    return any(values.get(c) for c in ("description", "partners")) and bool(prev.cells.get("name") or prev.cells.get("description"))
+    """A row continues the row before it (cut by a page break) when its name and status are empty,
+    or when its status is empty and its description goes on with a sentence the previous row
+    left unfinished (Word repeats nothing of a cut row, so its name cell may go on too)."""
+    if not prev.cells.get("name") and not prev.cells.get("description"):
+        return False
+    if values.get("status"):
+        return False
+    if not values.get("name"):
+        return any(values.get(c) for c in ("description", "partners", "lead"))
+    description, before = values.get("description", ""), prev.cells.get("description", "").rstrip()
+    return bool(description[:1].islower() and before and not before.endswith((".", "!", "?", ")")))
 
 
 def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[ProjectDraft]:

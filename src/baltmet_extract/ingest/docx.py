@@ -84,7 +84,11 @@ def _is_heading(p: etree._Element, doc: WordDocument) -> bool:
     p_pr = p.find(qn("w:pPr"))
     if _int_val(p_pr, qn("w:outlineLvl"), BODY_OUTLINE_LEVEL) < BODY_OUTLINE_LEVEL:
         return True
-    style_id = p_pr.find(qn("w:pStyle")).get(W_VAL) if p_pr is not None and p_pr.find(qn("w:pStyle")) is not None else None
+    style_id = (
+        p_pr.find(qn("w:pStyle")).get(W_VAL)
+        if p_pr is not None and p_pr.find(qn("w:pStyle")) is not None
+        else None
+    )
     if not style_id:
         return False
     style = doc.styles.element.get_by_id(style_id)

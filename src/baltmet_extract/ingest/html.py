@@ -22,16 +22,32 @@ DROP_TAGS = frozenset(
     "head script style noscript template nav header footer aside form iframe svg canvas object embed select button".split()
 )
 #: id/class words that mark page chrome (`main-nav`, `cookie-banner`, `sidebar`...).
-CHROME_WORDS = ("nav", "navbar", "navigation", "menu", "menubar", "footer", "cookie", "cookies", "sidebar", "breadcrumb", "breadcrumbs")
+CHROME_WORDS = (
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "footer",
+    "cookie",
+    "cookies",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+)
 #: Containers kept even when their class names a chrome word (`<body class="has-sidebar">`).
 NEVER_DROP = frozenset({"html", "body", "main", "article"})
+#: An element holding one of these is a layout wrapper around the content, whatever its class says.
+CONTENT_MARKERS = ("main", "article", "h1")
 BLOCK_TAGS = frozenset(
     """address article blockquote body caption center dd details dialog div dl dt fieldset figcaption figure
     h1 h2 h3 h4 h5 h6 hr html li main ol p pre section summary td th ul""".split()
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Browsers read these declared charsets as Windows-1252 (WHATWG encoding standard).
-CP1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"})
+CP1252_ALIASES = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252"}
+)
 
 _CHROME = re.compile(r"(?:^|[-_\s])(?:" + "|".join(CHROME_WORDS) + r")(?:$|[-_\s])", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.IGNORECASE)
@@ -52,7 +68,11 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(name: str, data: bytes) -> str:
     """Decode with a byte-order mark or the declared charset, else as `decode_text` does."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     charset = declared_charset(data)
@@ -71,9 +91,10 @@ def _is_chrome(tag: Tag) -> bool:
         return True
     if tag.name in NEVER_DROP:
         return False
-    classes = tag.get("class") or []
-    names = " ".join([str(tag.get("id") or ""), *(classes if isinstance(classes, list) else [classes])])
-    return bool(_CHROME.search(names))
+    classes: object = tag.get("class") or []
+    class_names: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes)]
+    names = " ".join([str(tag.get("id") or ""), *class_names])
+    return bool(_CHROME.search(names)) and tag.find(CONTENT_MARKERS) is None
 
 
 def drop_chrome(soup: BeautifulSoup) -> None:
@@ -171,7 +192,9 @@ class _LineWriter:
             self.pieces.extend((cells, True, False) for cells in table_rows(tag))
         elif tag.name == "pre":
             self.flush()
-            self.pieces.extend(((" ".join(t.split()),), False, False) for t in tag.get_text().splitlines() if t.strip())
+            self.pieces.extend(
+                ((" ".join(t.split()),), False, False) for t in tag.get_text().splitlines() if t.strip()
+            )
         elif tag.name in HEADING_TAGS:
             self.flush()
             self.heading_depth += 1

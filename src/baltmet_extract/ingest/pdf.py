@@ -90,7 +90,7 @@ class PdfSettings:
         """Settings from None (defaults), a dict of overrides or an instance."""
         if value is None:
             return cls()
-        if isinstance(value, cls):
+        if isinstance(value, PdfSettings):
             return value
         return cls(**value)
 
@@ -200,6 +200,16 @@ def _line_columns(line: list[tuple[float, float]], bounds: list[float]) -> set[i
     return cols
 
 
+def _line_pitch(steps: list[float], line_height: float) -> float:
+    """The distance between lines inside a paragraph or cell: the shortest common step.
+
+    Steps shorter than most of a line's height come from sub- and superscripts and are ignored.
+    """
+    usable = [s for s in steps if s >= 0.8 * line_height] or steps
+    shortest = min(usable)
+    return statistics.median(s for s in usable if s <= 1.2 * shortest)
+
+
 def find_aligned_tables(page: Page, settings: PdfSettings) -> list[FoundTable]:
     """Tables without ruling lines, found from text alignment.
 
@@ -223,8 +233,7 @@ def find_aligned_tables(page: Page, settings: PdfSettings) -> list[FoundTable]:
     tops = [min(w["top"] for w in line) for line in lines]
     bottoms = [max(w["bottom"] for w in line) for line in lines]
     steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
-    shortest = min(steps)
-    pitch = statistics.median(s for s in steps if s <= 1.2 * shortest)
+    pitch = _line_pitch(steps, statistics.median(b - t for t, b in zip(tops, bottoms, strict=True)))
     tables: list[FoundTable] = []
     run: list[int] = [0]
     for i in range(1, len(lines) + 1):
@@ -259,7 +268,10 @@ def _aligned_table(
     for i in run:
         spans = columns[i] is None
         new_row = (
-            not rows or spans or columns[rows[-1][-1]] is None or tops[i] - tops[rows[-1][-1]] > settings.row_gap * pitch
+            not rows
+            or spans
+            or columns[rows[-1][-1]] is None
+            or tops[i] - tops[rows[-1][-1]] > settings.row_gap * pitch
         )
         if new_row:
             rows.append([i])
@@ -305,7 +317,7 @@ def page_pieces(page: Page, settings: PdfSettings) -> list[tuple[float, float, t
     """(top, x0, raw cells, is_row) for every table row and text line of a page, unsorted."""
     found = find_tables(page, settings)
     pieces: list[tuple[float, float, tuple[str, ...], bool]] = []
-    text_settings = {"x_tolerance": settings.x_tolerance, "y_tolerance": settings.y_tolerance}
+    text_settings: dict[str, Any] = {"x_tolerance": settings.x_tolerance, "y_tolerance": settings.y_tolerance}
     for item in found:
         for row, cells in zip(item.table.rows, item.table.extract(**text_settings), strict=True):
             raw = tuple(cell or "" for cell in cells)
@@ -323,7 +335,9 @@ def open_pdf(name: str, data: bytes) -> pdfplumber.PDF:
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise InputError(name, "PDF is encrypted; remove the password (e.g. `qpdf --decrypt`) and try again") from exc
+            raise InputError(
+                name, "PDF is encrypted; remove the password (e.g. `qpdf --decrypt`) and try again"
+            ) from exc
         raise InputError(name, f"not a readable PDF: {_one_line(cause)}") from exc
 
 
@@ -344,7 +358,9 @@ def read_pdf(name: str, data: bytes, settings: PdfSettings | dict[str, Any] | No
             page_count = len(pdf.pages)
             for page in pdf.pages:
                 ordered = sorted(page_pieces(page, resolved), key=itemgetter(0, 1))
-                pieces.extend((page.page_number, i, raw, is_row) for i, (_, _, raw, is_row) in enumerate(ordered, 1))
+                pieces.extend(
+                    (page.page_number, i, raw, is_row) for i, (_, _, raw, is_row) in enumerate(ordered, 1)
+                )
                 page.close()
         except PDF_ERRORS as exc:
             raise InputError(name, f"not a readable PDF: {_one_line(exc)}") from exc

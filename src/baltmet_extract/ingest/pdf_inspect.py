@@ -44,7 +44,11 @@ def inspect_page(
             if item.method == "aligned":
                 image.draw_rects(item.table.cells, stroke=ALIGNED_STROKE, fill=ALIGNED_FILL, stroke_width=2)
         lines = outside_tables(page, found).extract_text_lines(return_chars=False)
-        image.draw_rects([(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in lines], stroke=TEXT_STROKE, fill=(0, 0, 0, 0))
+        image.draw_rects(
+            [(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in lines],
+            stroke=TEXT_STROKE,
+            fill=(0, 0, 0, 0),
+        )
         out_png.parent.mkdir(parents=True, exist_ok=True)
         image.save(out_png, format="PNG")
     return out_png
