@@ -107,3 +107,22 @@ def test_installed_entry_point_runs(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert len(read_table(tmp_path, "news")) == 4
+
+
+def test_inspect_writes_a_png_of_the_detected_cells(tmp_path):
+    from fixtures import make_annex_pdf
+
+    pdf = make_annex_pdf(tmp_path / "annex.pdf", landscape=False, repeat_header=True)
+    err = io.StringIO()
+    assert main(["inspect", str(pdf), "--page", "2", "--out", str(tmp_path / "p2.png")], stdout=io.StringIO(),
+                stderr=err) == 0, err.getvalue()
+    assert (tmp_path / "p2.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_inspect_names_a_missing_page(tmp_path):
+    from fixtures import make_annex_pdf
+
+    pdf = make_annex_pdf(tmp_path / "annex.pdf", landscape=False, repeat_header=True)
+    err = io.StringIO()
+    assert main(["inspect", str(pdf), "--page", "99"], stdout=io.StringIO(), stderr=err) == 2
+    assert "no page 99" in err.getvalue()

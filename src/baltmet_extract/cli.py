@@ -137,7 +137,7 @@ def inspect(
     if not pdf.exists():
         raise UsageProblem(f"{pdf}: no such file")
     target = out or pdf.with_name(f"{pdf.stem}-p{page}.png")
-    written = inspect_page(pdf.read_bytes(), page, target)
+    written = inspect_page(pdf.read_bytes(), page, target, name=pdf.name)
     print(f"wrote {written}", file=_err())
 
 
