@@ -104,6 +104,7 @@ class Milestone(BaseModel):
     period_end: str | None = None
     summary: str | None = None
     source_file: str
+    source_page: int | None = None
     source_row: int | None = None
 
 
@@ -121,6 +122,7 @@ class Event(BaseModel):
     country: str | None = None
     organisers: str | None = None
     source_file: str
+    source_page: int | None = None
     source_row: int | None = None
 
 
@@ -136,6 +138,7 @@ class NewsItem(BaseModel):
     organisers: str | None = None
     duplicate_of: str | None = None
     source_file: str
+    source_page: int | None = None
     source_row: int | None = None
 
 

@@ -68,7 +68,7 @@ def extract_milestones(doc: Document, rules: Rules) -> list[MilestoneDraft]:
             start, end = _period(m.group("period") or "")
             current = MilestoneDraft(Milestone(work_package=work_package, milestone=int(m.group("number")),
                                                period_start=start, period_end=end, source_file=doc.source_file,
-                                               source_row=ln.row))
+                                               source_page=ln.page, source_row=ln.row))
             drafts.append(current)
             rest = text[m.end():].strip(" :.-")
             body = [Line(cells=(rest,), page=ln.page, row=ln.row)] if rest else []

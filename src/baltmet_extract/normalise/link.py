@@ -148,7 +148,8 @@ class Linker:
                 self._add_event(source_kind="milestone", milestone=ev.milestone, title=_title(ev.sentence),
                                 kind=ev.kind, date_start=ev.date_start, date_end=ev.date_end,
                                 date_inferred=ev.date_inferred, place=place.resolution if place else None,
-                                organisers=organisers, source_file=res.source_file, source_row=ev.line.row)
+                                organisers=organisers, source_file=res.source_file, source_page=ev.line.page,
+                                source_row=ev.line.row)
 
     def _news(self, res: DocumentResult) -> None:
         first_of: dict[tuple[str | None, str], str] = {}
@@ -169,7 +170,7 @@ class Linker:
                 date_inferred=draft.date_inferred, place=e.name if e else None,
                 place_geonames_id=e.geonames_id if e else None, summary=draft.summary or None,
                 organisers="; ".join(organisers) or None, duplicate_of=duplicate, source_file=res.source_file,
-                source_row=draft.line.row))
+                source_page=draft.line.page, source_row=draft.line.row))
             if place:
                 self._note(place.resolution, f"{res.source_file}::{draft.line.row} news")
             if duplicate is None and draft.date_start:
@@ -177,11 +178,11 @@ class Linker:
                                 kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
                                 date_end=draft.date_end, date_inferred=draft.date_inferred,
                                 place=place.resolution if place else None, organisers=organisers,
-                                source_file=res.source_file, source_row=draft.line.row)
+                                source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row)
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
-                   source_file: str, source_row: int | None) -> None:
+                   source_file: str, source_page: int | None, source_row: int | None) -> None:
         e = place.entity if place else None
         base = f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}"
         self.tables.events.append(Event(
@@ -189,7 +190,7 @@ class Linker:
             date_start=date_start, date_end=date_end, date_inferred=date_inferred,
             place=e.name if e else None, place_geonames_id=e.geonames_id if e else None,
             country=e.country if e else None, organisers="; ".join(organisers) or None,
-            source_file=source_file, source_row=source_row))
+            source_file=source_file, source_page=source_page, source_row=source_row))
         if e is not None:
             self.place_mentions[e.key] += 1
             self.place_entities[e.key] = e
