@@ -23,7 +23,7 @@ extract: $(STAMP)
 	$(BIN)/baltmet-extract extract $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS),)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -93,7 +93,8 @@ def test_table_without_mappable_header_is_reported(rules):
     doc = read_text("t.txt", b"Foo\tBar\tBaz\nA\tB\tC\n")
     res = extract_annex(doc, rules)
     assert res.projects == []
-    assert res.errors and "could not be mapped" in res.errors[0].message
+    assert any("could not be mapped" in e.message for e in res.errors)
+    assert any(e.source_row == 2 for e in res.errors)  # the row itself is listed too
 
 
 def test_wider_layout_with_lead_funding_period_and_website_columns(rules):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import typer
-from conftest import ROOT
 
 from baltmet_extract.cli import app
 from baltmet_extract.rules import RULE_FILES
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -52,11 +52,28 @@ def extract(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; a local cluster when omitted.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Rebuild the gazetteer instead of using the cache.")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: ~/.cache/baltmet-extract).")] = None,
+    max_file_size: Annotated[str | None, typer.Option(help="Refuse larger files, e.g. 500M (default 200M, or "
+                                                             "$BALTMET_MAX_FILE_BYTES).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
     """Extract every document in INPUTS into CSV, JSON, SQLite, a data package and a review report in --out."""
+    import logging
+
     from baltmet_extract.pipeline import run
     from baltmet_extract.settings import ExtractSettings
+    from baltmet_extract.validate import summary_line
+
+    if not verbose:
+        # damaged PDFs make pdfminer log warnings of its own; the one-line error says it all
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    settings_extra: dict[str, object] = {}
+    if max_file_size is not None:
+        from baltmet_extract.ingest import parse_size
+
+        size = parse_size(max_file_size)
+        if size is None:
+            raise UsageProblem(f"--max-file-size {max_file_size!r} is not a size (write e.g. 500M, 2G or 65536)")
+        settings_extra["max_file_bytes"] = size
 
     for p in inputs:
         if not p.exists():
@@ -65,6 +82,7 @@ def extract(
                                    "no_cache": no_cache}
     if cache_dir is not None:
         settings["cache_dir"] = cache_dir
+    settings.update(settings_extra)
     try:
         s = ExtractSettings.resolve(settings)
     except ValueError as exc:
@@ -76,6 +94,11 @@ def extract(
         result = run(inputs, out, s, progress=progress)
     for e in result.errors:
         print(f"error: {e.source_file}: {e.message}", file=err)
+    if verbose:
+        for d in result.documents:
+            if d.traceback:
+                print(f"{d.source_file}:\n{d.traceback}", file=err)
+    print(summary_line(result.validation), file=err)
     t = result.tables
     to_review = sum(1 for n in t.normalisation if n.needs_review)
     problems = [p for p in result.validation if p["severity"] != "info"]
@@ -210,8 +233,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     verbose = "-v" in args or "--verbose" in args
     try:
         command = typer.main.get_command(app)
-        command.main(args=args, prog_name="baltmet-extract", standalone_mode=False)
-        return 0
+        # without standalone mode click returns an Exit's status instead of raising it
+        status = command.main(args=args, prog_name="baltmet-extract", standalone_mode=False)
+        return status if isinstance(status, int) else 0
     except (UsageProblem, BaltmetError) as exc:
         print(f"baltmet-extract: {exc}", file=_err())
         return 2

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from baltmet_extract.errors import BaltmetError
 from baltmet_extract.models import TABLE_MODELS
 
 if TYPE_CHECKING:
@@ -28,10 +29,16 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "partners": ["project_id", "position"],
     "events": ["event_id"],
     "news": ["news_id"],
+    "normalisation": ["raw"],
 }
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "partners": [("project_id", "projects", "project_id")],
+    "news": [("duplicate_of", "news", "news_id")],
 }
+
+
+class OutputPathError(BaltmetError):
+    """An output file that would be written outside the output folder, or a folder that is not one."""
 
 
 def columns(table: str) -> list[str]:
@@ -67,28 +74,38 @@ def json_text(records: list[BaseModel]) -> str:
 
 
 def _safe_path(out: Path, name: str) -> Path:
-    """A path inside `out`; refuses names that would leave it."""
+    """A path inside `out`; refuses names that would leave it, also through a symbolic link."""
+    root = out.resolve()
     path = (out / name).resolve()
-    if out.resolve() not in path.parents:
-        raise ValueError(f"{name}: output path outside {out}")
+    if root not in path.parents:
+        raise OutputPathError(f"{name}: refusing to write outside the output folder {out}")
     return path
+
+
+def _output_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputPathError(f"{out}: --out must be a folder, and this is a file")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputPathError(f"{out}: cannot create the output folder: {exc.strerror or exc}") from exc
 
 
 def write_outputs(result: RunResult, out: Path) -> None:
     """Every output file of a run, into `out` (created if missing)."""
     from baltmet_extract.report import render_report
     from baltmet_extract.schema import datapackage, table_schema
+    from baltmet_extract.validate import report
 
-    out.mkdir(parents=True, exist_ok=True)
+    _output_folder(out)
     tables = result.tables.as_dict()
     for name in TABLES:
         records = tables[name]
         _safe_path(out, f"{name}.csv").write_text(csv_text(name, records), encoding="utf-8")
         _safe_path(out, f"{name}.json").write_text(json_text(records), encoding="utf-8")
     _safe_path(out, "validation.json").write_text(
-        json.dumps({"valid": not any(p["severity"] == "error" for p in result.validation),
-                    "problems": result.validation}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    schema_dir = out / "schema"
+        json.dumps(report(result.validation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    schema_dir = _safe_path(out, "schema")
     schema_dir.mkdir(exist_ok=True)
     for name in TABLES:
         _safe_path(out, f"schema/{name}.schema.json").write_text(
@@ -99,31 +116,48 @@ def write_outputs(result: RunResult, out: Path) -> None:
     _safe_path(out, "normalisation_report.html").write_text(render_report(result), encoding="utf-8")
 
 
-def _sql_type(annotation: str) -> str:
-    if "bool" in annotation or "int" in annotation:
-        return "INTEGER"
-    if "float" in annotation:
-        return "REAL"
-    return "TEXT"
+#: Frictionless field type -> SQLite column type
+SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER", "number": "REAL", "string": "TEXT"}
+
+
+def create_table_sql(name: str) -> list[str]:
+    """CREATE TABLE (types and NOT NULL from the data package schema, keys) and its indexes."""
+    from baltmet_extract.schema import frictionless_schema
+
+    defs = []
+    for f in frictionless_schema(name)["fields"]:
+        required = f.get("constraints", {}).get("required") or f["name"] in PRIMARY_KEYS.get(name, [])
+        defs.append(f'"{f["name"]}" {SQL_TYPES[f["type"]]}{" NOT NULL" if required else ""}')
+    if name in PRIMARY_KEYS:
+        defs.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in PRIMARY_KEYS[name]) + ")")
+    for col, ref_table, ref_col in FOREIGN_KEYS.get(name, []):
+        defs.append(f'FOREIGN KEY ("{col}") REFERENCES "{ref_table}" ("{ref_col}")')
+    statements = [f'CREATE TABLE "{name}" ({", ".join(defs)})']
+    for col, _, _ in FOREIGN_KEYS.get(name, []):
+        if PRIMARY_KEYS.get(name, [None])[0] != col:  # the primary key's index already starts with it
+            statements.append(f'CREATE INDEX "{name}_{col}" ON "{name}" ("{col}")')
+    return statements
 
 
 def write_sqlite(tables: dict[str, list[BaseModel]], path: Path) -> None:
-    """The tables in one SQLite file with primary and foreign keys, rebuilt from scratch."""
-    tmp = path.with_suffix(".sqlite.tmp")
+    """The tables in one SQLite file with primary and foreign keys, rebuilt from scratch.
+
+    Keys are declared, not enforced while writing: a duplicate id or a dangling reference is
+    reported by validation (validation.json) and must not stop the run. Of two rows with the
+    same primary key the first is kept; `PRAGMA foreign_key_check` lists dangling references.
+    """
+    tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
         for name in TABLES:
-            model = TABLE_MODELS[name]
-            defs = [f'"{c}" {_sql_type(str(f.annotation))}' for c, f in model.model_fields.items()]
-            if name in PRIMARY_KEYS:
-                defs.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in PRIMARY_KEYS[name]) + ")")
-            for col, ref_table, ref_col in FOREIGN_KEYS.get(name, []):
-                defs.append(f'FOREIGN KEY ("{col}") REFERENCES "{ref_table}" ("{ref_col}")')
-            con.execute(f'CREATE TABLE "{name}" ({", ".join(defs)})')
-            cols = list(model.model_fields)
+            for statement in create_table_sql(name):
+                con.execute(statement)
+            cols = columns(name)
             rows = [[_sqlite_value(r.get(c)) for c in cols] for r in to_rows(tables[name])]
-            con.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" for _ in cols)})', rows)
+            col_list = ", ".join(f'"{c}"' for c in cols)
+            con.executemany(f'INSERT OR IGNORE INTO "{name}" ({col_list}) VALUES ({", ".join("?" for _ in cols)})',
+                            rows)
         con.commit()
     finally:
         con.close()

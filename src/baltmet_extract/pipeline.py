@@ -36,6 +36,8 @@ class DocumentResult:
     rows_used: int = 0
     pages: int = 0
     failed: bool = False
+    #: the traceback of an unexpected failure, shown with -v
+    traceback: str | None = None
 
 
 @dataclass
@@ -84,7 +86,8 @@ def collect_inputs(inputs: Sequence[str | Path]) -> list[tuple[Path, str]]:
     return out
 
 
-def process_document(path: str, source_name: str, rules_dir: str | None = None) -> DocumentResult:
+def process_document(path: str, source_name: str, rules_dir: str | None = None,
+                     max_bytes: int | None = None) -> DocumentResult:
     """Ingest, classify and extract one document. Never raises: problems become error records."""
     from baltmet_extract.classify import classify
     from baltmet_extract.extract.annex import extract_annex
@@ -95,7 +98,7 @@ def process_document(path: str, source_name: str, rules_dir: str | None = None) 
     result = DocumentResult(source_file=source_name)
     try:
         rules = _rules(rules_dir)
-        doc = read_document(Path(path), source_name)
+        doc = read_document(Path(path), source_name, max_bytes=max_bytes)
         result.pages = doc.page_count
         result.kinds = classify(doc, rules)
         if "annex" in result.kinds:
@@ -113,7 +116,10 @@ def process_document(path: str, source_name: str, rules_dir: str | None = None) 
         result.failed = True
         result.errors.append(ErrorRecord(source_file=source_name, stage=exc.stage, message=exc.message))
     except Exception as exc:  # a bug or a library failure on one file must not stop the others
+        import traceback
+
         result.failed = True
+        result.traceback = traceback.format_exc()
         message = " ".join(str(exc).split())[:300]
         result.errors.append(ErrorRecord(source_file=source_name, stage="extract",
                                          message=f"could not be processed ({type(exc).__name__}: {message})"))
@@ -157,7 +163,8 @@ class DocumentRunner:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
-            self.futures = [self.pool.submit(process_document, str(p), n, self.rules_dir) for p, n in files]
+            self.futures = [self.pool.submit(process_document, str(p), n, self.rules_dir, settings.max_file_bytes)
+                            for p, n in files]
 
     def busy(self) -> bool:
         return bool(self.futures) and not all(f.done() for f in self.futures)
@@ -178,7 +185,7 @@ class DocumentRunner:
                 self.pool.shutdown()
             return out
         for path, name in self.files:
-            out.append(process_document(str(path), name, self.rules_dir))
+            out.append(process_document(str(path), name, self.rules_dir, self.settings.max_file_bytes))
             if self.progress:
                 self.progress(name)
         return out
@@ -210,7 +217,7 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
         finder.nlp  # noqa: B018 - build spaCy while the workers read, rather than after
     documents = runner.results()
     tables = Linker(resolver, finder).run(documents)
-    return RunResult(tables=tables, documents=documents, validation=validate(tables, documents))
+    return RunResult(tables=tables, documents=documents, validation=validate(tables, documents, rules))
 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, settings: ExtractSettings | dict[str, object] | None = None,

@@ -11,9 +11,13 @@ if TYPE_CHECKING:
     from baltmet_extract.pipeline import RunResult
 
 
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
 def render_report(result: RunResult) -> str:
+    """The report page; every value from the documents goes through autoescaping."""
     env = Environment(loader=PackageLoader("baltmet_extract", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
+                      autoescape=select_autoescape(enabled_extensions=("html",), default=True, default_for_string=True))
     t = result.tables
     rows = t.normalisation
     summary = {
@@ -31,5 +35,9 @@ def render_report(result: RunResult) -> str:
     for r in rows:
         methods[r.method] = methods.get(r.method, 0) + 1
     projects_to_review = [p for p in t.projects if p.needs_review]
+    # info-level problems are the mentions to review, already listed in full above them
+    problems = [p for p in result.validation if p.get("severity") != "info"]
+    problems.sort(key=lambda p: (SEVERITY_ORDER.get(str(p.get("severity")), 9), str(p.get("code"))))
+    summary["problems"] = len(problems)
     return env.get_template("report.html").render(summary=summary, rows=rows, methods=sorted(methods.items()),
-                                                  errors=t.errors, projects=projects_to_review)
+                                                  errors=t.errors, projects=projects_to_review, problems=problems)

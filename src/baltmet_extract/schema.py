@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from typing import Any
 
 from baltmet_extract import __version__
@@ -19,9 +21,19 @@ TABLE_DESCRIPTIONS = {
 }
 
 
+@cache
+def _model_schema(name: str) -> dict[str, Any]:
+    return TABLE_MODELS[name].model_json_schema()
+
+
+def model_schema(name: str) -> dict[str, Any]:
+    """The pydantic JSON Schema of a table's model (a copy: callers may change it)."""
+    return copy.deepcopy(_model_schema(name))
+
+
 def table_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one row of a table."""
-    schema = TABLE_MODELS[name].model_json_schema()
+    schema = model_schema(name)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["description"] = TABLE_DESCRIPTIONS[name]
     return schema
@@ -41,8 +53,9 @@ def _field_type(prop: dict[str, Any]) -> str:
 def frictionless_schema(name: str) -> dict[str, Any]:
     from baltmet_extract.export import FOREIGN_KEYS, PRIMARY_KEYS
 
-    props = TABLE_MODELS[name].model_json_schema()["properties"]
-    required = set(TABLE_MODELS[name].model_json_schema().get("required", []))
+    model = model_schema(name)
+    props = model["properties"]
+    required = set(model.get("required", []))
     fields = []
     for col, prop in props.items():
         f: dict[str, Any] = {"name": col, "type": _field_type(prop)}
@@ -61,7 +74,8 @@ def frictionless_schema(name: str) -> dict[str, Any]:
     if name in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[name]
     if name in FOREIGN_KEYS:
-        schema["foreignKeys"] = [{"fields": col, "reference": {"resource": ref, "fields": ref_col}}
+        # a reference to the table itself is written with an empty resource name (Table Schema spec)
+        schema["foreignKeys"] = [{"fields": col, "reference": {"resource": "" if ref == name else ref, "fields": ref_col}}
                                  for col, ref, ref_col in FOREIGN_KEYS[name]]
     return schema
 

@@ -32,6 +32,8 @@ class ExtractSettings(BaseModel):
     jobs: int | None = 1
     executor: str = DEFAULT_EXECUTOR
     scheduler: str | None = None
+    #: refuse larger input files; None: $BALTMET_MAX_FILE_BYTES, else 200 MiB
+    max_file_bytes: int | None = None
 
     @field_validator("executor")
     @classmethod

@@ -126,9 +126,16 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                 if header is None or fold(" ".join(line.cells)) != fold(" ".join(header_cells)):
                     header, header_cells = mapping, line.cells
                 continue  # a header, first or repeated after a page break
-            if header is None:
-                continue
             result.rows_seen += 1
+            if header is None:
+                if any(c.strip() for c in line.cells):
+                    result.errors.append(ErrorRecord(
+                        source_file=doc.source_file, stage="extract", source_page=line.page, source_row=line.row,
+                        message="table row before any header row; its columns are unknown: "
+                                + " | ".join(c for c in line.cells if c)[:120]))
+                else:
+                    result.rows_used += 1  # an empty row holds nothing to lose
+                continue
             width = len(header_cells)
             filled = [c for c in line.cells if c.strip()]
             if not filled:
@@ -174,7 +181,7 @@ def _align(cells: tuple[str, ...], width: int) -> tuple[list[str], str | None]:
         return cells_list, None
     if len(cells_list) > width:
         extra = cells_list[width - 1 :]
-        return cells_list[: width - 1] + [" ".join(c for c in extra if c)], f"row has {len(cells)} cells, the table {width}"
+        return cells_list[: width - 1] + [", ".join(c for c in extra if c)], f"row has {len(cells)} cells, the table {width}"
     first = cells_list[0].strip()
     missing = width - len(cells_list)
     if len(first) > 60 or first[:1].islower():

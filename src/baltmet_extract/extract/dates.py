@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 MONTHS = [m for m in calendar.month_name if m]

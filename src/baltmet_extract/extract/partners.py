@@ -40,6 +40,8 @@ class PartnerCell:
     mentions: list[PartnerMention] = field(default_factory=list)
     tbc: bool = False
     incomplete: bool = False
+    #: the cell as written, for checks that look at what the parser made of it
+    text: str = ""
 
 
 @dataclass
@@ -54,7 +56,7 @@ def parse_partner_cell(
 ) -> PartnerCell:
     """Split a partner cell into mentions with roles; `is_known` keeps known names whole
     (an organisation with "and" in its name is not split in two)."""
-    cell = PartnerCell()
+    cell = PartnerCell(text=text or "")
     # one partner per line is a list too
     text = clean_spacing(re.sub(r"\s*\n\s*", ", ", (text or "").strip()))
     if not text:

@@ -353,8 +353,9 @@ def read_pdf(name: str, data: bytes, settings: PdfSettings | dict[str, Any] | No
     """
     resolved = PdfSettings.resolve(settings)
     pieces: list[tuple[int, int, tuple[str, ...], bool]] = []
-    with open_pdf(name, data) as pdf:
-        try:
+    try:
+        # a damaged page box can fail while pages are read or again when the file is closed
+        with open_pdf(name, data) as pdf:
             page_count = len(pdf.pages)
             for page in pdf.pages:
                 ordered = sorted(page_pieces(page, resolved), key=itemgetter(0, 1))
@@ -362,8 +363,10 @@ def read_pdf(name: str, data: bytes, settings: PdfSettings | dict[str, Any] | No
                     (page.page_number, i, raw, is_row) for i, (_, _, raw, is_row) in enumerate(ordered, 1)
                 )
                 page.close()
-        except PDF_ERRORS as exc:
-            raise InputError(name, f"not a readable PDF: {_one_line(exc)}") from exc
+    except PDF_ERRORS as exc:
+        raise InputError(name, f"not a readable PDF: {_one_line(exc)}") from exc
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError) as exc:
+        raise InputError(name, f"not a readable PDF (damaged: {_one_line(exc)}); re-export it from the source") from exc
     compounds = hyphenated_compounds(cell for *_, raw, _ in pieces for cell in raw)
     lines: list[Line] = []
     for page_number, row, raw, is_row in pieces:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import fold, fold_compact, is_latin
+from baltmet_extract.textutil import fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
 FORMAT_VERSION = 9

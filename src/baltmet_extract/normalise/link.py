@@ -68,6 +68,7 @@ class Linker:
         self.place_mentions: Counter[str] = Counter()
         self.place_projects: dict[str, set[str]] = defaultdict(set)
         self.place_entities: dict[str, Entity] = {}
+        self.used_ids: set[str] = set()
 
     def run(self, results: list[DocumentResult]) -> Tables:
         used_ids: set[str] = set()
@@ -160,7 +161,7 @@ class Linker:
             place = self.finder.best_place(draft.title) or self.finder.best_place(draft.summary)
             organisers = self.finder.organisers(draft.text)
             e = place.resolution.entity if place else None
-            nid = news_id(res.source_file, i)
+            nid = self._unique(news_id(res.source_file, i))
             key = (draft.date_start, e.key if e else "")
             duplicate = first_of.get(key) if draft.date_start and e else None
             if duplicate is None and draft.date_start and e:
@@ -184,7 +185,7 @@ class Linker:
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
                    source_file: str, source_page: int | None, source_row: int | None) -> None:
         e = place.entity if place else None
-        base = f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}"
+        base = self._unique(f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}")
         self.tables.events.append(Event(
             event_id=base, source_kind=source_kind, milestone=milestone, title=title, kind=kind,  # type: ignore[arg-type]
             date_start=date_start, date_end=date_end, date_inferred=date_inferred,
@@ -196,6 +197,14 @@ class Linker:
             self.place_entities[e.key] = e
             if place is not None:
                 self._note(place, f"{source_file}::{source_row} {source_kind}")
+
+    def _unique(self, ident: str) -> str:
+        """`ident`, or `ident-2`, `ident-3`... when two files give the same slug ("a b.txt", "a-b.txt")."""
+        out, n = ident, 2
+        while out in self.used_ids:
+            out, n = f"{ident}-{n}", n + 1
+        self.used_ids.add(out)
+        return out
 
     # ---- places and the normalisation table -------------------------------------------------
 

@@ -1,0 +1,220 @@
+"""Exported files other tools can trust: the Frictionless data package, a JSON Schema per table,
+the SQLite database with its keys, the HTML report's escaping, and output paths kept inside --out."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from baltmet_extract.cli import main
+from baltmet_extract.export import (
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    TABLES,
+    OutputPathError,
+    _safe_path,
+    columns,
+    write_outputs,
+)
+from baltmet_extract.models import NewsItem, Partner, Place, Project
+from baltmet_extract.normalise.link import Tables
+from baltmet_extract.pipeline import RunResult
+from baltmet_extract.schema import datapackage, table_schema
+from baltmet_extract.validate import validate
+from utils import Run, annex_dump, fast_gazetteer, run_cli, write_good_annex
+
+__all__ = ["fast_gazetteer"]
+
+
+@pytest.fixture(scope="module")
+def sample(sample_run) -> Run:  # type: ignore[no-untyped-def]
+    code, out, err = sample_run
+    assert code == 0, err
+    return Run(code, out, "", err)
+
+
+def write_tables(tables: Tables, out: Path) -> RunResult:
+    result = RunResult(tables=tables, documents=[], validation=validate(tables, []))
+    write_outputs(result, out)
+    return result
+
+
+def broken_tables() -> Tables:
+    """A partner of a project that does not exist, and two news items with the same id."""
+    riga = {"name": "Riga", "kind": "city", "country": "LV", "geonames_id": 456172, "lat": 56.946, "lon": 24.10589}
+    return Tables(
+        projects=[Project(project_id="p1", name="P1", source_file="a.txt")],
+        partners=[Partner(project_id="p1", position=1, raw="Riga", **riga, role="lead"),  # type: ignore[arg-type]
+                  Partner(project_id="ghost", position=1, raw="Riga", **riga)],  # type: ignore[arg-type]
+        places=[Place(**riga, mentions=2, projects=2)],  # type: ignore[arg-type]
+        news=[NewsItem(news_id="n-1", title="first", source_file="a b.txt"),
+              NewsItem(news_id="n-1", title="second", source_file="a-b.txt")],
+    )
+
+
+# --- Frictionless -----------------------------------------------------------------------------------
+
+
+def test_sample_datapackage_passes_frictionless_validation(sample):
+    from frictionless import Package
+
+    report = Package(str(sample.out / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    assert {task.name for task in report.tasks} == set(TABLES)
+
+
+def test_datapackage_declares_types_and_keys_from_the_models(sample):
+    descriptor = json.loads((sample.out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor == datapackage()
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    for name in TABLES:
+        fields = resources[name]["schema"]["fields"]
+        header = (sample.out / f"{name}.csv").read_text(encoding="utf-8").split("\n", 1)[0]
+        assert [f["name"] for f in fields] == columns(name) == header.split(",")
+        assert resources[name]["schema"].get("primaryKey") == PRIMARY_KEYS.get(name)
+    partners = {f["name"]: f for f in resources["partners"]["schema"]["fields"]}
+    assert (partners["position"]["type"], partners["score"]["type"], partners["needs_review"]["type"]) == (
+        "integer", "number", "boolean")
+    assert partners["role"]["constraints"]["enum"] == ["lead", "partner", "observer", "interested"]
+    assert resources["partners"]["schema"]["foreignKeys"] == [
+        {"fields": "project_id", "reference": {"resource": "projects", "fields": "project_id"}}]
+
+
+def test_frictionless_finds_a_broken_foreign_key_and_a_duplicate_id(tmp_path):
+    from frictionless import Package
+
+    write_tables(broken_tables(), tmp_path)
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert not report.valid
+    types = {e.type for task in report.tasks for e in task.errors}
+    assert {"foreign-key", "primary-key"} <= types
+
+
+# --- JSON Schema ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_json_row_validates_against_its_table_schema(sample, name):
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((sample.out / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert schema == table_schema(name)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    for row in json.loads((sample.out / f"{name}.json").read_text(encoding="utf-8")):
+        errors = list(validator.iter_errors(row))
+        assert not errors, (row, errors[0].message)
+
+
+def test_schema_command_prints_every_table_schema():
+    out = io.StringIO()
+    assert main(["schema"], stdout=out, stderr=io.StringIO()) == 0
+    assert json.loads(out.getvalue()) == {name: table_schema(name) for name in TABLES}
+
+
+# --- SQLite -----------------------------------------------------------------------------------------
+
+
+def test_sqlite_has_every_table_with_its_rows_and_keys(sample):
+    con = sqlite3.connect(sample.out / "baltmet.sqlite")
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        con.execute("PRAGMA foreign_keys = ON")
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        for name in TABLES:
+            rows = json.loads((sample.out / f"{name}.json").read_text(encoding="utf-8"))
+            assert con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone() == (len(rows),), name
+            info = con.execute(f'PRAGMA table_info("{name}")').fetchall()
+            assert [c[1] for c in info] == columns(name)
+            assert [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]] == PRIMARY_KEYS.get(name, [])
+            declared = [(fk[3], fk[2], fk[4]) for fk in con.execute(f'PRAGMA foreign_key_list("{name}")')]
+            assert declared == FOREIGN_KEYS.get(name, [])
+        types = {c[1]: c[2] for c in con.execute('PRAGMA table_info("partners")')}
+        assert (types["role"], types["position"], types["score"], types["needs_review"]) == (
+            "TEXT", "INTEGER", "REAL", "INTEGER")
+        lead = con.execute("SELECT p.name FROM partners p JOIN projects j USING (project_id) "
+                           "WHERE j.name = 'BaltMet Inno' AND p.role = 'lead'").fetchall()
+        assert lead == [("Helsinki",)]
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 command is not installed")
+def test_sqlite3_command_opens_the_database(sample):
+    proc = subprocess.run(["sqlite3", str(sample.out / "baltmet.sqlite"),
+                           "PRAGMA foreign_keys=ON; PRAGMA foreign_key_check; SELECT COUNT(*) FROM projects;"],
+                          capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "14"
+
+
+def test_duplicate_ids_and_orphans_are_reported_not_a_crash(tmp_path):
+    result = write_tables(broken_tables(), tmp_path)
+    validation = json.loads((tmp_path / "validation.json").read_text(encoding="utf-8"))
+    assert validation["valid"] is False
+    assert validation["summary"]["by_code"] == {"duplicate-id": 1, "orphan-partner": 1}
+    assert validation["problems"] == result.validation
+    con = sqlite3.connect(tmp_path / "baltmet.sqlite")
+    try:
+        assert con.execute("SELECT news_id, title FROM news").fetchall() == [("n-1", "first")]
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == [("partners", 2, "projects", 0)]
+    finally:
+        con.close()
+
+
+# --- safety -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fast_gazetteer")
+def test_markup_in_documents_shows_as_text_in_the_report(tmp_path):
+    path = tmp_path / "xss.txt"
+    path.write_text(annex_dump(
+        ("Prosperous region", "", "", ""),
+        ("<script>alert(1)</script>", "Ongoing", "A project whose name is markup.",
+         "Riga (lead), <img src=x onerror=alert(2)>"),
+        ("Ragged <b>bold</b> project", "Ongoing", "Three cells."),
+    ), encoding="utf-8")
+    run = run_cli([path], tmp_path / "out", "--jobs", "1")
+    names = [p["name"] for p in run.table("projects")]
+    assert "<script>alert(1)</script>" in names
+    html = (run.out / "normalisation_report.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert "<b>bold" not in html
+    assert "Content-Security-Policy" in html
+    codes = [p["code"] for p in run.json("validation.json")["problems"]]  # type: ignore[index]
+    assert "suspicious-value" in codes
+
+
+@pytest.mark.parametrize("name", ["../escape.csv", "/tmp/escape.csv", "schema/../../escape.csv", "..", "."])
+def test_output_paths_never_leave_the_output_folder(tmp_path, name):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(OutputPathError, match="outside the output folder"):
+        _safe_path(out, name)
+
+
+def test_output_path_inside_the_folder_is_allowed(tmp_path):
+    assert _safe_path(tmp_path, "schema/projects.schema.json") == (tmp_path / "schema/projects.schema.json").resolve()
+
+
+@pytest.mark.usefixtures("fast_gazetteer")
+def test_symlink_in_the_output_folder_is_not_followed_outside(tmp_path):
+    outside = tmp_path / "precious.csv"
+    outside.write_text("keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "projects.csv").symlink_to(outside)
+    run = run_cli([write_good_annex(tmp_path)], out, "--jobs", "1")
+    assert run.code == 2
+    assert run.stderr.strip().splitlines()[-1] == \
+        "baltmet-extract: projects.csv: refusing to write outside the output folder " + str(out)
+    assert outside.read_text() == "keep me"
