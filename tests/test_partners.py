@@ -65,3 +65,12 @@ def test_known_name_with_and_is_kept_whole(rules):
 def test_empty_cell(rules):
     cell = parse_partner_cell("", rules)
     assert cell.mentions == [] and not cell.tbc and not cell.incomplete
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Lead: Turku; Gdansk; Kiel", [("Turku", "lead"), ("Gdansk", "partner"), ("Kiel", "partner")]),
+    ("Lead partners: Turku, Gdansk; Partners: Kiel", [("Turku", "lead"), ("Gdansk", "lead"), ("Kiel", "partner")]),
+    ("Oslo and Vilnius as observers", [("Oslo", "observer"), ("Vilnius", "observer")]),
+])
+def test_singular_and_plural_lead_openers(rules, cell, expected):
+    assert mentions(rules, cell) == expected

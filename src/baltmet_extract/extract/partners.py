@@ -70,11 +70,13 @@ def parse_partner_cell(
             cell.incomplete = True
             text = pattern.sub(",", text)
     hint: str | None = None
-    for chunk_role, chunk in _chunks_by_openers(text, rules):
+    for chunk_role, chunk, single in _chunks_by_openers(text, rules):
         segments = _segments(chunk, rules)
         _apply_closers(segments, rules)
-        for seg in segments:
-            role = seg.role or seg.closer_role or chunk_role
+        for n, seg in enumerate(segments):
+            # "Lead: Turku; Gdansk, Kiel": a singular opener names one; the list goes on with partners
+            opened = chunk_role if not (single and n > 0) else "partner"
+            role = seg.role or seg.closer_role or opened
             body, country = _strip_brackets(seg.text, rules)
             if not body:
                 continue
@@ -95,22 +97,25 @@ def parse_partner_cell(
     return cell
 
 
-def _chunks_by_openers(text: str, rules: Rules) -> list[tuple[str, str]]:
-    """Cut the cell where a phrase opens a list with a role ("with observers from")."""
+def _chunks_by_openers(text: str, rules: Rules) -> list[tuple[str, str, bool]]:
+    """Cut the cell where a phrase opens a list with a role ("with observers from"); the flag
+    says the opener is a singular lead ("Lead:", "Lead partner:"), which names one partner."""
     cuts: list[tuple[int, int, str]] = []
     for role, patterns in rules.role_openers.items():
         for p in patterns:
             cuts.extend((m.start(), m.end(), role) for m in p.finditer(text))
     cuts.sort()
-    chunks: list[tuple[str, str]] = []
-    pos, role = 0, "partner"
+    chunks: list[tuple[str, str, bool]] = []
+    pos, role, single = 0, "partner", False
     for start, end, new_role in cuts:
         if start < pos:
             continue
-        chunks.append((role, text[pos:start]))
+        chunks.append((role, text[pos:start], single))
+        opener = text[start:end].lower().rstrip(" :")
+        single = new_role == "lead" and not opener.endswith("s")
         pos, role = end, new_role
-    chunks.append((role, text[pos:]))
-    return [(r, c) for r, c in chunks if c.strip(_STRAY)]
+    chunks.append((role, text[pos:], single))
+    return [(r, c, s) for r, c, s in chunks if c.strip(_STRAY)]
 
 
 def _segments(chunk: str, rules: Rules) -> list[_Segment]:
