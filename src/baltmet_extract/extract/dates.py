@@ -130,6 +130,8 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else None
     span = dict(start=m.start(), end=m.end(), text=m.group(0), year=year, kind=kind)
+    month: int | None
+    day: int | None
     if kind in ("numeric_iso", "numeric_dmy"):
         month, day = int(g["mn"]), int(g["dn"])
         try:
