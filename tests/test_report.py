@@ -31,4 +31,4 @@ def test_places_table_counts_mentions_and_projects(sample_run):
     berlin = places["Berlin"]
     assert berlin["geonames_id"] == "2950159" and berlin["lat"] and berlin["lon"]
     assert int(berlin["projects"]) == 7 and int(berlin["mentions"]) >= int(berlin["projects"])
-    assert places["Dalarnas län"]["iso3166_2"] == "SE-W"
+    assert places["Dalarna"]["iso3166_2"] == "SE-W"

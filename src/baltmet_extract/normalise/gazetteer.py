@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import os
 import math
+import os
 import pickle
 import re
 from collections import defaultdict
