@@ -104,3 +104,24 @@ def test_news_dump_without_links_or_headings_is_split_at_blank_lines(rules):
 def test_plain_prose_is_not_news(rules):
     page = "About us\n\nThe network was founded in 1999 by the capitals.\n\nIt meets twice a year.\n"
     assert extract_news(read_text("n.txt", page.encode()), rules) == []
+
+
+def test_a_precise_date_in_the_text_refines_a_year_in_the_title(rules):
+    page = ("News\n\nBaltMet seminar at the Open Days 2009\nThe seminar takes place on 6 October 2009 in Brussels.\n"
+            "Read more\n\nConference in Riga in December 2008\nRegistration closes on 15 November 2008.\nRead more\n")
+    drafts = extract_news(read_text("n.txt", page.encode()), rules)
+    assert [d.date_start for d in drafts] == ["2009-10-06", "2008-12"]
+
+
+def test_date_alone_after_read_more_goes_with_the_next_heading_and_menus_are_no_news(rules):
+    from baltmet_extract.models import Document, Line
+
+    lines = [Line(cells=("Home | About BaltMet | News | Contact",), row=1),
+             Line(cells=("Cluster conference",), heading=True, row=2),
+             Line(cells=("The conference took place in Berlin on 13.11.2007.",), row=3),
+             Line(cells=("Read more...",), row=4),
+             Line(cells=("09.10.2007",), row=5), Line(cells=("Open Days seminar",), heading=True, row=6),
+             Line(cells=("A seminar in Brussels.",), row=7), Line(cells=("Read more...",), row=8)]
+    drafts = extract_news(Document(source_file="n.html", format="html", lines=lines), rules)
+    assert [(d.title, d.date_start) for d in drafts] == [("Cluster conference", "2007-11-13"),
+                                                         ("Open Days seminar", "2007-10-09")]

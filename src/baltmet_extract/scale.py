@@ -66,7 +66,8 @@ class DaskDocuments:
     """
 
     def __init__(self, files: list[tuple[Path, str]], rules_dir: str | None, scheduler: str | None,
-                 progress: Callable[[str], None] | None = None) -> None:
+                 progress: Callable[[str], None] | None = None, local_workers: int = DEFAULT_LOCAL_WORKERS) -> None:
+        self.local_workers = max(1, local_workers)
         self.names = [name for _, name in files]
         self.progress = progress
         self.client: Any = None
@@ -90,7 +91,7 @@ class DaskDocuments:
                 self.client = d.Client(scheduler, timeout=DEFAULT_CONNECT_TIMEOUT, set_as_default=False)
             else:
                 self.cluster = d.LocalCluster(
-                    n_workers=DEFAULT_LOCAL_WORKERS, threads_per_worker=DEFAULT_THREADS_PER_WORKER, processes=True,
+                    n_workers=self.local_workers, threads_per_worker=DEFAULT_THREADS_PER_WORKER, processes=True,
                     dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = d.Client(self.cluster, set_as_default=False)
             return self.client
@@ -142,13 +143,14 @@ class DaskDocuments:
 
 
 def run_on_dask(files: list[tuple[Path, str]], rules_dir: str | None, scheduler: str | None,
-                progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
+                progress: Callable[[str], None] | None = None,
+                local_workers: int = DEFAULT_LOCAL_WORKERS) -> list[DocumentResult]:
     """Ingest, classify and extract every file on a Dask cluster; results in input order.
 
     `scheduler` is an address such as `tcp://10.0.0.5:8786`; without one a local cluster
-    of two worker processes is started for this call and closed afterwards. A document
+    of `local_workers` processes is started for this call and closed afterwards. A document
     whose task fails on the cluster becomes a failed result with an error record, like
     any other input that could not be read; an unreachable scheduler is a `BaltmetError`.
     """
-    with DaskDocuments(files, rules_dir, scheduler, progress) as documents:
+    with DaskDocuments(files, rules_dir, scheduler, progress, local_workers) as documents:
         return documents.results()

@@ -4,8 +4,9 @@ the text lacks it), and the text in which the normaliser then looks for places a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from baltmet_extract.extract.dates import DateMention, find_dates
 from baltmet_extract.models import Document, Line
@@ -39,7 +40,7 @@ def news_lines(doc: Document, rules: Rules, loose: bool = True) -> list[Line]:
     """The lines that form the news list: up to the last "Read more", or the heading-led blocks
     before any milestone section when the page has no such links, or (`loose`) blocks with a
     title and a date when it has neither."""
-    lines = [ln for ln in doc.lines if not ln.is_row]
+    lines = [ln for ln in doc.lines if not ln.is_row and not _is_menu_line(ln.text)]
     last_more = max((i for i, ln in enumerate(lines) if is_read_more(ln.text, rules)), default=-1)
     if last_more >= 0:
         return lines[: last_more + 1]
@@ -81,6 +82,9 @@ def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
                 items.append(current)
             current = []
             continue
+        if ln.heading and current and all(_is_date_line(c.text) for c in current):
+            current.append(ln)  # the date printed above this heading, alone after a "Read more"
+            continue
         if ln.heading and current and any(not c.heading for c in current):
             # a date printed just above the next heading belongs to the next item
             carried = [current.pop()] if len(current) > 1 and _is_date_line(current[-1].text) else []
@@ -90,6 +94,12 @@ def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
     if current:
         items.append(current)
     return items
+
+
+def _is_menu_line(text: str) -> bool:
+    """A site menu flattened into one line: "Home | About us | News | Contact"."""
+    parts = [p.strip() for p in re.split(r"\s[|·•»]\s", text)]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
 
 
 def _is_date_line(text: str) -> bool:
@@ -120,11 +130,35 @@ def extract_news(doc: Document, rules: Rules, loose: bool = True) -> list[NewsDr
         title = clean_spacing(title_line.text)
         summary = clean_spacing(" ".join(ln.text for ln in rest if ln is not title_line))
         draft = NewsDraft(title=title, summary=summary, line=title_line, lines=lead)
-        draft.date = (_best_date(find_dates(title)) or _best_date(find_dates(" ".join(ln.text for ln in date_lines)))
-                      or _best_date(find_dates(summary)))
+        draft.date = _item_date(title, " ".join(ln.text for ln in date_lines), summary)
         drafts.append(draft)
     _complete_years(drafts)
     return drafts
+
+
+def _precision(d: DateMention) -> int:
+    return (d.day is not None) + (d.month is not None)
+
+
+def _item_date(title: str, date_line: str, text: str) -> DateMention | None:
+    """The item's date: the title's, else its date line's, else the text's; made more precise by a
+    later source that agrees with it ("Open Days 2009" in the title, "on 6 October 2009" below)."""
+    found = [_best_date(find_dates(t)) for t in (title, date_line, text)]
+    date: DateMention | None = None
+    for cand in found:
+        if cand is None:
+            continue
+        if date is None:
+            date = cand
+        elif _precision(cand) > _precision(date) and _agrees(date, cand):
+            date = cand if cand.year else replace(cand, year=date.year)
+    return date
+
+
+def _agrees(coarse: DateMention, fine: DateMention) -> bool:
+    if coarse.year and fine.year and coarse.year != fine.year:
+        return False
+    return coarse.month is None or coarse.month == fine.month
 
 
 def _best_date(dates: list[DateMention]) -> DateMention | None:

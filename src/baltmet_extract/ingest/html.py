@@ -34,7 +34,18 @@ CHROME_WORDS = (
     "sidebar",
     "breadcrumb",
     "breadcrumbs",
+    "moduletable",
+    "widget",
+    "newsletter",
+    "login",
+    "search",
+    "share",
+    "social",
+    "banner",
+    "skip",
 )
+#: chrome words also found inside joined-up names (`mainmenu`, `topnav`, `sitenavigation`)
+_CHROME_INSIDE = re.compile(r"menu|^nav|nav$|navig|sidebar|footer|breadcrumb|cookie", re.IGNORECASE)
 #: Containers kept even when their class names a chrome word (`<body class="has-sidebar">`).
 NEVER_DROP = frozenset({"html", "body", "main", "article"})
 #: An element holding one of these is a layout wrapper around the content, whatever its class says.
@@ -94,7 +105,23 @@ def _is_chrome(tag: Tag) -> bool:
     classes: object = tag.get("class") or []
     class_names: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes)]
     names = " ".join([str(tag.get("id") or ""), *class_names])
-    return bool(_CHROME.search(names)) and tag.find(CONTENT_MARKERS) is None
+    chrome = bool(_CHROME.search(names)) or any(_CHROME_INSIDE.search(n) for n in names.split())
+    return (chrome or _is_link_list(tag)) and tag.find(CONTENT_MARKERS) is None
+
+
+def _is_link_list(tag: Tag) -> bool:
+    """A list of three or more items that are each one short link: a menu, whatever its name."""
+    if tag.name not in ("ul", "ol"):
+        return False
+    items = tag.find_all("li", recursive=False)
+    if len(items) < 3:
+        return False
+    for li in items:
+        links = li.find_all("a")
+        text = li.get_text(" ", strip=True)
+        if len(links) != 1 or len(text.split()) > 5 or links[0].get_text(" ", strip=True) != text:
+            return False
+    return True
 
 
 def drop_chrome(soup: BeautifulSoup) -> None:
