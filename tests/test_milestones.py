@@ -65,3 +65,14 @@ def test_sample_events(sample_run):
     assert all(e["date_start"] for e in events)
     inferred = {e["date_start"]: e["date_inferred"] for e in events}
     assert inferred["2006-08"] == "true" and inferred["2006-03"] == "false"
+
+
+def test_two_dated_places_in_one_sentence_give_two_events(tmp_path):
+    page = tmp_path / "wp.txt"
+    page.write_text("Milestone 2 (January - December 2009)\n\nTwo seminars are organised, the first in April in "
+                    "Stockholm and the second in June in Riga.\n", encoding="utf-8")
+    assert main(["extract", str(page), "--out", str(tmp_path / "o"), "--jobs", "1"],
+                stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    events = read_table(tmp_path / "o", "events")
+    assert [(e["kind"], e["date_start"], e["place"]) for e in events] == [
+        ("seminar", "2009-04", "Stockholm"), ("seminar", "2009-06", "Riga")]

@@ -125,3 +125,14 @@ def test_date_alone_after_read_more_goes_with_the_next_heading_and_menus_are_no_
     drafts = extract_news(Document(source_file="n.html", format="html", lines=lines), rules)
     assert [(d.title, d.date_start) for d in drafts] == [("Cluster conference", "2007-11-13"),
                                                          ("Open Days seminar", "2007-10-09")]
+
+
+def test_a_news_item_announcing_a_further_meeting_gives_a_second_event(tmp_path):
+    page = tmp_path / "news.txt"
+    page.write_text("News\n\nWorkshop in Riga on 12 March 2010\nThe partners met in Riga. The next Steering Group "
+                    "meeting will take place in Tallinn in June.\nRead more\n", encoding="utf-8")
+    assert main(["extract", str(page), "--out", str(tmp_path / "o"), "--jobs", "1"],
+                stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    events = read_table(tmp_path / "o", "events")
+    assert [(e["kind"], e["date_start"], e["place"], e["date_inferred"]) for e in events] == [
+        ("workshop", "2010-03-12", "Riga", "false"), ("meeting", "2010-06", "Tallinn", "true")]

@@ -74,3 +74,17 @@ def test_empty_cell(rules):
 ])
 def test_singular_and_plural_lead_openers(rules, cell, expected):
     assert mentions(rules, cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Berlin, Riga, Oslo; St. Petersburg as observer",
+     [("Berlin", "partner"), ("Riga", "partner"), ("Oslo", "partner"), ("St. Petersburg", "observer")]),
+    ("Berlin, Riga; St. Petersburg and Minsk as observers",
+     [("Berlin", "partner"), ("Riga", "partner"), ("St. Petersburg", "observer"), ("Minsk", "observer")]),
+    ("Oulu (LP), Umea, Lulea, Murmansk Oblast as observer",
+     [("Oulu", "lead"), ("Umea", "partner"), ("Lulea", "partner"), ("Murmansk Oblast", "observer")]),
+    ("Riga (lead), Oslo, Tallinn, Vilnius as observers",
+     [("Riga", "lead"), ("Oslo", "observer"), ("Tallinn", "observer"), ("Vilnius", "observer")]),
+])
+def test_closing_phrases_reach_back_only_as_far_as_they_should(rules, cell, expected):
+    assert mentions(rules, cell) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from baltmet_extract.extract.dates import DateMention, find_dates
@@ -25,6 +26,10 @@ class EventDraft:
     date_inferred: bool
     milestone: int | None
     line: Line
+    #: the sentence from this date to the next one, and from the previous date to this one:
+    #: where the event's place is looked for, after the date first
+    after: str = ""
+    before: str = ""
 
 
 @dataclass
@@ -121,11 +126,21 @@ def year_in_period(month: int, milestone: Milestone) -> tuple[int | None, bool]:
 
 
 def events_in_text(lines: list[Line], milestone: Milestone, rules: Rules) -> list[EventDraft]:
-    """Dated events in a milestone's text; a sentence without a kind word may take it from the
-    next sentence ("... in August in Copenhagen. This workshop is organised by ...")."""
+    """Dated events in a milestone's text, the year taken from the milestone's period."""
+    return dated_events(sentences(lines), rules, lambda month: year_in_period(month, milestone), milestone.milestone)
+
+
+def dated_events(sents: list[tuple[str, Line]], rules: Rules,
+                 year_for: Callable[[int], tuple[int | None, bool]], milestone: int | None = None,
+                 skip: Callable[[str], bool] | None = None) -> list[EventDraft]:
+    """An event for every month-precise date in a sentence that names a kind of event; a sentence
+    without a kind word may take it from the next sentence ("... in August in Copenhagen. This
+    workshop is organised by ..."). Several dates in one sentence ("the first in April in Stockholm
+    and the second in June in Riga") give several events."""
     found: list[EventDraft] = []
-    sents = sentences(lines)
     for i, (sentence, ln) in enumerate(sents):
+        if skip is not None and skip(sentence):
+            continue
         dates = [d for d in find_dates(sentence) if d.month is not None]
         if not dates:
             continue
@@ -134,11 +149,14 @@ def events_in_text(lines: list[Line], milestone: Milestone, rules: Rules) -> lis
             kind = event_kind(sents[i + 1][0].split(".")[0], rules)
         if kind is None:
             continue
-        d = dates[0]
-        inferred = False
-        year = d.year
-        if year is None and d.month is not None:
-            year, inferred = year_in_period(d.month, milestone)
-        found.append(EventDraft(sentence=sentence, kind=kind, date=d, date_start=d.iso(year), date_end=d.iso_end(year),
-                                date_inferred=inferred, milestone=milestone.milestone, line=ln))
+        for k, d in enumerate(dates):
+            inferred = False
+            year = d.year
+            if year is None and d.month is not None:
+                year, inferred = year_for(d.month)
+            after = sentence[d.start: dates[k + 1].start if k + 1 < len(dates) else len(sentence)]
+            before = sentence[dates[k - 1].end if k > 0 else 0: d.start]
+            found.append(EventDraft(sentence=sentence, kind=kind, date=d, date_start=d.iso(year),
+                                    date_end=d.iso_end(year), date_inferred=inferred, milestone=milestone, line=ln,
+                                    after=after, before=before))
     return found

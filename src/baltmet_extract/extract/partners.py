@@ -49,6 +49,8 @@ class _Segment:
     text: str
     role: str | None = None
     closer_role: str | None = None
+    #: the segment starts the cell or follows a semicolon, which bounds a list
+    after_semicolon: bool = False
 
 
 def parse_partner_cell(
@@ -123,9 +125,12 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
     ("Region" in "Region, Dalarnas") is joined to the next segment."""
     out: list[_Segment] = []
     pending = ""
-    for piece in _split_outside_brackets(chunk):
+    boundary = True
+    for piece, separator in _split_outside_brackets(chunk):
+        starts_list, boundary = boundary, separator == ";"
         piece = piece.strip()
         if not piece:
+            boundary = boundary or starts_list
             continue
         role = None
         for r, patterns in rules.role_markers.items():
@@ -135,17 +140,19 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
                     piece = p.sub(" ", piece).strip()
         if _is_lone_descriptor(piece, rules) and role is None:
             pending = f"{pending} {piece}".strip()
+            boundary = boundary or starts_list
             continue
         if pending:
             piece, pending = f"{pending} {piece}", ""
-        out.append(_Segment(" ".join(piece.split()), role))
+        out.append(_Segment(" ".join(piece.split()), role, after_semicolon=starts_list))
     if pending:
         out.append(_Segment(pending))
     return out
 
 
-def _split_outside_brackets(text: str) -> list[str]:
-    parts: list[str] = []
+def _split_outside_brackets(text: str) -> list[tuple[str, str]]:
+    """Pieces between commas and semicolons outside brackets, each with the separator after it."""
+    parts: list[tuple[str, str]] = []
     current: list[str] = []
     depth = 0
     for ch in text:
@@ -154,26 +161,32 @@ def _split_outside_brackets(text: str) -> list[str]:
         elif ch == ")":
             depth = max(0, depth - 1)
         if depth == 0 and ch in ",;\n":
-            parts.append("".join(current))
+            parts.append(("".join(current), ch))
             current = []
         else:
             current.append(ch)
-    parts.append("".join(current))
+    parts.append(("".join(current), ""))
     return parts
 
 
 def _apply_closers(segments: list[_Segment], rules: Rules) -> None:
     """A phrase that ends a list ("... have expressed interest") gives its role to the run of
-    segments before it, back to the last segment with a role of its own."""
+    segments before it, back to the last segment with a role of its own, a group, or a semicolon;
+    a singular phrase ("St. Petersburg as observer") only to its own segment."""
     for i, seg in enumerate(segments):
         for role, patterns in rules.role_closers.items():
             for p in patterns:
-                if p.search(seg.text):
-                    seg.text = p.sub("", seg.text).strip()
-                    for j in range(i, -1, -1):
-                        if segments[j].role is not None or any(g.search(segments[j].text) for g in rules.groups):
-                            break
-                        segments[j].closer_role = role
+                m = p.search(seg.text)
+                if not m:
+                    continue
+                plural = bool(re.search(r"\b(?:observers|have|are|were|parties|partners)\b", m.group(0), re.IGNORECASE))
+                seg.text = p.sub("", seg.text).strip()
+                for j in range(i, -1, -1):
+                    if segments[j].role is not None or any(g.search(segments[j].text) for g in rules.groups):
+                        break
+                    segments[j].closer_role = role
+                    if not plural or segments[j].after_semicolon:
+                        break
 
 
 def _strip_brackets(text: str, rules: Rules) -> tuple[str, str | None]:

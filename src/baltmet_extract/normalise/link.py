@@ -27,6 +27,7 @@ from baltmet_extract.normalise.textplaces import TextPlaceFinder
 from baltmet_extract.textutil import slugify
 
 if TYPE_CHECKING:
+    from baltmet_extract.extract.news import NewsDraft
     from baltmet_extract.pipeline import DocumentResult
 
 CONFIDENT = 95.0
@@ -151,7 +152,7 @@ class Linker:
         for md in res.milestones:
             self.tables.milestones.append(md.milestone)
             for ev in md.events:
-                place = self.finder.best_place(ev.sentence)
+                place = self.finder.best_place(ev.after) or self.finder.best_place(ev.before)
                 organisers = self.finder.organisers(ev.sentence)
                 self._add_event(source_kind="milestone", milestone=ev.milestone, title=_title(ev.sentence),
                                 kind=ev.kind, date_start=ev.date_start, date_end=ev.date_end,
@@ -187,6 +188,32 @@ class Linker:
                                 date_end=draft.date_end, date_inferred=draft.date_inferred,
                                 place=place.resolution if place else None, organisers=organisers,
                                 source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row)
+                self._more_news_events(res, draft)
+
+    def _more_news_events(self, res: DocumentResult, draft: NewsDraft) -> None:
+        """Further dated events a news item's text announces ("The next Steering Group meeting will
+        take place in Tallinn in June"), with the item's year where the sentence has none."""
+        from baltmet_extract.extract.milestones import dated_events, sentences
+
+        if draft.date is None or not draft.date_start or not draft.summary:
+            return
+        year = int(draft.date_start[:4])
+        own = draft.date.text
+
+        def same_year(month: int) -> tuple[int | None, bool]:
+            return year, True
+
+        lines = [ln for ln in draft.lines if ln is not draft.line]
+        for ev in dated_events(sentences(lines), self.resolver.rules, same_year, skip=lambda s: own in s):
+            if ev.date_start == draft.date_start:
+                continue
+            place = self.finder.best_place(ev.after) or self.finder.best_place(ev.before)
+            if place is None:
+                continue  # a date in passing ("registration until 15 May") is no event of its own
+            self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,
+                            date_start=ev.date_start, date_end=ev.date_end, date_inferred=ev.date_inferred,
+                            place=place.resolution, organisers=self.finder.organisers(ev.sentence),
+                            source_file=res.source_file, source_page=ev.line.page, source_row=ev.line.row)
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
