@@ -75,7 +75,13 @@ def test_context_countries_pick_among_namesakes(resolver):
     alone = one(resolver, "Bergen")
     assert alone.entity.country == "NO" and alone.needs_review  # two European Bergens: a person checks
     with_dutch_partners = one(resolver, "Bergen", countries=frozenset({"NL"}))
-    assert with_dutch_partners.entity.country == "NL" and not with_dutch_partners.needs_review
+    assert with_dutch_partners.entity.country == "NL"
+    assert with_dutch_partners.needs_review  # the co-partners decided it, not the name: a person confirms
+
+
+def test_context_does_not_turn_a_city_into_a_village(resolver):
+    r = one(resolver, "Bergen", countries=frozenset({"DE", "DK"}))
+    assert r.entity.country == "NO" and r.needs_review
 
 
 def test_namesakes_in_one_country_are_flagged(resolver):
@@ -110,3 +116,11 @@ def test_generated_variants_resolve_and_wrong_answers_are_flagged(gazetteer, res
 def test_variant_generation_is_reproducible(gazetteer):
     assert noisy_names(gazetteer, count=50, seed=7) == noisy_names(gazetteer, count=50, seed=7)
     assert noisy_names(gazetteer, count=50, seed=7) != noisy_names(gazetteer, count=50, seed=8)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Turku/Åbo", "geonames:633679"), ("Helsinki/Helsingfors", "geonames:658225"),
+    ("Talinn", "geonames:588409"), ("Kanuas", "geonames:598316"),
+])
+def test_names_in_two_languages_and_small_typos(resolver, text, key):
+    assert one(resolver, text).key == key

@@ -12,6 +12,9 @@ from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+#: words after which a full stop ends no sentence ("St. Petersburg", "e.g. Riga")
+ABBREVIATIONS = frozenset("st st.-peterburg dr mr mrs ms prof no nr ca approx incl e.g i.e etc vs jan feb mar apr "
+                          "jun jul aug sep sept oct nov dec dept univ co ltd".split())
 
 
 @dataclass
@@ -101,13 +104,23 @@ def event_kind(sentence: str, rules: Rules) -> str | None:
     return None
 
 
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text; a full stop after an abbreviation or an initial ends none."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        words = text[start:m.start()].split()
+        last = words[-1].rstrip(".!?").lower() if words else ""
+        if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        out.append(text[start:m.start()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
 def sentences(lines: list[Line]) -> list[tuple[str, Line]]:
-    out = []
-    for ln in lines:
-        for s in _SENTENCE_END.split(clean_spacing(ln.text)):
-            if s.strip():
-                out.append((s.strip(), ln))
-    return out
+    return [(s, ln) for ln in lines for s in split_sentences(clean_spacing(ln.text))]
 
 
 def year_in_period(month: int, milestone: Milestone) -> tuple[int | None, bool]:

@@ -69,6 +69,9 @@ class Gazetteer:
     #: fuzzy pool of compact names, and trigram -> array of pool positions
     pool: list[str] = field(default_factory=list)
     trigrams: dict[str, np.ndarray] = field(default_factory=dict)
+    #: pool names by their sorted letters: two swapped letters ("Kanuas") share few trigrams
+    #: with the name ("Kaunas") but all its letters
+    anagrams: dict[str, list[int]] = field(default_factory=dict)
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
@@ -143,6 +146,10 @@ class Gazetteer:
             for g in set(trigrams_of(name)):
                 grams[g].append(pos)
         self.trigrams = {g: np.asarray(v, dtype=np.int32) for g, v in grams.items()}
+        anagrams: dict[str, list[int]] = defaultdict(list)
+        for pos, name in enumerate(self.pool):
+            anagrams["".join(sorted(name))].append(pos)
+        self.anagrams = dict(anagrams)
 
     # ---- look-ups -------------------------------------------------------------------------
 
@@ -175,14 +182,15 @@ class Gazetteer:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
         grams = set(trigrams_of(text))
         arrays = [self.trigrams[g] for g in grams if g in self.trigrams]
+        same_letters = self.anagrams.get("".join(sorted(text)), [])
         if not arrays:
-            return []
+            return [self.pool[i] for i in same_letters]
         counts = np.bincount(np.concatenate(arrays), minlength=0)
         need = max(1, math.ceil(len(grams) * 0.25))
         hits = np.nonzero(counts >= need)[0]
         if len(hits) > limit:
             hits = hits[np.argsort(-counts[hits], kind="stable")[:limit]]
-        return [self.pool[i] for i in sorted(hits)]
+        return [self.pool[i] for i in sorted({*hits.tolist(), *same_letters})]
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
         return [(self.entities[i], t) for i, t in self.entries(compact_name)]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from baltmet_extract.normalise.gazetteer import (
     ALTERNATE,
@@ -28,7 +29,7 @@ from baltmet_extract.normalise.gazetteer import (
     population_prior,
 )
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold
+from baltmet_extract.textutil import clean_spacing, fold, fold_compact
 
 NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
 
@@ -61,6 +62,8 @@ class _Scored:
     name_type: int
     similarity: float
     total: float
+    #: the co-partners' countries, not the name, made this the first candidate
+    context_decided: bool = False
 
 
 class Resolver:
@@ -109,6 +112,10 @@ class Resolver:
         decided = self.decisions.get(fold(raw)) or self.decisions.get(fold(text))
         if decided is not None:
             return decided
+        if "/" in text:
+            alternatives = self._alternatives(text, hint, countries)
+            if alternatives is not None:
+                return [alternatives]
         best = self._resolve_one(text, hint, countries)
         if best is not None and not best.needs_review:
             return [best]
@@ -118,6 +125,23 @@ class Resolver:
         if best is not None:
             return [best]
         return [self._not_a_place(raw, text, hint)]
+
+    def _alternatives(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        """`Turku/Åbo`: one place in two languages. Accepted when the sides agree or only one resolves."""
+        sides = [s.strip() for s in text.split("/") if s.strip()]
+        if len(sides) < 2:
+            return None
+        found = [r for r in (self._resolve_one(s, hint, countries) for s in sides) if r is not None and r.entity]
+        if not found:
+            return None
+        keys = {r.key for r in found}
+        best = max(found, key=lambda r: r.score)
+        if len(keys) == 1:
+            best.reason += f"; the {len(found)} names agree" if len(found) > 1 else "; the other name is unknown"
+            return best
+        best.needs_review = True
+        best.reason += "; the names on either side of '/' disagree"
+        return best
 
     def _resolve_one(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         stripped, hint2 = self._strip_descriptors(text)
@@ -135,7 +159,10 @@ class Resolver:
             fuzzy = self._fuzzy(text, variant, hint, countries)
             cut = self._truncated(text, variant, hint, countries)
             # the mention found whole inside a longer name is stronger evidence than a near spelling,
-            # unless the spelling is nearly exact
+            # unless the spelling is one letter off ("Talinn") or nearly exact
+            if cut is not None and fuzzy is not None and fuzzy.entity is not None and \
+                    _one_letter_off(fold_compact(variant), fold_compact(fuzzy.entity.name)):
+                cut = None
             if cut is not None and (fuzzy is None or fuzzy.score < 93):
                 fuzzy = None
             if cut is not None and fuzzy is not None and cut.key != fuzzy.key:
@@ -193,6 +220,19 @@ class Resolver:
             if e.key not in best or s.total > best[e.key].total:
                 best[e.key] = s
         ranked = sorted(best.values(), key=lambda s: (-s.total, s.entity.key))
+        if countries and len(ranked) > 1:
+            plain = max(ranked, key=lambda s: (s.similarity + 2.0 * self._prior(s.entity, s.name_type, hint,
+                                                                                  frozenset()), s.entity.key))
+            top = ranked[0]
+            if plain is not top and plain.similarity >= top.similarity:
+                top.context_decided = True
+                if plain.entity.kind == top.entity.kind == "city" and plain.entity.population >= 10 * max(
+                        top.entity.population, 1):
+                    # co-partners' countries break ties between comparable namesakes; they do not turn
+                    # a city of 300,000 into a village of 13,000
+                    ranked.remove(plain)
+                    ranked.insert(0, plain)
+                    plain.context_decided = True
         if len(ranked) > 1 and hint != "region":
             a, b = ranked[0], ranked[1]
             # a city and the region of the same name in one country (Berlin, Vienna, Hamburg): the city
@@ -221,9 +261,11 @@ class Resolver:
             runner = ranked[1]
             gap = top.total - runner.total
             same_place = runner.entity.country == top.entity.country and {runner.entity.kind, top.entity.kind} == {"city", "region"}
-            if gap < 2.0 and not same_place:
+            if (gap < 2.0 or top.context_decided) and not same_place:
                 needs_review, score = True, min(score, 80.0)
                 reason += f"; ambiguous with {runner.entity.name} ({runner.entity.key})"
+                if top.context_decided:
+                    reason += ", chosen by the co-partners' countries and size"
         return Resolution(raw, top.entity, method, score, needs_review, reason, self._candidates(ranked), top.entity.kind)
 
     def _fuzzy(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
@@ -233,10 +275,13 @@ class Resolver:
         pool = self.gz.fuzzy_candidates(query)
         if not pool:
             return None
-        matches = process.extract(query, pool, scorer=fuzz.ratio, limit=8, score_cutoff=self.accept_at - 8)
+        matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
         found: list[tuple[Entity, int]] = []
         sims: dict[int, float] = {}
-        for name, sim, _ in matches:
+        for name, _, _ in matches:
+            sim = typo_similarity(query, name)
+            if sim < self.accept_at - 8:
+                continue
             for e, t in self.gz.entries_for_compact(name):
                 sims[len(found)] = sim
                 found.append((e, t))
@@ -269,6 +314,8 @@ class Resolver:
             for e, t in self.gz.entries_for_compact(name):
                 if e.kind == "city" and e.population < 50000:
                     continue  # a cut name is only completed to a place big enough to be a partner
+                if t == ALTERNATE:
+                    continue  # nor to a foreign-language name (a cut "Talinn" is no "Lappeenranta linn")
                 sims[len(found)] = 80.0 + 15.0 * len(query) / len(name)
                 found.append((e, t))
         if not found:
@@ -362,6 +409,19 @@ class Resolver:
                 out[fold(raw)] = [Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
                                              [], "unknown")]
         return out
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter missing, extra, swapped or wrong, the first letter right ("Talinn", "Tallin")."""
+    return a[:1] == b[:1] and OSA.distance(a, b) <= 1
+
+
+def typo_similarity(a: str, b: str) -> float:
+    """0-100, on the scale of rapidfuzz's `ratio`, but a swapped or wrong letter costs one edit as a
+    missing one does (optimal string alignment), so `Kanuas` is as near `Kaunas` as `Kaunsa` is."""
+    if not a or not b:
+        return 0.0
+    return max(fuzz.ratio(a, b), 100.0 * (1.0 - OSA.distance(a, b) / (len(a) + len(b))))
 
 
 def _org_entity(name: str) -> Entity:
