@@ -88,3 +88,14 @@ def test_singular_and_plural_lead_openers(rules, cell, expected):
 ])
 def test_closing_phrases_reach_back_only_as_far_as_they_should(rules, cell, expected):
     assert mentions(rules, cell) == expected
+
+
+def test_one_unconfirmed_partner_does_not_make_the_list_tbc(rules):
+    cell = parse_partner_cell("Gdansk (lead), Elblag (TBC), Kaliningrad", rules)
+    assert not cell.tbc
+    assert [m.raw for m in cell.mentions] == ["Gdansk", "Elblag", "Kaliningrad"]
+
+
+def test_a_member_list_is_a_group_not_the_organisation(rules):
+    cell = parse_partner_cell("BaltMet cities, to be confirmed", rules)
+    assert cell.tbc and [(m.raw, m.group) for m in cell.mentions] == [("BaltMet cities", True)]

@@ -69,3 +69,27 @@ def test_heading_shape(text, expected):
 
 def test_plain_names_keep_all_their_words(rules):
     assert split_project_names("Baltic Sea Challenge", rules) == [("Baltic Sea Challenge", None, None)]
+
+
+@pytest.mark.parametrize(("cell", "status", "date"), [
+    ("Completed (2006-2008, Interreg III B)", "completed", "2008"),
+    ("Ongoing (2008–2011)", "ongoing", "2011"),
+    ("Approved by the Baltic Sea Region Programme 2007-2013 in June 2009", "approved", "2009-06"),
+    ("In preparation, application to be submitted in spring 2010", "in_development", "2010"),
+])
+def test_ranges_programme_periods_and_future_submissions(rules, cell, status, date):
+    assert parse_status(cell, rules) == (status, date)
+
+
+@pytest.mark.parametrize(("text", "funding"), [
+    ("BSR Programme 2007-2013", "Baltic Sea Region Programme"),
+    ("South Baltic Cross-border Co-operation Programme 2007-2013", "South Baltic Programme"),
+])
+def test_programme_names_with_words_between(rules, text, funding):
+    assert find_funding(text, rules) == funding
+
+
+def test_cut_heading_completed_from_the_document_and_whole_headings_kept(rules):
+    doc = "Our priorities are innovation, Transport and logistics, and culture."
+    assert complete_heading("Transport and logis", rules.objectives, doc) == "Transport and logistics"
+    assert complete_heading("Environment", rules.objectives) == "Environment"

@@ -9,6 +9,7 @@ cell is lost is named from its description and flagged for review.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from baltmet_extract.extract.partners import PartnerCell, parse_partner_cell
@@ -119,6 +120,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
     objective: str | None = None
     heading_since_row = False
     rows: list[RawRow] = []
+    doc_text = doc.text()
     for line in doc.lines:
         if line.is_row:
             mapping = map_header(line.cells, rules)
@@ -142,7 +144,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                 result.rows_used += 1
                 continue
             if len(filled) == 1 and line.cells[0].strip() and (width > 1) and looks_like_heading(line.cells[0]):
-                objective = complete_heading(line.cells[0], rules.objectives)
+                objective = complete_heading(line.cells[0], rules.objectives, doc_text)
                 heading_since_row = True
                 result.rows_used += 1
                 continue
@@ -164,7 +166,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
             rows.append(row)
             result.rows_used += 1
         elif header is not None and looks_like_heading(line.text) and not line.text.endswith((".", ":")):
-            objective = complete_heading(line.text, rules.objectives)
+            objective = complete_heading(line.text, rules.objectives, doc_text)
             heading_since_row = True
     if header is None and any(line.is_row for line in doc.lines):
         result.errors.append(ErrorRecord(source_file=doc.source_file, stage="extract",
@@ -224,7 +226,7 @@ def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[Project
         status_date = _date_from_period(period_cell, status)
     funding_cell = row.cells.get("funding", "")
     funding = find_funding(funding_cell, rules) or find_funding(status_cell, rules) or find_funding(name_cell, rules) \
-        or (clean_spacing(funding_cell) or None)
+        or (clean_spacing(funding_cell) if re.search(r"\w", funding_cell) else None)
     url = find_url(" ".join([row.cells.get("url", ""), description, status_cell, partner_cell]), rules)
     lead_cell = row.cells.get("lead", "")
     partner_texts = _split_partner_cell(partner_cell, [n for n, _, _ in names])
@@ -281,7 +283,6 @@ def _split_partner_cell(cell: str, names: list[str]) -> list[str]:
     """One partner text per project: `A: x, y. B: z` gives `x, y.` for A and `z` for B."""
     if len(names) < 2:
         return [cell] * len(names)
-    import re
 
     positions = []
     for name in names:

@@ -63,6 +63,8 @@ def parse_partner_cell(
     text = clean_spacing(re.sub(r"\s*\n\s*", ", ", (text or "").strip()))
     if not text:
         return cell
+    # "Elblag (TBC)" leaves one partner unconfirmed, not the list
+    text = re.sub(r"\(\s*(?:" + "|".join(p.pattern for p in rules.tbc) + r")\s*\)", " ", text, flags=re.IGNORECASE)
     for pattern in rules.tbc:
         if pattern.search(text):
             cell.tbc = True

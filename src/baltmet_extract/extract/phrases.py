@@ -9,7 +9,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from baltmet_extract.extract.dates import find_dates
+from baltmet_extract.extract.dates import DateMention, find_dates
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold
 
@@ -21,16 +21,30 @@ def parse_status(cell: str, rules: Rules) -> tuple[str, str | None]:
     cell = clean_spacing(cell or "")
     if not cell:
         return "unknown", None
-    dates = find_dates(cell)
+    # a programme's period ("Programme 2007-2013") is no date of the project's status
+    dates = [d for d in find_dates(cell)
+             if not (d.kind == "year_range" and _PROGRAMME_PERIOD.search(cell[max(0, d.start - 25):d.start]))]
     for pattern, status in rules.statuses:
         m = pattern.search(cell)
         if m is None:
             continue
         after = [d for d in dates if d.start >= m.start() and d.year]
         chosen = after[0] if after else next((d for d in dates if d.year), None)
-        return status, chosen.iso() if chosen else None
+        return status, _status_date(chosen, status)
     first = next((d for d in dates if d.year), None)
-    return "unknown", first.iso() if first else None
+    return "unknown", _status_date(first, "unknown")
+
+
+_PROGRAMME_PERIOD = re.compile(r"(?:programme|program|period|framework|interreg)[\s\w-]*$", re.IGNORECASE)
+
+
+def _status_date(d: DateMention | None, status: str) -> str | None:
+    """A range gives its end for a project completed or under way (when it ends), else its start."""
+    if d is None:
+        return None
+    if d.kind == "year_range" and status in ("completed", "ongoing"):
+        return d.iso_end()
+    return d.iso()
 
 
 def find_funding(text: str, rules: Rules) -> str | None:
@@ -70,15 +84,18 @@ def looks_like_heading(text: str) -> bool:
     return not text.endswith((".", ",", ";"))
 
 
-def complete_heading(text: str, objectives: list[str]) -> str:
-    """A heading cut by the layout ("Environmentally sustain") completed to the known heading it begins."""
+def complete_heading(text: str, objectives: list[str], document_text: str = "") -> str:
+    """A heading cut by the layout ("Environmentally sustain") completed to the known heading it
+    begins, or its cut last word completed from the same words elsewhere in the document
+    ("Transport and logis" -> "Transport and logistics"). A heading that is most of the way to
+    nothing known ("Environment") is a heading of its own."""
     text = clean_spacing(text)
     key = fold(text)
     for objective in objectives:
         if fold(objective) == key:
             return objective
     if len(key) >= 6:
-        starts = [o for o in objectives if fold(o).startswith(key)]
+        starts = [o for o in objectives if fold(o).startswith(key) and len(key) >= 0.5 * len(fold(o))]
         if len(starts) == 1 or (starts and all(fold(s) == fold(starts[0]) for s in starts)):
             return starts[0]
         # the shortest completion that still fits, when several known headings begin the same way
@@ -87,6 +104,10 @@ def complete_heading(text: str, objectives: list[str]) -> str:
     best = max(objectives, key=lambda o: fuzz.ratio(fold(o), key), default=None)
     if best is not None and fuzz.ratio(fold(best), key) >= 90:
         return best
+    if document_text and len(text) >= 6 and text[-1:].isalpha():
+        m = re.search(r"(?<!\w)" + re.escape(text) + r"[a-z]+\b", document_text, re.IGNORECASE)
+        if m:
+            return text + m.group(0)[len(text):]
     return text
 
 
