@@ -87,7 +87,31 @@ def collect_inputs(inputs: Sequence[str | Path]) -> list[tuple[Path, str]]:
 
 
 def process_document(path: str, source_name: str, rules_dir: str | None = None,
-                     max_bytes: int | None = None) -> DocumentResult:
+                     max_bytes: int | None = None, cache_dir: str | None = None) -> DocumentResult:
+    """Ingest, classify and extract one document, or take the result of an earlier run on the
+    same bytes with the same rules and code from `cache_dir`. Never raises."""
+    if cache_dir is None:
+        return _process_document(path, source_name, rules_dir, max_bytes)
+    from baltmet_extract.cache import DocumentCache, document_key
+    from baltmet_extract.ingest import MAX_FILE_BYTES_ENV
+
+    limit = max_bytes if max_bytes is not None else os.environ.get(MAX_FILE_BYTES_ENV)
+    try:
+        key = document_key(Path(path), source_name, _rules(rules_dir).fingerprint, limit)
+    except Exception:  # unreadable file or rules: the uncached path reports it properly
+        return _process_document(path, source_name, rules_dir, max_bytes)
+    cache = DocumentCache(Path(cache_dir))
+    cached = cache.get(key)
+    if isinstance(cached, DocumentResult):
+        return cached
+    result = _process_document(path, source_name, rules_dir, max_bytes)
+    if result.traceback is None:  # an unexpected failure may be passing: try again next time
+        cache.put(key, result)
+    return result
+
+
+def _process_document(path: str, source_name: str, rules_dir: str | None = None,
+                      max_bytes: int | None = None) -> DocumentResult:
     """Ingest, classify and extract one document. Never raises: problems become error records."""
     from baltmet_extract.classify import classify
     from baltmet_extract.extract.annex import extract_annex
@@ -156,6 +180,7 @@ class DocumentRunner:
         self.settings = settings
         self.progress = progress
         self.rules_dir = str(settings.rules_dir) if settings.rules_dir else None
+        self.cache_dir = None if settings.no_cache else str(settings.cache_dir)
         jobs = settings.jobs if settings.jobs else (os.cpu_count() or 1)
         self.pool = None
         self.futures: list = []  # type: ignore[type-arg]
@@ -163,8 +188,8 @@ class DocumentRunner:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
-            self.futures = [self.pool.submit(process_document, str(p), n, self.rules_dir, settings.max_file_bytes)
-                            for p, n in files]
+            self.futures = [self.pool.submit(process_document, str(p), n, self.rules_dir, settings.max_file_bytes,
+                                             self.cache_dir) for p, n in files]
 
     def busy(self) -> bool:
         return bool(self.futures) and not all(f.done() for f in self.futures)
@@ -185,7 +210,8 @@ class DocumentRunner:
                 self.pool.shutdown()
             return out
         for path, name in self.files:
-            out.append(process_document(str(path), name, self.rules_dir, self.settings.max_file_bytes))
+            out.append(process_document(str(path), name, self.rules_dir, self.settings.max_file_bytes,
+                                        self.cache_dir))
             if self.progress:
                 self.progress(name)
         return out
@@ -212,11 +238,12 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
     rules = _rules(str(s.rules_dir) if s.rules_dir else None)
     gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
     resolver = Resolver(gz, rules)
-    finder = TextPlaceFinder(gz, resolver, rules)
-    if runner.busy():
+    finder = TextPlaceFinder(gz, resolver, rules, None if s.no_cache else s.cache_dir)
+    if runner.busy() and not finder.cached:
         finder.nlp  # noqa: B018 - build spaCy while the workers read, rather than after
     documents = runner.results()
     tables = Linker(resolver, finder).run(documents)
+    finder.save()
     return RunResult(tables=tables, documents=documents, validation=validate(tables, documents, rules))
 
 

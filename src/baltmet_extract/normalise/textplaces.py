@@ -13,7 +13,11 @@ rules/settings.yaml); its GPE/LOC entities are then resolved too.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baltmet_extract.normalise.gazetteer import Gazetteer
@@ -99,13 +103,62 @@ def _register() -> None:
 class TextPlaceFinder:
     """Finds place and organisation mentions in sentences; the pipeline is built on first use."""
 
-    def __init__(self, gz: Gazetteer, resolver: Resolver, rules: Rules) -> None:
+    def __init__(self, gz: Gazetteer, resolver: Resolver, rules: Rules, cache_dir: Path | None = None) -> None:
         self.gz = gz
         self.resolver = resolver
         self.rules = rules
         self.model_name = rules.setting("normalise", "spacy_model", None)
         self._nlp: Language | None = None
         self._cache: dict[str, tuple[list[TextPlace], list[str]]] = {}
+        self._cache_file = self._cache_path(cache_dir) if cache_dir is not None else None
+        self._loaded = 0
+        if self._cache_file is not None:
+            self._load()
+
+    # ---- a cache of what each text gave, so a re-run needs neither spaCy nor the matching ----
+
+    def _cache_path(self, cache_dir: Path) -> Path:
+        h = hashlib.sha256()
+        h.update(self.gz.rules_fingerprint.encode())
+        h.update(str(len(self.gz.entities)).encode())
+        for name in ("review.csv", "settings.yaml", "events.yaml", "phrases.yaml"):
+            p = self.rules.directory / name
+            h.update(p.read_bytes() if p.exists() else b"")
+        here = Path(__file__).resolve().parent
+        for module in ("textplaces.py", "resolver.py", "gazetteer.py"):
+            h.update((here / module).read_bytes())
+        return Path(cache_dir) / f"text-places-{h.hexdigest()[:16]}.pickle"
+
+    def _load(self) -> None:
+        assert self._cache_file is not None
+        try:
+            with self._cache_file.open("rb") as f:
+                data = pickle.load(f)
+            if isinstance(data, dict):
+                self._cache = data
+                self._loaded = len(data)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self._cache = {}
+
+    @property
+    def cached(self) -> int:
+        return self._loaded
+
+    def save(self) -> None:
+        """Write the texts seen to the cache, when there are new ones."""
+        if self._cache_file is None or len(self._cache) == self._loaded:
+            return
+        try:
+            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._cache_file.with_name(f"{self._cache_file.stem}.{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(self._cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(self._cache_file)
+            for old in self._cache_file.parent.glob("text-places-*.pickle"):
+                if old != self._cache_file:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     @property
     def nlp(self) -> Language:
