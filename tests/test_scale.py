@@ -74,20 +74,21 @@ def test_dask_output_is_identical_to_serial(serial, small_corpus, tmp_path):  # 
     assert _files(tmp_path / "dask") == _files(serial)
 
 
-def test_dask_documents_are_submitted_first_and_collected_in_input_order(small_corpus):  # type: ignore[no-untyped-def]
+def test_dask_documents_are_submitted_first_and_collected_in_input_order(small_corpus, tmp_path):  # type: ignore[no-untyped-def]
     pytest.importorskip("distributed")
     from baltmet_extract.pipeline import collect_inputs
     from baltmet_extract.scale import DaskDocuments
 
     files = collect_inputs([small_corpus])
     seen: list[str] = []
-    with DaskDocuments(files, None, None, seen.append) as documents:
+    with DaskDocuments(files, None, None, seen.append, cache_dir=str(tmp_path / "cache")) as documents:
         assert len(documents.futures) == len(files)  # working while the caller does something else
         results = documents.results()
     assert [r.source_file for r in results] == [name for _, name in files]
     assert sorted(seen) == sorted(name for _, name in files)
     assert not any(r.failed for r in results)
     assert documents.client is None and documents.cluster is None
+    assert any(p.is_file() for p in (tmp_path / "cache").rglob("*"))  # the workers used the document cache
 
 
 def test_dask_with_no_files_starts_no_cluster():

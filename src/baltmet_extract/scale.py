@@ -66,7 +66,8 @@ class DaskDocuments:
     """
 
     def __init__(self, files: list[tuple[Path, str]], rules_dir: str | None, scheduler: str | None,
-                 progress: Callable[[str], None] | None = None, local_workers: int = DEFAULT_LOCAL_WORKERS) -> None:
+                 progress: Callable[[str], None] | None = None, local_workers: int = DEFAULT_LOCAL_WORKERS,
+                 max_bytes: int | None = None, cache_dir: str | None = None) -> None:
         self.local_workers = max(1, local_workers)
         self.names = [name for _, name in files]
         self.progress = progress
@@ -80,9 +81,11 @@ class DaskDocuments:
 
         client = self._connect(scheduler)
         rules = _absolute(rules_dir) if rules_dir else None
+        cache = _absolute(cache_dir) if cache_dir else None
+        n = len(files)
         # pure=False: a file's content may change between runs on a long-lived cluster
-        self.futures = client.map(process_document, [_absolute(p) for p, _ in files], self.names,
-                                       [rules] * len(files), pure=False)
+        self.futures = client.map(process_document, [_absolute(p) for p, _ in files], self.names, [rules] * n,
+                                  [max_bytes] * n, [cache] * n, pure=False)
 
     def _connect(self, scheduler: str | None) -> Any:
         d = self._distributed
@@ -143,14 +146,16 @@ class DaskDocuments:
 
 
 def run_on_dask(files: list[tuple[Path, str]], rules_dir: str | None, scheduler: str | None,
-                progress: Callable[[str], None] | None = None,
-                local_workers: int = DEFAULT_LOCAL_WORKERS) -> list[DocumentResult]:
+                progress: Callable[[str], None] | None = None, local_workers: int = DEFAULT_LOCAL_WORKERS,
+                max_bytes: int | None = None, cache_dir: str | None = None) -> list[DocumentResult]:
     """Ingest, classify and extract every file on a Dask cluster; results in input order.
 
     `scheduler` is an address such as `tcp://10.0.0.5:8786`; without one a local cluster
     of `local_workers` processes is started for this call and closed afterwards. A document
     whose task fails on the cluster becomes a failed result with an error record, like
     any other input that could not be read; an unreachable scheduler is a `BaltmetError`.
+    `max_bytes` and `cache_dir` are passed on to `process_document` (the cache folder must
+    be one the workers share with the caller).
     """
-    with DaskDocuments(files, rules_dir, scheduler, progress, local_workers) as documents:
+    with DaskDocuments(files, rules_dir, scheduler, progress, local_workers, max_bytes, cache_dir) as documents:
         return documents.results()

@@ -119,6 +119,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
     header_cells: tuple[str, ...] = ()
     objective: str | None = None
     heading_since_row = False
+    heading_before_header: str | None = None
     rows: list[RawRow] = []
     doc_text = doc.text()
     for line in doc.lines:
@@ -127,6 +128,9 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
             if mapping is not None:
                 if header is None or fold(" ".join(line.cells)) != fold(" ".join(header_cells)):
                     header, header_cells = mapping, line.cells
+                if heading_before_header is not None:
+                    objective, heading_since_row = heading_before_header, True
+                heading_before_header = None
                 continue  # a header, first or repeated after a page break
             result.rows_seen += 1
             if header is None:
@@ -168,6 +172,12 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
         elif header is not None and looks_like_heading(line.text) and not line.text.endswith((".", ":")):
             objective = complete_heading(line.text, rules.objectives, doc_text)
             heading_since_row = True
+        elif line.heading and looks_like_heading(line.text):
+            # a marked-up heading right above a table's header (each project its own little table)
+            heading_before_header = complete_heading(line.text, rules.objectives, doc_text)
+            continue
+        if not line.is_row:
+            heading_before_header = None if not line.heading else heading_before_header
     if header is None and any(line.is_row for line in doc.lines):
         result.errors.append(ErrorRecord(source_file=doc.source_file, stage="extract",
                                          message="table found but its columns could not be mapped to name, status, "

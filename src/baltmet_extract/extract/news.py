@@ -40,14 +40,23 @@ def news_lines(doc: Document, rules: Rules, loose: bool = True) -> list[Line]:
     """The lines that form the news list: up to the last "Read more", or the heading-led blocks
     before any milestone section when the page has no such links, or (`loose`) blocks with a
     title and a date when it has neither."""
-    lines = [ln for ln in doc.lines if not ln.is_row and not _is_menu_line(ln.text)]
+    all_lines = list(doc.lines)
+    last_row = max((i for i, ln in enumerate(all_lines) if ln.is_row), default=-1)
+    after_tables = [ln for ln in all_lines[last_row + 1:] if not _is_menu_line(ln.text)]
+    lines = [ln for ln in all_lines if not ln.is_row and not _is_menu_line(ln.text)]
+    if any(is_read_more(ln.text, rules) for ln in after_tables):
+        lines = after_tables  # a report with an annex table and then a news list: the list is after it
     last_more = max((i for i, ln in enumerate(lines) if is_read_more(ln.text, rules)), default=-1)
     if last_more >= 0:
         return lines[: last_more + 1]
     stop = next((i for i, ln in enumerate(lines) if rules.milestone_line and rules.milestone_line.match(ln.text)),
                 len(lines))
     if any(ln.heading for ln in lines[:stop]):
-        return lines[:stop]
+        items = split_items(lines[:stop], rules)
+        dated = sum(1 for item in items if any(find_dates(ln.text) for ln in item))
+        # headings with dates under them are a news list; headings without (themes, sections) are not
+        if dated >= 2 and 2 * dated >= len(items):
+            return lines[:stop]
     if not loose:
         return []
     blocks = [b for b in _blocks(lines[:stop]) if _looks_like_item(b)]

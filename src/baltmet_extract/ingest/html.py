@@ -209,6 +209,11 @@ class _LineWriter:
                 self.element(child)
 
     def element(self, tag: Tag) -> None:
+        record = titled_record(tag)
+        if record is not None:
+            self.flush()
+            self.pieces.extend((cells, True, False) for cells in record)
+            return
         if tag.name == "br":
             self.flush()
         elif tag.name == "table" and not is_layout_table(tag):
@@ -234,6 +239,30 @@ class _LineWriter:
             self.flush()
         else:
             self.walk(tag)
+
+
+def titled_record(block: Tag) -> list[tuple[str, ...]] | None:
+    """A block that describes one thing as a title, a definition list of facts and some text
+    (`<div><h3>Name</h3><dl><dt>Partners</dt><dd>...</dd></dl><p>...</p></div>`), as a header
+    row and a data row, so that it reads like a row of a table: `Title`, the terms, `Description`."""
+    if block.name not in ("div", "section", "article", "li", "body", "main"):
+        return None
+    children = [c for c in block.children if isinstance(c, Tag)]
+    dls = [c for c in children if c.name == "dl"]
+    if len(dls) != 1:
+        return None
+    terms = [(inline_text(dt), dt.find_next_sibling("dd")) for dt in dls[0].find_all("dt", recursive=False)]
+    facts = [(t, inline_text(dd) if dd is not None else "") for t, dd in terms if t]
+    if len(facts) < 2:
+        return None
+    before = children[: children.index(dls[0])]
+    titles = [c for c in before if c.name in HEADING_TAGS]
+    if not titles:
+        return None
+    text = " ".join(inline_text(c) for c in children[children.index(dls[0]) + 1:] if c.name not in HEADING_TAGS)
+    header = ("Title", *(t for t, _ in facts), "Description")
+    row = (inline_text(titles[-1]), *(v for _, v in facts), " ".join(text.split()))
+    return [header, row]
 
 
 def html_lines(soup: BeautifulSoup) -> Iterator[Line]:

@@ -13,6 +13,7 @@ rules/settings.yaml); its GPE/LOC entities are then resolved too.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import os
 import pickle
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 COMPANY_SUFFIXES = ["gmbh", "ag", "ab", "oy", "oyj", "ltd", "as", "a/s", "sa", "plc", "inc", "asa", "aps", "ug"]
 MAX_NAME_TOKENS = 5
+_CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:],
+                                                *calendar.day_name, *calendar.day_abbr])
 
 
 @dataclass
@@ -204,8 +207,8 @@ class TextPlaceFinder:
                 if ent.text not in orgs:
                     orgs.append(ent.text)
                 continue
-            if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper():
-                continue
+            if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper() or ent.text.lower() in _CALENDAR_WORDS:
+                continue  # "in March" is a date, whatever English town is called March
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after_prep = prev in self.rules.place_prepositions
             if not after_prep and ent.start == 0 and len(ent) == 1:
