@@ -29,6 +29,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric_dmy", re.compile(rf"\b(?P<dn>[0-3]?\d)[./](?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
     # 2009-2012, 2009 – 2012
     ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
+    # 31 May - 1 June 2012, 30 September – 1 October 2010
+    ("day_month_range", re.compile(rf"\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?"
+                                   rf"(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
     # 13-15 June 2007, 13 - 15 June
     ("day_range", re.compile(rf"\b(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
     # June 13-15, 2007
@@ -141,6 +144,12 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(**span, month=month, day=day)  # type: ignore[arg-type]
     if kind == "year_range":
         return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), end_year=year, kind=kind)
+    if kind == "day_month_range":
+        m1, d1 = _month_day(g["m1"], g["d1"], year)
+        m2, d2 = _month_day(g["m2"], g["d2"], year)
+        if None in (m1, d1, m2, d2):
+            return None
+        return DateMention(**span, month=m1, day=d1, end_month=m2, end_day=d2)  # type: ignore[arg-type]
     if kind in ("day_range", "day_range_us"):
         month, d1 = _month_day(g["m"], g["d1"], year)
         _, d2 = _month_day(g["m"], g["d2"], year)

@@ -4,6 +4,7 @@ the text lacks it), and the text in which the normaliser then looks for places a
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,8 @@ class NewsDraft:
     summary: str
     line: Line
     date: DateMention | None = None
+    #: the date the item was posted, when a line of its own gives it
+    posted: DateMention | None = None
     date_start: str | None = None
     date_end: str | None = None
     date_inferred: bool = False
@@ -111,10 +114,15 @@ def _is_menu_line(text: str) -> bool:
     return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
 
 
+_WEEKDAY = re.compile(r"^\s*(?:" + "|".join(calendar.day_name) + r"|" + "|".join(calendar.day_abbr) + r")\.?,?\s+",
+                      re.IGNORECASE)
+
+
 def _is_date_line(text: str) -> bool:
-    """A line that is only a date ("13.11.2007", "9 October 2007")."""
+    """A line that is only a date ("13.11.2007", "9 October 2007", "Friday, 10 December 2010")."""
+    text = _WEEKDAY.sub("", text).strip()
     dates = find_dates(text)
-    return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text.strip()) - 3
+    return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text) - 3
 
 
 def _is_list_heading(item: list[Line]) -> bool:
@@ -134,12 +142,20 @@ def extract_news(doc: Document, rules: Rules, loose: bool = True) -> list[NewsDr
         if _is_list_heading(lead):
             continue
         date_lines = [ln for ln in lead if _is_date_line(ln.text)]
+        if n == 0 and date_lines and lead.index(date_lines[0]) > 0:
+            # the list's heading ("News archive 2012") above the first item's date line
+            first = lead.index(date_lines[0])
+            if all(len(ln.text.split()) <= 5 for ln in lead[:first]):
+                lead = lead[first:]
         rest = [ln for ln in lead if ln not in date_lines] or lead
         title_line = next((ln for ln in rest if ln.heading), rest[0])
         title = clean_spacing(title_line.text)
         summary = clean_spacing(" ".join(ln.text for ln in rest if ln is not title_line))
         draft = NewsDraft(title=title, summary=summary, line=title_line, lines=lead)
-        draft.date = _item_date(title, " ".join(ln.text for ln in date_lines), summary)
+        # a date on a line of its own is when the item was posted; the event it reports may be
+        # on another day ("posted 04/10/2010: met in Stockholm on 30 September - 1 October")
+        draft.posted = _best_date(find_dates(" ".join(ln.text for ln in date_lines)))
+        draft.date = _item_date(title, summary) or draft.posted
         drafts.append(draft)
     _complete_years(drafts)
     return drafts
@@ -149,10 +165,10 @@ def _precision(d: DateMention) -> int:
     return (d.day is not None) + (d.month is not None)
 
 
-def _item_date(title: str, date_line: str, text: str) -> DateMention | None:
-    """The item's date: the title's, else its date line's, else the text's; made more precise by a
-    later source that agrees with it ("Open Days 2009" in the title, "on 6 October 2009" below)."""
-    found = [_best_date(find_dates(t)) for t in (title, date_line, text)]
+def _item_date(title: str, text: str) -> DateMention | None:
+    """The date of what the item reports: the title's, else the text's; the title's made more
+    precise by the text when they agree ("Open Days 2009" in the title, "on 6 October 2009" below)."""
+    found = [_best_date(find_dates(t)) for t in (title, text)]
     date: DateMention | None = None
     for cand in found:
         if cand is None:
@@ -190,10 +206,21 @@ def _complete_years(drafts: list[NewsDraft]) -> None:
         if d.date.year:
             d.date_start, d.date_end = d.date.iso(), d.date.iso_end()
             continue
-        year = _year_from_neighbours(i, d.date, known, descending)
+        year = _year_near(d.date, d.posted) if d.posted and d.posted.year else None
+        year = year or _year_from_neighbours(i, d.date, known, descending)
         if year is not None:
             d.date_start, d.date_end = d.date.iso(year), d.date.iso_end(year)
             d.date_inferred = True
+
+
+def _year_near(date: DateMention, posted: DateMention) -> int | None:
+    """The year that puts a date without one nearest to the day the item was posted
+    (posted in December 2010 about "26-27 May": May 2011)."""
+    if posted.year is None or date.month is None:
+        return None
+    here = posted.year * 12 + (posted.month or 6)
+    return min((posted.year - 1, posted.year, posted.year + 1),
+               key=lambda y: (abs(y * 12 + date.month - here), -y))  # type: ignore[operator]
 
 
 def _year_from_neighbours(i: int, date: DateMention, known: Sequence[tuple[int, DateMention | None]],
