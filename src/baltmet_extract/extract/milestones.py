@@ -73,12 +73,18 @@ def extract_milestones(doc: Document, rules: Rules) -> list[MilestoneDraft]:
         m = rules.milestone_line.match(text)
         if m:
             close()
-            start, end = _period(m.group("period") or "")
+            period_text = m.group("period") or ""
+            rest = text[m.end():].strip(" :.-")
+            if not period_text:
+                # "Milestone 1: July–December 2009" gives its period without brackets
+                lead = find_dates(rest[:60])
+                if lead and lead[0].start == 0 and lead[0].kind == "month_range":
+                    period_text, rest = lead[0].text, rest[lead[0].end:].strip(" :.-")
+            start, end = _period(period_text)
             current = MilestoneDraft(Milestone(work_package=work_package, milestone=int(m.group("number")),
                                                period_start=start, period_end=end, source_file=doc.source_file,
                                                source_page=ln.page, source_row=ln.row))
             drafts.append(current)
-            rest = text[m.end():].strip(" :.-")
             body = [Line(cells=(rest,), page=ln.page, row=ln.row)] if rest else []
             continue
         if current is not None:

@@ -197,7 +197,9 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
 def _complete_years(drafts: list[NewsDraft]) -> None:
     """Fill in missing years from the neighbouring items, keeping the list's order
     (newest first or oldest first) so that a list crossing New Year gets the right year."""
-    known = [(i, d.date) for i, d in enumerate(drafts) if d.date and d.date.year]
+    # the list is ordered by when items were posted, so posting dates show its order best
+    known = [(i, d.posted if d.posted and d.posted.year else d.date) for i, d in enumerate(drafts)
+             if (d.posted and d.posted.year) or (d.date and d.date.year)]
     keys = [(dt.year, dt.month or 0, dt.day or 0) for _, dt in known if dt]
     descending = sum(a >= b for a, b in zip(keys, keys[1:])) >= sum(a < b for a, b in zip(keys, keys[1:]))
     for i, d in enumerate(drafts):
@@ -207,6 +209,11 @@ def _complete_years(drafts: list[NewsDraft]) -> None:
             d.date_start, d.date_end = d.date.iso(), d.date.iso_end()
             continue
         year = _year_near(d.date, d.posted) if d.posted and d.posted.year else None
+        if year is None and d.posted is not None and d.posted is not d.date:
+            # posted "February 21st" about "February 17th": place the posting date, then the event near it
+            posted_year = _year_from_neighbours(i, d.posted, known, descending)
+            if posted_year is not None:
+                year = _year_near(d.date, replace(d.posted, year=posted_year))
         year = year or _year_from_neighbours(i, d.date, known, descending)
         if year is not None:
             d.date_start, d.date_end = d.date.iso(year), d.date.iso_end(year)

@@ -226,9 +226,16 @@ class TextPlaceFinder:
         places, _ = self.find(text)
         cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"]
         announced = [p for p in cities if p.after_preposition]
-        if announced:
-            return announced[0]
-        return cities[0] if cities else None
+        best = announced[0] if announced else (cities[0] if cities else None)
+        if best is not None:
+            # "HafenCity, Hamburg", "Väo, Tallinn": a district or suburb, then the city that holds it
+            following = [p for p in cities if p.start > best.end and text[best.end:p.start].strip() in (",", "(")]
+            e = best.resolution.entity
+            if following and e is not None:
+                f = following[0].resolution.entity
+                if f is not None and f.country == e.country and f.population > e.population:
+                    best = following[0]
+        return best
 
     def organisers(self, text: str) -> list[str]:
         """Organisations named right after "hosted by", "in cooperation with" and the like."""
