@@ -58,12 +58,12 @@ def test_horizontal_and_vertical_merges_keep_the_grid():
     assert rows == [
         ("wide", "", "r0c2"),
         ("r1c0", "r1c1", "tall"),
-        ("r2c0", "r2c1", ""),
-        ("r3c0", "r3c1", ""),
+        ("r2c0", "r2c1", "tall"),  # a vertically merged cell holds the text of the cell above
+        ("r3c0", "r3c1", "tall"),
     ]
 
 
-def test_empty_rows_are_skipped_and_multi_paragraph_cells_become_one_line():
+def test_empty_rows_are_skipped_and_paragraphs_stay_lines_of_the_cell():
     doc = WordDocument()
     table = doc.add_table(rows=3, cols=2)
     table.cell(0, 0).text = "Name"
@@ -73,7 +73,7 @@ def test_empty_rows_are_skipped_and_multi_paragraph_cells_become_one_line():
     table.cell(2, 1).add_paragraph("Helsinki,\tTallinn")
     assert [line.cells for line in read(doc).lines] == [
         ("Name", "Partners"),
-        ("Rail Baltica", "Berlin, Helsinki, Tallinn"),
+        ("Rail Baltica", "Berlin,\nHelsinki, Tallinn"),
     ]
 
 

@@ -116,7 +116,7 @@ y 2</pre>"""
         (("Term",), False, False),
         (("Definition",), False, False),
         (("before",), False, False),
-        (("a b", "c d"), True, False),
+        (("a\nb", "c\nd"), True, False),
         (("after",), False, False),
         (("x 1",), False, False),
         (("y 2",), False, False),

@@ -135,8 +135,8 @@ def test_text_outside_tables_comes_as_text_lines_in_reading_order(annex_docs, va
     ]
     assert len(other) == 1 and not other[0].is_row
     before, after = doc.lines[doc.lines.index(other[0]) - 1], doc.lines[doc.lines.index(other[0]) + 1]
-    assert before.cells[0].startswith("INTERREG IV B BSR Scandria")
-    assert after.cells[:2] == ("", "") and after.cells[2].startswith("policy. This instrument")
+    assert " ".join(before.cells[0].split()).startswith("INTERREG IV B BSR Scandria")
+    assert after.cells[:2] == ("", "") and " ".join(after.cells[2].split()).startswith("policy. This instrument")
 
 
 def test_page_and_row_numbers_follow_reading_order(annex_docs, variant, pagination):
@@ -171,10 +171,10 @@ def test_accented_letters_survive(annex_docs):
         ("2007-\n2008", (), "2007-2008"),
         ("co-\noperation", (), "cooperation"),
         ("co-\noperation", ("co-operation",), "co-operation"),
-        ("news -\nmore", (), "news - more"),
+        ("news -\nmore", (), "news -\nmore"),
         ("innova\u00ad\ntion", (), "innovation"),
         ("the \ufb01rst \ufb02ow, e\ufb00ect, o\ufb03ce", (), "the first flow, effect, office"),
-        ("  Helsinki (lead),\n  Berlin  ", (), "Helsinki (lead), Berlin"),
+        ("  Helsinki (lead),\n  Berlin  ", (), "Helsinki (lead),\nBerlin"),
         ("Łódź-\nśródmieście", (), "Łódźśródmieście"),
     ],
 )
@@ -217,7 +217,7 @@ def test_heading_wider_than_a_column_is_a_full_width_row_and_the_paragraph_after
     path = make_pdf_with_cells(tmp_path / "t.pdf", rows, ruled=ruled, after=paragraph)
     lines = read_pdf(path.name, path.read_bytes()).lines
     want_rows = [tuple(" ".join(c.split()) for c in r) for r in rows]
-    assert [line.cells for line in lines] == [*want_rows, (paragraph,)]
+    assert [tuple(" ".join(c.split()) for c in line.cells) for line in lines] == [*want_rows, (paragraph,)]
     assert [line.is_row for line in lines] == [True] * 4 + [False]
 
 

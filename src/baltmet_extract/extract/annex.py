@@ -153,7 +153,9 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                 result.rows_used += 1
                 continue
             cells, problem = _align(line.cells, width)
-            values = {header[i]: clean_spacing(c) for i, c in enumerate(cells) if i in header}
+            # partner cells keep their line breaks: one partner per line is a list
+            values = {header[i]: (c.strip() if header[i] in ("partners", "lead") else clean_spacing(c))
+                      for i, c in enumerate(cells) if i in header}
             if rows and not heading_since_row and _continues(values, rows[-1]):
                 prev = rows[-1]
                 for column, value in values.items():

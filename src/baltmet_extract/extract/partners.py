@@ -59,8 +59,7 @@ def parse_partner_cell(
     """Split a partner cell into mentions with roles; `is_known` keeps known names whole
     (an organisation with "and" in its name is not split in two)."""
     cell = PartnerCell(text=text or "")
-    # one partner per line is a list too
-    text = clean_spacing(re.sub(r"\s*\n\s*", ", ", (text or "").strip()))
+    text = clean_spacing(_lines_as_list(text or ""))
     if not text:
         return cell
     # "Elblag (TBC)" leaves one partner unconfirmed, not the list
@@ -99,6 +98,20 @@ def parse_partner_cell(
                     PartnerMention(raw=part, role=role, kind_hint=part_hint or hint, country_hint=country)
                 )
     return cell
+
+
+_ENDS_IN_BRACKET = re.compile(r"\([^()]*\)\s*$")
+
+
+def _lines_as_list(text: str) -> str:
+    """Line breaks in a cell: one partner per line when the cell has no commas and looks like a
+    list (three lines or more, or lines ending in a bracket such as "(DE)"); otherwise the lines
+    are one text wrapped by the layout ("Baltic Development / Forum")."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) >= 2 and not re.search(r"[,;]", text) and (
+            len(lines) >= 3 or any(_ENDS_IN_BRACKET.search(ln) for ln in lines)):
+        return ", ".join(lines)
+    return " ".join(lines)
 
 
 def _chunks_by_openers(text: str, rules: Rules) -> list[tuple[str, str, bool]]:

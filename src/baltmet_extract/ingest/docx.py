@@ -72,8 +72,15 @@ def table_rows(tbl: etree._Element) -> list[tuple[str, ...]]:
             span = max(1, _int_val(tc_pr, qn("w:gridSpan"), 1))
             v_merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
             continues = v_merge is not None and v_merge.get(W_VAL, "continue") == "continue"
-            text = "" if continues else " ".join(" ".join(paragraph_text(p).split()) for p in tc.iter(W_P))
-            row.append(" ".join(text.split()))
+            if continues:
+                # a cell merged with the one above holds its text (a programme shared by two
+                # projects); in the first column it would make a second project of the same name
+                above = rows[-1] if rows else []
+                text = above[len(row)] if 0 < len(row) < len(above) else ""
+            else:
+                # paragraphs stay lines of their own (one partner per paragraph)
+                text = "\n".join(" ".join(paragraph_text(p).split()) for p in tc.iter(W_P) if paragraph_text(p).strip())
+            row.append(text)
             row.extend([""] * (span - 1))
         rows.append(row)
     width = max([grid, *(len(r) for r in rows)])

@@ -161,7 +161,7 @@ def table_rows(table: Tag) -> list[tuple[str, ...]]:
         for cell in tr.find_all(["td", "th"], recursive=False):
             skip_covered(row)
             start, colspan, rowspan = len(row), _span(cell, "colspan"), _span(cell, "rowspan")
-            row.append(inline_text(cell))
+            row.append(cell_text(cell))
             row.extend([""] * (colspan - 1))
             if rowspan > 1:
                 pending.update(dict.fromkeys(range(start, start + colspan), rowspan - 1))
@@ -184,6 +184,18 @@ def inline_text(node: Tag) -> str:
         elif isinstance(item, Tag) and (item.name == "br" or item.name in BLOCK_TAGS):
             parts.append(" ")
     return " ".join("".join(parts).split())
+
+
+def cell_text(node: Tag) -> str:
+    """A table cell's text; line breaks and paragraphs inside it stay line breaks."""
+    parts: list[str] = []
+    for item in node.descendants:
+        if isinstance(item, NavigableString) and not isinstance(item, _SKIPPED_STRINGS):
+            parts.append(str(item).replace("\n", " "))
+        elif isinstance(item, Tag) and (item.name == "br" or item.name in BLOCK_TAGS):
+            parts.append("\n")
+    lines = ("".join(parts)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 class _LineWriter:

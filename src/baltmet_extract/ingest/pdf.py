@@ -120,7 +120,8 @@ def hyphenated_compounds(texts: Iterable[str]) -> set[str]:
 
 
 def repair_cell_text(raw: str, compounds: set[str] | frozenset[str] = frozenset()) -> str:
-    """One-line cell text: ligatures replaced, words cut at line ends joined, spaces collapsed.
+    """Cell text with ligatures replaced, words cut at line ends joined and spaces collapsed;
+    the remaining line breaks are kept (a list of one partner per line needs them).
 
     A hyphen at a line end is dropped before a lower-case word (`innova-`/`tion`) and kept
     before anything else (`Scandinavian-`/`Adriatic`, `2007-`/`2008`); `compounds` keeps it
@@ -134,7 +135,8 @@ def repair_cell_text(raw: str, compounds: set[str] | frozenset[str] = frozenset(
             return left
         return left + "-"
 
-    return " ".join(_LINE_END_HYPHEN.sub(join, text).split())
+    joined = _LINE_END_HYPHEN.sub(join, text)
+    return "\n".join(" ".join(line.split()) for line in joined.splitlines() if line.strip())
 
 
 # --- tables ----------------------------------------------------------------------------------
