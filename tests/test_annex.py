@@ -142,3 +142,27 @@ def test_row_cut_inside_its_name_cell_is_joined(rules):
 def test_new_row_after_a_finished_sentence_is_not_joined(rules):
     res = annex(rules, "X\tongoing\tA finished sentence.\tRiga\nY\t\tanother project described in lower case\tOslo")
     assert [p.project.name for p in res.projects] == ["X", "Y"]
+
+
+@pytest.mark.parametrize(("heading", "objective"), [
+    ("1. Maritime cooperation and ports", "Maritime cooperation and ports"),
+    ("Theme 2 - Energy efficiency and climate", "Energy efficiency and climate"),
+    ("IV. Accessible region", "Accessible region"),
+])
+def test_numbering_labels_are_not_part_of_the_heading(rules, heading, objective):
+    res = annex(rules, f"{heading}\t\t\t\nX\tongoing\tabout x\tRiga")
+    assert res.projects[0].project.objective == objective
+
+
+def test_page_footer_between_a_row_and_its_continuation_changes_nothing(rules):
+    from baltmet_extract.models import Document, Line
+
+    header = tuple(HEADER.split("\t"))
+    lines = [Line(cells=header, is_row=True, page=1, row=1),
+             Line(cells=("X", "ongoing", "The network is meant to", "Riga (lead)"), is_row=True, page=1, row=2),
+             Line(cells=("Annual Report 2010, Annex 2 - page 1",), page=1, row=3),
+             Line(cells=("", "", "continue after the project.", "Oslo"), is_row=True, page=2, row=1),
+             Line(cells=("Annual Report 2010, Annex 2 - page 2",), page=2, row=2)]
+    res = extract_annex(Document(source_file="a.pdf", format="pdf", lines=lines), rules)
+    assert [p.project.description for p in res.projects] == ["The network is meant to continue after the project."]
+    assert res.projects[0].project.objective is None

@@ -78,6 +78,7 @@ class Rules:
     objectives: list[str] = field(default_factory=list)
     column_synonyms: dict[str, list[str]] = field(default_factory=dict)
     column_priority: list[str] = field(default_factory=list)
+    heading_label: re.Pattern[str] | None = None
     statuses: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     programmes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     programme_name_words: set[str] = field(default_factory=set)
@@ -121,6 +122,8 @@ class Rules:
         r.objectives = list(headings.get("objectives", []))
         r.column_synonyms = {k: [fold(s) for s in v] for k, v in headings.get("columns", {}).items()}
         r.column_priority = list(headings.get("combined_priority", list(r.column_synonyms)))
+        if headings.get("heading_label"):
+            r.heading_label = _compile([headings["heading_label"]], "headings.yaml heading_label")[0]
         status = _read_yaml(d / "status.yaml")
         r.statuses = [(_compile([s["pattern"]], "status.yaml")[0], s["status"]) for s in status.get("statuses", [])]
         progs = _read_yaml(d / "programmes.yaml")

@@ -122,6 +122,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
     heading_before_header: str | None = None
     rows: list[RawRow] = []
     doc_text = doc.text()
+    furniture = page_furniture(doc)
     for line in doc.lines:
         if line.is_row:
             mapping = map_header(line.cells, rules)
@@ -147,8 +148,9 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
             if not filled:
                 result.rows_used += 1
                 continue
-            if len(filled) == 1 and line.cells[0].strip() and (width > 1) and looks_like_heading(line.cells[0]):
-                objective = complete_heading(line.cells[0], rules.objectives, doc_text)
+            first_cell = unlabelled(line.cells[0], rules)
+            if len(filled) == 1 and first_cell and (width > 1) and looks_like_heading(first_cell):
+                objective = complete_heading(first_cell, rules.objectives, doc_text)
                 heading_since_row = True
                 result.rows_used += 1
                 continue
@@ -171,12 +173,14 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                 row.problems.append(problem)
             rows.append(row)
             result.rows_used += 1
-        elif header is not None and looks_like_heading(line.text) and not line.text.endswith((".", ":")):
-            objective = complete_heading(line.text, rules.objectives, doc_text)
+        elif _key(line.text) in furniture:
+            continue  # a running header or footer repeated on the pages, or a page number
+        elif header is not None and looks_like_heading(unlabelled(line.text, rules)) and not line.text.endswith((".", ":")):
+            objective = complete_heading(unlabelled(line.text, rules), rules.objectives, doc_text)
             heading_since_row = True
-        elif line.heading and looks_like_heading(line.text):
+        elif line.heading and looks_like_heading(unlabelled(line.text, rules)):
             # a marked-up heading right above a table's header (each project its own little table)
-            heading_before_header = complete_heading(line.text, rules.objectives, doc_text)
+            heading_before_header = complete_heading(unlabelled(line.text, rules), rules.objectives, doc_text)
             continue
         if not line.is_row:
             heading_before_header = None if not line.heading else heading_before_header
@@ -185,6 +189,41 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                                          message="table found but its columns could not be mapped to name, status, "
                                                  "description and partners; add the header words to rules/headings.yaml"))
     return rows
+
+
+def unlabelled(text: str, rules: Rules) -> str:
+    """A heading without its numbering label ("1. Maritime cooperation", "Theme 2 - Energy")."""
+    text = clean_spacing(text)
+    if rules.heading_label is not None:
+        stripped = rules.heading_label.sub("", text, count=1).strip()
+        if stripped:
+            return stripped
+    return text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", fold(text))
+
+
+_PAGE_NUMBER = re.compile(r"(?:\bpage\s*\d+\b|^\s*[-–]?\s*\d+\s*[-–]?\s*$|^\s*\d+\s*(?:/|of)\s*\d+\s*$)",
+                          re.IGNORECASE)
+
+
+def page_furniture(doc: Document) -> set[str]:
+    """Text lines that are page furniture: repeated on two pages or more (numbers aside), or a
+    page number. They are neither headings nor a break between a row and its continuation."""
+    pages: dict[str, set[int]] = {}
+    out: set[str] = set()
+    for line in doc.lines:
+        if line.is_row or not line.text.strip():
+            continue
+        key = _key(line.text)
+        if line.page is not None:
+            pages.setdefault(key, set()).add(line.page)
+        if _PAGE_NUMBER.search(line.text):
+            out.add(key)
+    out.update(k for k, p in pages.items() if len(p) >= 2)
+    return out
 
 
 def _align(cells: tuple[str, ...], width: int) -> tuple[list[str], str | None]:
