@@ -166,3 +166,18 @@ def test_page_footer_between_a_row_and_its_continuation_changes_nothing(rules):
     res = extract_annex(Document(source_file="a.pdf", format="pdf", lines=lines), rules)
     assert [p.project.description for p in res.projects] == ["The network is meant to continue after the project."]
     assert res.projects[0].project.objective is None
+
+
+def test_first_row_of_a_page_continues_a_row_cut_mid_bracket_and_mid_name(rules):
+    from baltmet_extract.models import Document, Line
+
+    header = tuple(HEADER.split("\t"))
+    lines = [Line(cells=header, is_row=True, page=1, row=1),
+             Line(cells=("Amber Start-up", "Ongoing (supported by Interreg IV", "Start-ups get help to", "Riga (lead)"),
+                  is_row=True, page=1, row=2),
+             Line(cells=("Bridge 2020", "B)", "grow abroad.", "Oslo"), is_row=True, page=2, row=1),
+             Line(cells=("Next", "Completed", "Another project.", "Kiel"), is_row=True, page=2, row=2)]
+    res = extract_annex(Document(source_file="a.pdf", format="pdf", lines=lines), rules)
+    assert [(p.project.name, p.project.funding, p.project.description) for p in res.projects] == [
+        ("Amber Start-up Bridge 2020", "Interreg IVB", "Start-ups get help to grow abroad."),
+        ("Next", None, "Another project.")]

@@ -10,8 +10,9 @@ import csv
 import io
 import json
 import sqlite3
+import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import BaseModel
 
@@ -59,18 +60,37 @@ def to_rows(records: list[BaseModel]) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json") for r in records]
 
 
-def csv_text(table: str, records: list[BaseModel]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO) -> None:
+    """The rows as CSV with a header row, written as they go."""
+    writer = csv.writer(f, lineterminator="\n")
     cols = columns(table)
     writer.writerow(cols)
-    for row in to_rows(records):
+    for row in rows:
         writer.writerow([_cell(row.get(c)) for c in cols])
+
+
+def write_json(rows: list[dict[str, Any]], f: TextIO) -> None:
+    """The rows as a JSON array, written row by row; the same bytes as `json.dumps(rows, indent=2)`."""
+    if not rows:
+        f.write("[]\n")
+        return
+    f.write("[\n")
+    for i, row in enumerate(rows):
+        f.write(textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "  "))
+        f.write(",\n" if i + 1 < len(rows) else "\n")
+    f.write("]\n")
+
+
+def csv_text(table: str, records: list[BaseModel]) -> str:
+    buf = io.StringIO()
+    write_csv(table, to_rows(records), buf)
     return buf.getvalue()
 
 
 def json_text(records: list[BaseModel]) -> str:
-    return json.dumps(to_rows(records), ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    write_json(to_rows(records), buf)
+    return buf.getvalue()
 
 
 def _safe_path(out: Path, name: str) -> Path:
@@ -99,10 +119,17 @@ def write_outputs(result: RunResult, out: Path) -> None:
 
     _output_folder(out)
     tables = result.tables.as_dict()
-    for name in TABLES:
-        records = tables[name]
-        _safe_path(out, f"{name}.csv").write_text(csv_text(name, records), encoding="utf-8")
-        _safe_path(out, f"{name}.json").write_text(json_text(records), encoding="utf-8")
+    # each table is turned into plain rows once and streamed to CSV, JSON and SQLite, so a big
+    # corpus holds one table's rows at a time beside the records, not three copies as text
+    with SqliteWriter(_safe_path(out, "baltmet.sqlite")) as db:
+        for name in TABLES:
+            rows = to_rows(tables[name])
+            with _safe_path(out, f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
+                write_csv(name, rows, f)
+            with _safe_path(out, f"{name}.json").open("w", encoding="utf-8") as f:
+                write_json(rows, f)
+            db.insert(name, rows)
+            del rows
     _safe_path(out, "validation.json").write_text(
         json.dumps(report(result.validation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     schema_dir = _safe_path(out, "schema")
@@ -112,7 +139,6 @@ def write_outputs(result: RunResult, out: Path) -> None:
             json.dumps(table_schema(name), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _safe_path(out, "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
-    write_sqlite(tables, _safe_path(out, "baltmet.sqlite"))
     _safe_path(out, "normalisation_report.html").write_text(render_report(result), encoding="utf-8")
 
 
@@ -139,29 +165,49 @@ def create_table_sql(name: str) -> list[str]:
     return statements
 
 
-def write_sqlite(tables: dict[str, list[BaseModel]], path: Path) -> None:
-    """The tables in one SQLite file with primary and foreign keys, rebuilt from scratch.
+class SqliteWriter:
+    """The tables in one SQLite file with primary and foreign keys, rebuilt from scratch and
+    moved into place when complete.
 
     Keys are declared, not enforced while writing: a duplicate id or a dangling reference is
     reported by validation (validation.json) and must not stop the run. Of two rows with the
     same primary key the first is kept; `PRAGMA foreign_key_check` lists dangling references.
     """
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(path.name + ".tmp")
+
+    def __enter__(self) -> SqliteWriter:
+        self.tmp.unlink(missing_ok=True)
+        self.con = sqlite3.connect(self.tmp)
+        return self
+
+    def insert(self, name: str, rows: list[dict[str, Any]]) -> None:
+        for statement in create_table_sql(name):
+            self.con.execute(statement)
+        cols = columns(name)
+        col_list = ", ".join(f'"{c}"' for c in cols)
+        self.con.executemany(f'INSERT OR IGNORE INTO "{name}" ({col_list}) VALUES ({", ".join("?" for _ in cols)})',
+                             ([_sqlite_value(r.get(c)) for c in cols] for r in rows))
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            if exc_type is None:
+                self.con.commit()
+        finally:
+            self.con.close()
+        if exc_type is None:
+            self.tmp.replace(self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+def write_sqlite(tables: dict[str, list[BaseModel]], path: Path) -> None:
+    """The tables in one SQLite file (see `SqliteWriter`)."""
+    with SqliteWriter(path) as db:
         for name in TABLES:
-            for statement in create_table_sql(name):
-                con.execute(statement)
-            cols = columns(name)
-            rows = [[_sqlite_value(r.get(c)) for c in cols] for r in to_rows(tables[name])]
-            col_list = ", ".join(f'"{c}"' for c in cols)
-            con.executemany(f'INSERT OR IGNORE INTO "{name}" ({col_list}) VALUES ({", ".join("?" for _ in cols)})',
-                            rows)
-        con.commit()
-    finally:
-        con.close()
-    tmp.replace(path)
+            db.insert(name, to_rows(tables[name]))
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -184,7 +184,13 @@ class DocumentRunner:
         jobs = settings.jobs if settings.jobs else (os.cpu_count() or 1)
         self.pool = None
         self.futures: list = []  # type: ignore[type-arg]
-        if settings.executor == "local" and jobs > 1 and len(files) > 1:
+        self.dask = None
+        if settings.executor == "dask":
+            from baltmet_extract.scale import DaskDocuments
+
+            self.dask = DaskDocuments(files, self.rules_dir, settings.scheduler, progress, local_workers=jobs,
+                                      max_bytes=settings.max_file_bytes, cache_dir=self.cache_dir)
+        elif jobs > 1 and len(files) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)))
@@ -192,13 +198,20 @@ class DocumentRunner:
                                              self.cache_dir) for p, n in files]
 
     def busy(self) -> bool:
+        if self.dask is not None:
+            return bool(self.dask.busy())
         return bool(self.futures) and not all(f.done() for f in self.futures)
 
-    def results(self) -> list[DocumentResult]:
-        if self.settings.executor == "dask":
-            from baltmet_extract.scale import run_on_dask
+    def close(self) -> None:
+        """Stop the workers without collecting (on an error in the caller)."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        if self.dask is not None:
+            self.dask.close()
 
-            return run_on_dask(self.files, self.rules_dir, self.settings.scheduler, self.progress)
+    def results(self) -> list[DocumentResult]:
+        if self.dask is not None:
+            return list(self.dask.results())
         out = []
         if self.pool is not None:
             try:
@@ -235,12 +248,16 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
     s = ExtractSettings.resolve(settings)
     files = collect_inputs(list(inputs))
     runner = DocumentRunner(files, s, progress)
-    rules = _rules(str(s.rules_dir) if s.rules_dir else None)
-    gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
-    resolver = Resolver(gz, rules)
-    finder = TextPlaceFinder(gz, resolver, rules, None if s.no_cache else s.cache_dir)
-    if runner.busy() and not finder.cached:
-        finder.nlp  # noqa: B018 - build spaCy while the workers read, rather than after
+    try:
+        rules = _rules(str(s.rules_dir) if s.rules_dir else None)
+        gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
+        resolver = Resolver(gz, rules)
+        finder = TextPlaceFinder(gz, resolver, rules, None if s.no_cache else s.cache_dir)
+        if runner.busy() and not finder.cached:
+            finder.nlp  # noqa: B018 - build spaCy while the workers read, rather than after
+    except BaseException:
+        runner.close()
+        raise
     documents = runner.results()
     tables = Linker(resolver, finder).run(documents)
     finder.save()

@@ -158,7 +158,9 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
             # partner cells keep their line breaks: one partner per line is a list
             values = {header[i]: (c.strip() if header[i] in ("partners", "lead") else clean_spacing(c))
                       for i, c in enumerate(cells) if i in header}
-            if rows and not heading_since_row and _continues(values, rows[-1]):
+            first_on_page = bool(rows) and line.page is not None and rows[-1].line.page is not None \
+                and line.page > max(rows[-1].pages or [rows[-1].line.page])
+            if rows and not heading_since_row and _continues(values, rows[-1], first_on_page):
                 prev = rows[-1]
                 for column, value in values.items():
                     join = join_list_fragments if column == "partners" else join_fragments
@@ -242,18 +244,46 @@ def _align(cells: tuple[str, ...], width: int) -> tuple[list[str], str | None]:
     return cells_list + [""] * missing, f"row has {len(cells)} cells, the table {width}"
 
 
-def _continues(values: dict[str, str], prev: RawRow) -> bool:
+def _continues(values: dict[str, str], prev: RawRow, first_on_page: bool = False) -> bool:
     """A row continues the row before it (cut by a page break) when its name and status are empty,
     or when its status is empty and its description goes on with a sentence the previous row
-    left unfinished (Word repeats nothing of a cut row, so its name cell may go on too)."""
+    left unfinished (Word repeats nothing of a cut row, so its name cell may go on too). The first
+    row of a page continues the last of the page before whenever that one stopped mid-sentence
+    or mid-bracket in any cell ("... (supported by Interreg IV" / "B)")."""
     if not prev.cells.get("name") and not prev.cells.get("description"):
         return False
+    if first_on_page and _unfinished(prev) and _goes_on(values):
+        return True
     if values.get("status"):
         return False
     if not values.get("name"):
         return any(values.get(c) for c in ("description", "partners", "lead"))
     description, before = values.get("description", ""), prev.cells.get("description", "").rstrip()
     return bool(description[:1].islower() and before and not before.endswith((".", "!", "?", ")")))
+
+
+def _unfinished(row: RawRow) -> bool:
+    """A row that stops mid-sentence or with a bracket left open in one of its cells."""
+    for column, text in row.cells.items():
+        text = text.rstrip()
+        if not text:
+            continue
+        if text.count("(") > text.count(")"):
+            return True
+        if column == "description" and not text.endswith((".", "!", "?", ")", '"', "”")):
+            return True
+    return False
+
+
+def _goes_on(values: dict[str, str]) -> bool:
+    """A row whose filled cells read as the rest of something: a lower-case start, a closing
+    bracket, or a fragment of a status ("B)", "Baltic Programme)")."""
+    filled = [v.strip() for v in values.values() if v.strip()]
+    if not filled:
+        return False
+    description = values.get("description", "").strip()
+    status = values.get("status", "").strip()
+    return bool((description and description[:1].islower()) or (status and status.count(")") > status.count("(")))
 
 
 def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[ProjectDraft]:

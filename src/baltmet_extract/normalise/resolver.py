@@ -257,6 +257,11 @@ class Resolver:
         else:
             method, score, reason = "alias", 96.0 if top.name_type == CURATED else 95.0, NAME_TYPE_LABEL[top.name_type]
         needs_review = False
+        if top.name_type == ALTERNATE and top.entity.kind == "city" and top.entity.population < 50000:
+            # one of a small town's many foreign or historic names ("Gneva" for Gniew) is more
+            # often a misspelling of something else
+            needs_review, score = True, min(score, 85.0)
+            reason += " of a small town"
         if len(ranked) > 1:
             runner = ranked[1]
             gap = top.total - runner.total
