@@ -93,3 +93,12 @@ def test_cut_heading_completed_from_the_document_and_whole_headings_kept(rules):
     doc = "Our priorities are innovation, Transport and logistics, and culture."
     assert complete_heading("Transport and logis", rules.objectives, doc) == "Transport and logistics"
     assert complete_heading("Environment", rules.objectives) == "Environment"
+
+
+@pytest.mark.parametrize(("cell", "status"), [
+    ("Ongoing (approved May 2010)", "ongoing"),
+    ("Under implementation, 01/2009 - 12/2011", "ongoing"),
+    ("Approved, to be completed in 2012", "ongoing"),
+])
+def test_the_status_furthest_along_wins(rules, cell, status):
+    assert parse_status(cell, rules)[0] == status

@@ -80,6 +80,7 @@ class Rules:
     column_priority: list[str] = field(default_factory=list)
     heading_label: re.Pattern[str] | None = None
     statuses: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    status_progression: list[str] = field(default_factory=list)
     programmes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     programme_name_words: set[str] = field(default_factory=set)
     role_markers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
@@ -126,6 +127,7 @@ class Rules:
             r.heading_label = _compile([headings["heading_label"]], "headings.yaml heading_label")[0]
         status = _read_yaml(d / "status.yaml")
         r.statuses = [(_compile([s["pattern"]], "status.yaml")[0], s["status"]) for s in status.get("statuses", [])]
+        r.status_progression = list(status.get("progression", [s for _, s in r.statuses]))
         progs = _read_yaml(d / "programmes.yaml")
         r.programmes = [(_compile([p["pattern"]], "programmes.yaml")[0], p["name"]) for p in progs.get("programmes", [])]
         r.programme_name_words = set(progs.get("name_prefix_words", []))

@@ -59,11 +59,19 @@ class AnnexResult:
 def _header_meaning(cell: str, rules: Rules, used: set[str]) -> str | None:
     """The column a header cell names; a cell joining meanings with "/" takes the one that
     comes first in `combined_priority` ("Strategic objective/ Name of project" is the name)."""
+    cell = re.sub(r"\([^()]*\)", " ", cell)  # "Partners (lead first)": the words in brackets only qualify
     parts = [fold(p) for p in cell.split("/") if fold(p)] if "/" in cell else [fold(cell)]
     found = []
     for part in parts:
         for column, synonyms in rules.column_synonyms.items():
-            if column not in used and any(s in part for s in synonyms):
+            if column in used:
+                continue
+            if column == "number":
+                if part in synonyms:  # "No.", "Nr", "#": whole cell only, "no" is inside many words
+                    found.append(column)
+                    break
+                continue
+            if any(s in part for s in synonyms):
                 found.append(column)
                 break
     if not found:

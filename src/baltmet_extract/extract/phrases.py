@@ -17,18 +17,27 @@ _PAGE_FURNITURE = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.IGNO
 
 
 def parse_status(cell: str, rules: Rules) -> tuple[str, str | None]:
-    """Status and the date the status cell gives for it (the first date after the status phrase)."""
+    """Status and the date the status cell gives for it (the first date after the status phrase).
+
+    Every status phrase in the cell is found, the more specific first ("to be completed" keeps
+    "completed" from matching inside it), and the furthest along the progression wins: "To take
+    off by end 2008 (supported by Interreg IVC)" is approved, "Ongoing (approved May 2010)" ongoing.
+    """
     cell = clean_spacing(cell or "")
     if not cell:
         return "unknown", None
     # a programme's period ("Programme 2007-2013") is no date of the project's status
     dates = [d for d in find_dates(cell)
              if not (d.kind == "year_range" and _PROGRAMME_PERIOD.search(cell[max(0, d.start - 25):d.start]))]
+    found: list[tuple[int, int, str]] = []
     for pattern, status in rules.statuses:
-        m = pattern.search(cell)
-        if m is None:
-            continue
-        after = [d for d in dates if d.start >= m.start() and d.year]
+        for m in pattern.finditer(cell):
+            if not any(m.start() < e and s < m.end() for s, e, _ in found):
+                found.append((m.start(), m.end(), status))
+    if found:
+        rank = {s: i for i, s in enumerate(rules.status_progression)}
+        start, _, status = max(found, key=lambda f: (rank.get(f[2], -1), -f[0]))
+        after = [d for d in dates if d.start >= start and d.year]
         chosen = after[0] if after else next((d for d in dates if d.year), None)
         return status, _status_date(chosen, status)
     first = next((d for d in dates if d.year), None)
