@@ -52,3 +52,16 @@ def test_numeric_dates_and_year_ranges(text, start, end):
 
 def test_impossible_numeric_dates_are_ignored():
     assert [d.kind for d in find_dates("on 31.02.2007")] == ["year"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Completed 11/2009", "2009-11", None),
+    ("01/2009 – 06/2009", "2009-01", "2009-06"),
+    ("met in Stockholm on 10.–11.12.2009 at", "2009-12-10", "2009-12-11"),
+    ("in the first half of 2010", "2010-01", "2010-06"),
+    ("second half of 2010", "2010-07", "2010-12"),
+    ("on 13.06.2007", "2007-06-13", None),
+])
+def test_month_numbers_half_years_and_dotted_day_ranges(text, start, end):
+    d = find_dates(text)[0]
+    assert (d.iso(), d.iso_end()) == (start, end)

@@ -25,8 +25,15 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter|beginning of|end of|end|early|mi
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2007-06-13
     ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
+    # 10.-11.12.2009 (days of one month, dotted)
+    ("numeric_day_range", re.compile(rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_YEAR})\b")),
+    # 01/2009 - 06/2009, 11.2009 (month and year)
+    ("numeric_month_range", re.compile(rf"\b(?P<m1>[01]?\d)[./](?P<y1>{_YEAR}){_DASH}(?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
     # 13.06.2007, 13/06/2007 (day first, as in European documents)
     ("numeric_dmy", re.compile(rf"\b(?P<dn>[0-3]?\d)[./](?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
+    ("numeric_month", re.compile(rf"(?<![\d./])(?P<mn>0?[1-9]|1[0-2])[./](?P<y>{_YEAR})\b")),
+    # first half of 2010, 2nd half 2010
+    ("half_year", re.compile(rf"\b(?P<h>first|1st|second|2nd)\s+half\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
     # 2009-2012, 2009 – 2012
     ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
     # 31 May - 1 June 2012, 30 September – 1 October 2010
@@ -142,6 +149,23 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
         except ValueError:
             return None
         return DateMention(**span, month=month, day=day)  # type: ignore[arg-type]
+    if kind == "numeric_day_range":
+        month, d1, d2 = int(g["mn"]), int(g["d1"]), int(g["dn"])
+        if not (1 <= month <= 12 and 1 <= d1 <= d2 <= 31):
+            return None
+        return DateMention(**span, month=month, day=d1, end_day=d2)  # type: ignore[arg-type]
+    if kind == "numeric_month_range":
+        m1, m2 = int(g["m1"]), int(g["mn"])
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), month=m1,
+                           end_year=year, end_month=m2, kind="month_range")
+    if kind == "numeric_month":
+        return DateMention(**span, month=int(g["mn"]))  # type: ignore[arg-type]
+    if kind == "half_year":
+        first = g["h"].lower() in ("first", "1st")
+        return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=year, month=1 if first else 7,
+                           end_year=year, end_month=6 if first else 12, kind="month_range")
     if kind == "year_range":
         return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), end_year=year, kind=kind)
     if kind == "day_month_range":

@@ -94,13 +94,13 @@ def extract_milestones(doc: Document, rules: Rules) -> list[MilestoneDraft]:
 
 
 def _period(text: str) -> tuple[str | None, str | None]:
+    """A milestone's period as ISO months ("1 January - 30 June 2011" -> 2011-01, 2011-06)."""
     dates = find_dates(text)
     if not dates:
         return None, None
     d = dates[0]
-    if d.kind == "month_range":
-        return d.iso(), d.iso_end()
-    return d.iso(), d.iso_end() or d.iso()
+    start, end = (d.iso(), d.iso_end()) if d.kind == "month_range" else (d.iso(), d.iso_end() or d.iso())
+    return (start[:7] if start else None), (end[:7] if end else None)
 
 
 def event_kind(sentence: str, rules: Rules) -> str | None:
