@@ -128,6 +128,8 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
     objective: str | None = None
     heading_since_row = False
     heading_before_header: str | None = None
+    last_row_line: int | None = None
+    furniture_since_row = False
     rows: list[RawRow] = []
     doc_text = doc.text()
     furniture = page_furniture(doc)
@@ -168,7 +170,12 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                       for i, c in enumerate(cells) if i in header}
             first_on_page = bool(rows) and line.page is not None and rows[-1].line.page is not None \
                 and line.page > max(rows[-1].pages or [rows[-1].line.page])
-            if rows and not heading_since_row and _continues(values, rows[-1], first_on_page):
+            # a page break between this row and the last: a new page, a running header or footer, or
+            # in a text dump the blank line a PDF's page end leaves
+            page_break = first_on_page or furniture_since_row or (
+                line.page is None and last_row_line is not None and line.row > last_row_line + 1)
+            last_row_line, furniture_since_row = line.row, False
+            if rows and not heading_since_row and _continues(values, rows[-1], first_on_page, page_break):
                 prev = rows[-1]
                 for column, value in values.items():
                     join = join_list_fragments if column == "partners" else join_fragments
@@ -184,6 +191,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
             rows.append(row)
             result.rows_used += 1
         elif _key(line.text) in furniture:
+            furniture_since_row = True
             continue  # a running header or footer repeated on the pages, or a page number
         elif header is not None and looks_like_heading(unlabelled(line.text, rules)) and not line.text.endswith((".", ":")):
             objective = complete_heading(unlabelled(line.text, rules), rules.objectives, doc_text)
@@ -252,7 +260,7 @@ def _align(cells: tuple[str, ...], width: int) -> tuple[list[str], str | None]:
     return cells_list + [""] * missing, f"row has {len(cells)} cells, the table {width}"
 
 
-def _continues(values: dict[str, str], prev: RawRow, first_on_page: bool = False) -> bool:
+def _continues(values: dict[str, str], prev: RawRow, first_on_page: bool = False, page_break: bool = False) -> bool:
     """A row continues the row before it (cut by a page break) when its name and status are empty,
     or when its status is empty and its description goes on with a sentence the previous row
     left unfinished (Word repeats nothing of a cut row, so its name cell may go on too). The first
@@ -262,6 +270,8 @@ def _continues(values: dict[str, str], prev: RawRow, first_on_page: bool = False
         return False
     if first_on_page and _unfinished(prev) and _goes_on(values):
         return True
+    if page_break and not values.get("name") and not values.get("number") and any(values.values()):
+        return True  # after a page break a row without a name is the rest of the row above
     if values.get("status"):
         return False
     if not values.get("name"):
