@@ -181,3 +181,19 @@ def test_first_row_of_a_page_continues_a_row_cut_mid_bracket_and_mid_name(rules)
     assert [(p.project.name, p.project.funding, p.project.description) for p in res.projects] == [
         ("Amber Start-up Bridge 2020", "Interreg IVB", "Start-ups get help to grow abroad."),
         ("Next", None, "Another project.")]
+
+
+def test_label_value_tables_are_records(rules):
+    from baltmet_extract.models import Document, Line
+
+    pairs = [("Acronym", "HELTAL DATA"), ("Project title", "Spatial data for the twin region"),
+             ("Lead partner", "City of Helsinki (FI)"), ("Project partners", "City of Tallinn (EE)\nHarju County (EE)"),
+             ("Status", "Ongoing"), ("Acronym", "BAT"), ("Lead partner", "Region Gotland (SE)"),
+             ("Project partners", "Åland Government (AX)"), ("Status", "Completed")]
+    lines = [Line(cells=("Project database",), row=1)]
+    lines += [Line(cells=pair, is_row=True, row=i + 2) for i, pair in enumerate(pairs)]
+    res = extract_annex(Document(source_file="db.html", format="html", lines=lines), rules)
+    assert [(p.project.name, p.project.full_title, p.project.status) for p in res.projects] == [
+        ("HELTAL DATA", "Spatial data for the twin region", "ongoing"), ("BAT", None, "completed")]
+    assert [(m.raw, m.role) for m in res.projects[0].partners.mentions] == [
+        ("City of Helsinki", "lead"), ("City of Tallinn", "partner"), ("Harju County", "partner")]

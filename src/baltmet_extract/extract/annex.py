@@ -101,7 +101,45 @@ def map_header(cells: tuple[str, ...], rules: Rules) -> dict[int, str] | None:
 
 
 def is_annex(doc: Document, rules: Rules) -> bool:
-    return any(line.is_row and map_header(line.cells, rules) for line in doc.lines)
+    return any(line.is_row and map_header(line.cells, rules) for line in records_as_rows(doc.lines, rules))
+
+
+def records_as_rows(lines: list[Line], rules: Rules) -> list[Line]:
+    """Two-column `label | value` tables (a project database export: `Acronym | HELTAL DATA`,
+    `Lead partner | ...`, one table or run of rows per project) turned into a header row and a
+    data row, so that they read like any other table. A label seen again starts the next record."""
+    out: list[Line] = []
+    run: list[tuple[str, str, Line]] = []
+
+    def flush() -> None:
+        labels = [label for label, _, _ in run]
+        meanings: set[str] = set()
+        for label in labels:
+            meaning = _header_meaning(label, rules, meanings)
+            if meaning:
+                meanings.add(meaning)
+        if len(meanings) >= 3 and meanings & {"name", "full_title"} and meanings & {"partners", "lead", "description"}:
+            first = run[0][2]
+            out.append(Line(cells=tuple(labels), is_row=True, page=first.page, row=first.row))
+            out.append(Line(cells=tuple(v for _, v, _ in run), is_row=True, page=first.page, row=first.row))
+        else:
+            out.extend(line for _, _, line in run)
+        run.clear()
+
+    for line in lines:
+        filled = [c for c in line.cells if c.strip()]
+        if line.is_row and len(filled) == 2 and len(filled[0]) <= 40 and line.cells[0].strip() == filled[0]:
+            label = filled[0].strip().rstrip(":")
+            if any(fold(label) == fold(seen) for seen, _, _ in run):
+                flush()
+            run.append((label, filled[1], line))
+            continue
+        if run:
+            flush()
+        out.append(line)
+    if run:
+        flush()
+    return out
 
 
 def extract_annex(doc: Document, rules: Rules) -> AnnexResult:
@@ -133,7 +171,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
     rows: list[RawRow] = []
     doc_text = doc.text()
     furniture = page_furniture(doc)
-    for line in doc.lines:
+    for line in records_as_rows(doc.lines, rules):
         if line.is_row:
             mapping = map_header(line.cells, rules)
             if mapping is not None:
@@ -331,11 +369,12 @@ def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[Project
     partner_texts = _split_partner_cell(partner_cell, [n for n, _, _ in names])
     lead_texts = _split_partner_cell(lead_cell, [n for n, _, _ in names]) if lead_cell else [""] * len(names)
     objective = clean_spacing(row.cells.get("objective", "")) or row.objective
+    typed_breaks = doc.format in ("html", "docx")  # in a PDF or a dump a line break may be the layout's
     drafts = []
     for (name, full_title, programme), partners_text, lead_text in zip(names, partner_texts, lead_texts):
-        cell = parse_partner_cell(partners_text, rules)
+        cell = parse_partner_cell(partners_text, rules, lines_are_items=typed_breaks)
         if lead_text:
-            leads = parse_partner_cell(lead_text, rules)
+            leads = parse_partner_cell(lead_text, rules, lines_are_items=typed_breaks)
             for m in leads.mentions:
                 m.role = "lead"
             known = {fold(m.raw) for m in leads.mentions}

@@ -54,12 +54,12 @@ class _Segment:
 
 
 def parse_partner_cell(
-    text: str, rules: Rules, is_known: Callable[[str], bool] | None = None
+    text: str, rules: Rules, is_known: Callable[[str], bool] | None = None, lines_are_items: bool = False
 ) -> PartnerCell:
     """Split a partner cell into mentions with roles; `is_known` keeps known names whole
     (an organisation with "and" in its name is not split in two)."""
     cell = PartnerCell(text=text or "")
-    text = clean_spacing(_lines_as_list(text or ""))
+    text = clean_spacing(_lines_as_list(text or "", lines_are_items))
     if not text:
         return cell
     # "Elblag (TBC)" leaves one partner unconfirmed, not the list
@@ -103,11 +103,14 @@ def parse_partner_cell(
 _ENDS_IN_BRACKET = re.compile(r"\([^()]*\)\s*$")
 
 
-def _lines_as_list(text: str) -> str:
+def _lines_as_list(text: str, lines_are_items: bool = False) -> str:
     """Line breaks in a cell: one partner per line when the cell has no commas and looks like a
     list (three lines or more, or lines ending in a bracket such as "(DE)"); otherwise the lines
     are one text wrapped by the layout ("Baltic Development / Forum")."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if lines_are_items and len(lines) >= 2:
+        # a line break typed by the author (Word paragraph, <br>) ends an item, commas or not
+        return "; ".join(ln.rstrip(",;") for ln in lines)
     if len(lines) >= 2 and not re.search(r"[,;]", text) and (
             len(lines) >= 3 or any(_ENDS_IN_BRACKET.search(ln) for ln in lines)):
         return ", ".join(lines)
@@ -236,13 +239,16 @@ def _conjuncts(body: str, rules: Rules) -> list[str]:
 
 
 def _descriptor_kind(word: str, rules: Rules) -> str | None:
+    """The kind of place a descriptor word announces; authority words ("council") announce none."""
     w = word.lower().strip(_STRAY)
     for kind, words in rules.kind_descriptors.items():
+        if kind == "authority":
+            continue
         if w in words:
             return kind
     if len(w) >= 5:
         for kind, words in rules.kind_descriptors.items():
-            if any(len(d) > len(w) and d.endswith(w) for d in words):
+            if kind != "authority" and any(len(d) > len(w) and d.endswith(w) for d in words):
                 return kind  # a descriptor cut at its start by the layout ("ivodships")
     return None
 

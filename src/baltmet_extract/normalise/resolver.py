@@ -144,14 +144,17 @@ class Resolver:
         return best
 
     def _resolve_one(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
-        stripped, hint2 = self._strip_descriptors(text)
+        steps = self._descriptor_steps(text)
+        stripped, hint2 = steps[-1]
         hint = hint or hint2
-        for variant, stripped_flag in ((text, False), (stripped, True)):
+        # the name with fewer and fewer descriptor words: "Stockholm County Council" is found as
+        # "Stockholm County" before "Stockholm" is tried
+        for i, (variant, step_hint) in enumerate(steps):
             if not variant:
                 continue
             found = self.gz.lookup(variant)
             if found:
-                return self._from_exact(text, variant, found, hint, countries, stripped_flag)
+                return self._from_exact(text, variant, found, hint or step_hint, countries, i > 0)
         best: Resolution | None = None
         for variant in dict.fromkeys([text, stripped]):
             if not variant:
@@ -179,9 +182,16 @@ class Resolver:
         return best
 
     def _strip_descriptors(self, text: str) -> tuple[str, str | None]:
+        return self._descriptor_steps(text)[-1]
+
+    def _descriptor_steps(self, text: str) -> list[tuple[str, str | None]]:
+        """The mention, then without one more leading or trailing descriptor word at each step,
+        each with the kind the words dropped so far announce ("City of X": a city; "council",
+        "government": the authority of a place, no kind)."""
         words = text.split()
         hint = None
         lowered = [w.lower() for w in words]
+        steps = [(text, None)]
         changed = True
         while changed and len(words) > 1:
             changed = False
@@ -191,13 +201,19 @@ class Resolver:
                     words, lowered, changed = words[n:], lowered[n:], True
                     break
             if len(words) > 1 and (lowered[0] in self.descriptors or (len(words) > 2 and lowered[1] == "of" and lowered[0] in self.descriptors)):
-                hint = hint or self.descriptors[lowered[0]]
+                hint = hint or self._kind_of(lowered[0])
                 drop = 2 if len(words) > 2 and lowered[1] == "of" else 1
                 words, lowered, changed = words[drop:], lowered[drop:], True
             elif len(words) > 1 and lowered[-1] in self.descriptors:
-                hint = hint or self.descriptors[lowered[-1]]
+                hint = hint or self._kind_of(lowered[-1])
                 words, lowered, changed = words[:-1], lowered[:-1], True
-        return " ".join(words), hint
+            if changed:
+                steps.append((" ".join(words), hint))
+        return steps
+
+    def _kind_of(self, word: str) -> str | None:
+        kind = self.descriptors.get(word)
+        return None if kind == "authority" else kind
 
     # ---- scoring --------------------------------------------------------------------------
 
