@@ -204,7 +204,7 @@ def _assemble_rows(doc: Document, rules: Rules, result: AnnexResult) -> list[Raw
                 continue
             cells, problem = _align(line.cells, width)
             # partner cells keep their line breaks: one partner per line is a list
-            values = {header[i]: (c.strip() if header[i] in ("partners", "lead") else clean_spacing(c))
+            values = {header[i]: (c.strip() if header[i] in ("partners", "lead", "name") else clean_spacing(c))
                       for i, c in enumerate(cells) if i in header}
             first_on_page = bool(rows) and line.page is not None and rows[-1].line.page is not None \
                 and line.page > max(rows[-1].pages or [rows[-1].line.page])
@@ -343,7 +343,7 @@ def _goes_on(values: dict[str, str]) -> bool:
 
 
 def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[ProjectDraft]:
-    name_cell = row.cells.get("name", "")
+    name_cell, title_below = _name_lines(row.cells.get("name", ""), doc.format in ("html", "docx"))
     status_cell = row.cells.get("status", "")
     description = clean_spacing(row.cells.get("description", ""))
     partner_cell = row.cells.get("partners", "")
@@ -384,7 +384,7 @@ def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[Project
         project = Project(
             project_id=slugify(name),
             name=name,
-            full_title=full_title or (clean_spacing(row.cells.get("full_title", "")) or None),
+            full_title=full_title or (clean_spacing(row.cells.get("full_title", "")) or None) or title_below,
             objective=objective,
             status=status,  # type: ignore[arg-type]
             status_text=status_cell or None,
@@ -402,6 +402,15 @@ def _projects_from_row(row: RawRow, doc: Document, rules: Rules) -> list[Project
         )
         drafts.append(ProjectDraft(project, cell))
     return drafts
+
+
+def _name_lines(cell: str, typed_breaks: bool) -> tuple[str, str | None]:
+    """The name cell as one line, and the title an author put on a line of its own below a short
+    name (`TALLINNBAY<br>Reducing nutrient loads to Tallinn Bay`) in Word or HTML."""
+    lines = [ln.strip() for ln in cell.splitlines() if ln.strip()]
+    if typed_breaks and len(lines) >= 2 and len(lines[0].split()) <= 4 and ":" not in lines[0]:
+        return clean_spacing(lines[0]), clean_spacing(" ".join(lines[1:])) or None
+    return clean_spacing(" ".join(lines)), None
 
 
 def _date_from_period(cell: str, status: str) -> str | None:

@@ -112,9 +112,14 @@ def _lines_as_list(text: str, lines_are_items: bool = False) -> str:
         # a line break typed by the author (Word paragraph, <br>) ends an item, commas or not
         return "; ".join(ln.rstrip(",;") for ln in lines)
     if len(lines) >= 2 and not re.search(r"[,;]", text) and (
-            len(lines) >= 3 or any(_ENDS_IN_BRACKET.search(ln) for ln in lines)):
+            any(_ENDS_IN_BRACKET.search(ln) for ln in lines)
+            or (len(lines) >= 3 and not any(_WRAPPED.search(ln) or len(ln.split()) == 1 for ln in lines))):
         return ", ".join(lines)
     return " ".join(lines)
+
+
+#: a line that ends where no name ends: the cell's text goes on below ("Free and" / "Hanseatic ...")
+_WRAPPED = re.compile(r"(?:\b(?:and|or|of|the|for|in|on|&)|[-–(])\s*$", re.IGNORECASE)
 
 
 def _chunks_by_openers(text: str, rules: Rules) -> list[tuple[str, str, bool]]:
@@ -226,6 +231,8 @@ def _conjuncts(body: str, rules: Rules) -> list[str]:
     parts = [p for p in _CONJUNCTION.split(body) if p.strip(_STRAY)]
     if len(parts) < 2:
         return [body]
+    if any(w.strip(".,()").lower() in rules.organisation_words for w in body.split()):
+        return [body]  # "Ministry of Economic Affairs and Communications", "Fire and Rescue Department"
     out: list[str] = []
     for i, part in enumerate(parts):
         words = part.split()
