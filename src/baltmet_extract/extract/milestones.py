@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from baltmet_extract.extract.dates import DateMention, find_dates
 from baltmet_extract.models import Document, Line, Milestone
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing
+from baltmet_extract.textutil import clean_spacing, join_fragments
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 #: words after which a full stop ends no sentence ("St. Petersburg", "e.g. Riga")
@@ -126,7 +126,28 @@ def split_sentences(text: str) -> list[str]:
 
 
 def sentences(lines: list[Line]) -> list[tuple[str, Line]]:
-    return [(s, ln) for ln in lines for s in split_sentences(clean_spacing(ln.text))]
+    """Sentences with the line each starts on; lines wrapped by a text dump ("...is held in" /
+    "Berlin in March 2009") are joined into their paragraph first, cut words mended."""
+    out: list[tuple[str, Line]] = []
+    for para in _paragraphs(lines):
+        text = ""
+        for ln in para:
+            text = join_fragments(text, ln.text)
+        out.extend((s, para[0]) for s in split_sentences(clean_spacing(text)))
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with no blank line between them in a dump; every line its own elsewhere."""
+    paras: list[list[Line]] = []
+    for ln in lines:
+        prev = paras[-1][-1] if paras else None
+        if prev is not None and ln.page is None and prev.page is None and ln.row == prev.row + 1 \
+                and not ln.heading and not prev.heading:
+            paras[-1].append(ln)
+        else:
+            paras.append([ln])
+    return paras
 
 
 def year_in_period(month: int, milestone: Milestone) -> tuple[int | None, bool]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -43,7 +44,13 @@ def news_lines(doc: Document, rules: Rules, loose: bool = True) -> list[Line]:
     """The lines that form the news list: up to the last "Read more", or the heading-led blocks
     before any milestone section when the page has no such links, or (`loose`) blocks with a
     title and a date when it has neither."""
-    all_lines = list(doc.lines)
+    repeated = Counter(re.sub(r"\d+", "#", ln.text.strip().lower()) for ln in doc.lines if not ln.is_row)
+    # running footers ("Newsletter 1/2010 - 1 -") and contents lines with dot leaders are no news
+    all_lines = [ln for ln in doc.lines if ln.is_row or not (
+        _DOT_LEADER.search(ln.text) or (repeated[re.sub(r"\d+", "#", ln.text.strip().lower())] >= 2
+                                         and re.search(r"\d", ln.text) and len(ln.text.split()) <= 8
+                                         and len(re.findall(r"[^\W\d_]{3,}", ln.text)) >= 2
+                                         and not _is_date_line(ln.text)))]
     last_row = max((i for i, ln in enumerate(all_lines) if ln.is_row), default=-1)
     after_tables = [ln for ln in all_lines[last_row + 1:] if not _is_menu_line(ln.text)]
     lines = [ln for ln in all_lines if not ln.is_row and not _is_menu_line(ln.text)]
@@ -62,7 +69,7 @@ def news_lines(doc: Document, rules: Rules, loose: bool = True) -> list[Line]:
             return lines[:stop]
     if not loose:
         return []
-    blocks = [b for b in _blocks(lines[:stop]) if _looks_like_item(b)]
+    blocks = [b for b in _headlined(_blocks(lines[:stop])) if _looks_like_item(b)]
     return [ln for b in blocks for ln in b] if len(blocks) >= 2 else []
 
 
@@ -77,6 +84,28 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+def _headlined(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A one-line block that reads as a headline (short, no full stop) followed by a paragraph
+    is that paragraph's title (a newsletter dump: headline, blank line, body)."""
+    out: list[list[Line]] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        text = block[0].text.strip()
+        if len(block) == 1 and nxt is not None and len(text.split()) <= 15 and not text.endswith((".", ":")) \
+                and sum(len(ln.text.split()) for ln in nxt) >= 20:
+            out.append(block + nxt)
+            i += 2
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+_DOT_LEADER = re.compile(r"\.{5,}|…{3,}|(?:\. ){4,}")
+
+
 def _looks_like_item(block: list[Line]) -> bool:
     """A short title line and a date: a news item in a dump that lost its links and headings."""
     return len(block[0].text.split()) <= 20 and any(find_dates(ln.text) for ln in block)
@@ -87,7 +116,7 @@ def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
     items: list[list[Line]] = []
     current: list[Line] = []
     if not any(is_read_more(ln.text, rules) or ln.heading for ln in lines):
-        return _blocks(lines)
+        return _headlined(_blocks(lines))
     for ln in lines:
         if is_read_more(ln.text, rules):
             if current:
