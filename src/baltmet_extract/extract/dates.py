@@ -142,6 +142,10 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
     span = dict(start=m.start(), end=m.end(), text=m.group(0), year=year, kind=kind)
     month: int | None
     day: int | None
+    m1: int | None
+    m2: int | None
+    d1: int | None
+    d2: int | None
     if kind in ("numeric_iso", "numeric_dmy"):
         month, day = int(g["mn"]), int(g["dn"])
         try:

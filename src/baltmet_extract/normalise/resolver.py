@@ -191,7 +191,7 @@ class Resolver:
         words = text.split()
         hint = None
         lowered = [w.lower() for w in words]
-        steps = [(text, None)]
+        steps: list[tuple[str, str | None]] = [(text, None)]
         changed = True
         while changed and len(words) > 1:
             changed = False
