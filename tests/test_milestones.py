@@ -76,3 +76,16 @@ def test_two_dated_places_in_one_sentence_give_two_events(tmp_path):
     events = read_table(tmp_path / "o", "events")
     assert [(e["kind"], e["date_start"], e["place"]) for e in events] == [
         ("seminar", "2009-04", "Stockholm"), ("seminar", "2009-06", "Riga")]
+
+
+def test_the_place_nearest_the_date_is_the_events(tmp_path):
+    page = tmp_path / "wp.txt"
+    page.write_text("Milestone 5 (1 January - 30 June 2011)\nThe final seminar of the work package is held in "
+                    "Stockholm in April 2011, and the results are presented to the mayors at the Forum in "
+                    "Helsinki in June 2011.\n", encoding="utf-8")
+    assert main(["extract", str(page), "--out", str(tmp_path / "o"), "--jobs", "1"],
+                stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    m = read_table(tmp_path / "o", "milestones")
+    assert (m[0]["period_start"], m[0]["period_end"]) == ("2011-01", "2011-06")
+    events = read_table(tmp_path / "o", "events")
+    assert [(e["date_start"], e["place"]) for e in events] == [("2011-04", "Stockholm"), ("2011-06", "Helsinki")]

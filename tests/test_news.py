@@ -136,3 +136,17 @@ def test_a_news_item_announcing_a_further_meeting_gives_a_second_event(tmp_path)
     events = read_table(tmp_path / "o", "events")
     assert [(e["kind"], e["date_start"], e["place"], e["date_inferred"]) for e in events] == [
         ("workshop", "2010-03-12", "Riga", "false"), ("meeting", "2010-06", "Tallinn", "true")]
+
+
+def test_newsletter_dump_headlines_issue_date_and_plan_periods(rules):
+    page = ("BaltMet NEWSLETTER\nIssue 1/2010 - February 2010\n\n"
+            "Mayors agreed on the Action Plan 2010-2012\n\n"
+            "BaltMet mayors met in Stockholm on 10.-11.12.2009 at the invitation of the Mayor of\n"
+            "Stockholm. The meeting adopted the Action Plan with three priorities for the years to come.\n\n"
+            "Partners visited Berlin\n\n"
+            "On 8th December the partners visited the support programmes of the Berlin Senate and\n"
+            "met the managers of two creative-industry centres in the city of Berlin.\n")
+    drafts = extract_news(read_text("n.txt", page.encode()), rules)
+    assert [(d.title, d.date_start, d.date_end) for d in drafts] == [
+        ("Mayors agreed on the Action Plan 2010-2012", "2009-12-10", "2009-12-11"),
+        ("Partners visited Berlin", "2009-12-08", None)]

@@ -107,8 +107,10 @@ _DOT_LEADER = re.compile(r"\.{5,}|…{3,}|(?:\. ){4,}")
 
 
 def _looks_like_item(block: list[Line]) -> bool:
-    """A short title line and a date: a news item in a dump that lost its links and headings."""
-    return len(block[0].text.split()) <= 20 and any(find_dates(ln.text) for ln in block)
+    """A short title line, some text and a date: a news item in a dump that lost its links and
+    headings (a masthead with the issue's date has too few words to be one)."""
+    words = sum(len(ln.text.split()) for ln in block)
+    return len(block[0].text.split()) <= 20 and words >= 10 and any(find_dates(ln.text) for ln in block)
 
 
 def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
@@ -186,8 +188,23 @@ def extract_news(doc: Document, rules: Rules, loose: bool = True) -> list[NewsDr
         draft.posted = _best_date(find_dates(" ".join(ln.text for ln in date_lines)))
         draft.date = _item_date(title, summary) or draft.posted
         drafts.append(draft)
+    issue = _issue_date(doc, drafts[0].lines[0]) if drafts else None
+    for d in drafts:
+        if d.posted is None and issue is not None:
+            d.posted = issue  # a newsletter's items were all posted with its issue ("February 2010")
     _complete_years(drafts)
     return drafts
+
+
+def _issue_date(doc: Document, first: Line) -> DateMention | None:
+    """The date of a newsletter issue or page, written above its first item, if any."""
+    found: list[DateMention] = []
+    for ln in doc.lines:
+        if ln is first or (ln.row >= first.row and ln.page == first.page):
+            break
+        if not ln.is_row:
+            found.extend(d for d in find_dates(ln.text) if d.year and d.month and d.kind != "year_range")
+    return found[-1] if found else None
 
 
 def _precision(d: DateMention) -> int:
@@ -198,6 +215,8 @@ def _item_date(title: str, text: str) -> DateMention | None:
     """The date of what the item reports: the title's, else the text's; the title's made more
     precise by the text when they agree ("Open Days 2009" in the title, "on 6 October 2009" below)."""
     found = [_best_date(find_dates(t)) for t in (title, text)]
+    if found[0] is not None and found[0].kind == "year_range" and found[1] is not None:
+        found = [found[1]]  # "Action Plan 2010-2012" in a title is a plan's period, not the day of the news
     date: DateMention | None = None
     for cand in found:
         if cand is None:

@@ -152,7 +152,7 @@ class Linker:
         for md in res.milestones:
             self.tables.milestones.append(md.milestone)
             for ev in md.events:
-                place = self.finder.best_place(ev.after) or self.finder.best_place(ev.before)
+                place = self.finder.nearest_place(ev.before, ev.after)
                 organisers = self.finder.organisers(ev.sentence)
                 self._add_event(source_kind="milestone", milestone=ev.milestone, title=_title(ev.sentence),
                                 kind=ev.kind, date_start=ev.date_start, date_end=ev.date_end,
@@ -207,7 +207,7 @@ class Linker:
         for ev in dated_events(sentences(lines), self.resolver.rules, same_year, skip=lambda s: own in s):
             if ev.date_start == draft.date_start:
                 continue
-            place = self.finder.best_place(ev.after) or self.finder.best_place(ev.before)
+            place = self.finder.nearest_place(ev.before, ev.after)
             if place is None:
                 continue  # a date in passing ("registration until 15 May") is no event of its own
             self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,

@@ -237,6 +237,21 @@ class TextPlaceFinder:
                     best = following[0]
         return best
 
+    def nearest_place(self, before: str, after: str) -> TextPlace | None:
+        """The city nearest a date, looking on both sides of it (`before` ends at the date, `after`
+        starts with it): "held in Stockholm in April 2011, and ... in Helsinki" is Stockholm."""
+        found: list[tuple[int, int, TextPlace]] = []
+        for side, text in ((0, before), (1, after)):
+            places, _ = self.find(text)
+            for p in places:
+                if p.resolution.entity is None or p.resolution.entity.kind != "city":
+                    continue
+                distance = p.start if side else len(text) - p.end
+                found.append((distance, side, p))
+        if not found:
+            return None
+        return min(found, key=lambda f: (f[0], -f[1]))[2]
+
     def organisers(self, text: str) -> list[str]:
         """Organisations named right after "hosted by", "in cooperation with" and the like."""
         _, orgs = self.find(text)
