@@ -60,6 +60,15 @@ def join_list_fragments(first: str, second: str) -> str:
     return join_fragments(first, second)
 
 
+def unique_id(ident: str, used: set[str]) -> str:
+    """`ident`, or `ident-2`, `ident-3`... the first not in `used`, which it joins."""
+    out, n = ident, 2
+    while out in used:
+        out, n = f"{ident}-{n}", n + 1
+    used.add(out)
+    return out
+
+
 def slugify(text: str) -> str:
     """A stable id from a name: `BaltMet Inno` -> `baltmet-inno`."""
     return fold(text).replace(" ", "-") or "item"

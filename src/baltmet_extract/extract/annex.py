@@ -24,7 +24,7 @@ from baltmet_extract.extract.phrases import (
 )
 from baltmet_extract.models import Document, ErrorRecord, Line, Project
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold, join_fragments, join_list_fragments, slugify
+from baltmet_extract.textutil import clean_spacing, fold, join_fragments, join_list_fragments, slugify, unique_id
 
 COLUMNS = ("name", "status", "description", "partners")
 
@@ -149,13 +149,7 @@ def extract_annex(doc: Document, rules: Rules) -> AnnexResult:
     used_ids: set[str] = set()
     for row in rows:
         for draft in _projects_from_row(row, doc, rules):
-            pid = draft.project.project_id
-            n = 2
-            while pid in used_ids:
-                pid = f"{draft.project.project_id}-{n}"
-                n += 1
-            draft.project.project_id = pid
-            used_ids.add(pid)
+            draft.project.project_id = unique_id(draft.project.project_id, used_ids)
             result.projects.append(draft)
     return result
 

@@ -24,7 +24,7 @@ from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.normalise.gazetteer import Entity
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.normalise.textplaces import TextPlaceFinder
-from baltmet_extract.textutil import slugify
+from baltmet_extract.textutil import slugify, unique_id
 
 if TYPE_CHECKING:
     from baltmet_extract.extract.news import NewsDraft
@@ -81,13 +81,8 @@ class Linker:
         for res in results:
             self.tables.errors.extend(res.errors)
             for draft in res.projects:
-                pid = draft.project.project_id
-                n = 2
-                while pid in used_ids:
-                    pid = f"{draft.project.project_id}-{n}"
-                    n += 1
-                draft.project.project_id = pid
-                used_ids.add(pid)
+                # two documents may name projects alike
+                draft.project.project_id = unique_id(draft.project.project_id, used_ids)
                 self.tables.projects.append(draft.project)
                 self._partners(draft.project, draft.partners.mentions)
             self._milestones(res)
@@ -233,12 +228,8 @@ class Linker:
                 self._note([place], f"{source_file}::{source_row} {source_kind}")
 
     def _unique(self, ident: str) -> str:
-        """`ident`, or `ident-2`, `ident-3`... when two files give the same slug ("a b.txt", "a-b.txt")."""
-        out, n = ident, 2
-        while out in self.used_ids:
-            out, n = f"{ident}-{n}", n + 1
-        self.used_ids.add(out)
-        return out
+        """`ident`, or `ident-2`... when two files give the same slug ("a b.txt", "a-b.txt")."""
+        return unique_id(ident, self.used_ids)
 
     # ---- places and the normalisation table -------------------------------------------------
 
