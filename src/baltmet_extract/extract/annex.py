@@ -24,7 +24,14 @@ from baltmet_extract.extract.phrases import (
 )
 from baltmet_extract.models import Document, ErrorRecord, Line, Project
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold, join_fragments, join_list_fragments, slugify, unique_id
+from baltmet_extract.textutil import (
+    clean_spacing,
+    fold,
+    join_fragments,
+    join_list_fragments,
+    slugify,
+    unique_id,
+)
 
 COLUMNS = ("name", "status", "description", "partners")
 
