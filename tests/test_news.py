@@ -150,3 +150,11 @@ def test_newsletter_dump_headlines_issue_date_and_plan_periods(rules):
     assert [(d.title, d.date_start, d.date_end) for d in drafts] == [
         ("Mayors agreed on the Action Plan 2010-2012", "2009-12-10", "2009-12-11"),
         ("Partners visited Berlin", "2009-12-08", None)]
+
+
+def test_colophon_is_no_news(rules):
+    page = ("News\n\nRail conference in Riga, 4 May 2009\nThe conference gathered 200 participants from ten cities.\n\n"
+            "Seminar on ports in Klaipeda on 2 April 2009\nPorts met in Klaipeda to discuss hinterland links.\n\n"
+            "Editor: Network Secretariat, City of Helsinki, Economic Development, May 2010. Layout by the office.\n")
+    drafts = extract_news(read_text("n.txt", page.encode()), rules)
+    assert [d.date_start for d in drafts] == ["2009-05-04", "2009-04-02"]

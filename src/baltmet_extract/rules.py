@@ -97,6 +97,7 @@ class Rules:
     coordinated_modifiers: set[str] = field(default_factory=set)
     event_kinds: list[tuple[str, list[re.Pattern[str]]]] = field(default_factory=list)
     read_more: list[re.Pattern[str]] = field(default_factory=list)
+    not_news: list[re.Pattern[str]] = field(default_factory=list)
     organiser_phrases: list[re.Pattern[str]] = field(default_factory=list)
     milestone_line: re.Pattern[str] | None = None
     work_package_line: re.Pattern[str] | None = None
@@ -153,6 +154,7 @@ class Rules:
         events = _read_yaml(d / "events.yaml")
         r.event_kinds = [(k, _compile(v, "events.yaml kinds")) for k, v in events.get("kinds", {}).items()]
         r.read_more = _compile(events.get("read_more", []), "events.yaml read_more")
+        r.not_news = _compile(events.get("not_news", []), "events.yaml not_news")
         r.organiser_phrases = _compile(events.get("organiser_phrases", []), "events.yaml organiser_phrases")
         r.milestone_line = _compile([events.get("milestone", r"^milestone\s+(?P<number>\d+)")], "events.yaml milestone")[0]
         r.work_package_line = _compile([events.get("work_package", r"^work\s*package\s*(?P<number>\d+)(?P<name>)")],

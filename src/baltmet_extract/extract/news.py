@@ -170,8 +170,8 @@ def extract_news(doc: Document, rules: Rules, loose: bool = True) -> list[NewsDr
         # the list's own heading ("latest news") stuck to the first item
         if n == 0 and len(lead) >= 3 and _is_list_heading(lead[:1]):
             lead = lead[1:]
-        if _is_list_heading(lead):
-            continue
+        if _is_list_heading(lead) or any(p.search(lead[0].text.strip()) for p in rules.not_news):
+            continue  # the list's heading, or the colophon ("Editor: ...", "© 2012 ...")
         date_lines = [ln for ln in lead if _is_date_line(ln.text)]
         if n == 0 and date_lines and lead.index(date_lines[0]) > 0:
             # the list's heading ("News archive 2012") above the first item's date line
