@@ -99,3 +99,9 @@ def test_one_unconfirmed_partner_does_not_make_the_list_tbc(rules):
 def test_a_member_list_is_a_group_not_the_organisation(rules):
     cell = parse_partner_cell("BaltMet cities, to be confirmed", rules)
     assert cell.tbc and [(m.raw, m.group) for m in cell.mentions] == [("BaltMet cities", True)]
+
+
+def test_a_unit_after_a_comma_stays_with_its_partner(rules):
+    cell = parse_partner_cell("City of Helsinki, City Planning Department (FI), Riga, Baltic Development Forum", rules)
+    assert [m.raw for m in cell.mentions] == ["City of Helsinki, City Planning Department", "Riga",
+                                              "Baltic Development Forum"]

@@ -124,3 +124,7 @@ def test_variant_generation_is_reproducible(gazetteer):
 ])
 def test_names_in_two_languages_and_small_typos(resolver, text, key):
     assert one(resolver, text).key == key
+
+
+def test_a_partner_named_with_its_unit_resolves_to_the_partner(resolver):
+    assert one(resolver, "City of Helsinki, City Planning Department").key == "geonames:658225"

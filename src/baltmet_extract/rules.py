@@ -89,6 +89,7 @@ class Rules:
     tbc: list[re.Pattern[str]] = field(default_factory=list)
     incomplete: list[re.Pattern[str]] = field(default_factory=list)
     leading_words: list[str] = field(default_factory=list)
+    unit_words: set[str] = field(default_factory=set)
     kind_descriptors: dict[str, list[str]] = field(default_factory=dict)
     groups: list[re.Pattern[str]] = field(default_factory=list)
     project_split: list[re.Pattern[str]] = field(default_factory=list)
@@ -140,6 +141,7 @@ class Rules:
         r.tbc = _compile(partners.get("tbc", []), "phrases.yaml tbc")
         r.incomplete = _compile(partners.get("incomplete", []), "phrases.yaml incomplete")
         r.leading_words = sorted(partners.get("leading_words", []), key=len, reverse=True)
+        r.unit_words = {w.lower() for w in partners.get("unit_words", [])}
         r.kind_descriptors = {k: [w.lower() for w in v] for k, v in partners.get("kind_descriptors", {}).items()}
         r.groups = _compile(partners.get("groups", []), "phrases.yaml groups")
         projects = phrases.get("projects", {})

@@ -149,8 +149,10 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
     out: list[_Segment] = []
     pending = ""
     boundary = True
+    previous_separator = ""
     for piece, separator in _split_outside_brackets(chunk):
         starts_list, boundary = boundary, separator == ";"
+        separator_before, previous_separator = previous_separator, separator
         piece = piece.strip()
         if not piece:
             boundary = boundary or starts_list
@@ -167,6 +169,13 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
             continue
         if pending:
             piece, pending = f"{pending} {piece}", ""
+        words = {w.strip(".,()").lower() for w in piece.split()}
+        if out and separator_before == "," and words & rules.unit_words and not out[-1].closer_role \
+                and any(_descriptor_kind(w, rules) for w in out[-1].text.split()):
+            # "City of Helsinki, City Planning Department": a unit of the city or region before it
+            out[-1].text = f"{out[-1].text}, {' '.join(piece.split())}"
+            out[-1].role = out[-1].role or role
+            continue
         out.append(_Segment(" ".join(piece.split()), role, after_semicolon=starts_list))
     if pending:
         out.append(_Segment(pending))

@@ -116,6 +116,13 @@ class Resolver:
             alternatives = self._alternatives(text, hint, countries)
             if alternatives is not None:
                 return [alternatives]
+        if "," in text and self.gz.lookup(text) == []:
+            # "City of Helsinki, City Planning Department": the partner is named before the comma
+            head = self._resolve(text.split(",", 1)[0], hint, countries)
+            if head and head[0].entity is not None:
+                for r in head:
+                    r.reason += "; the words after the comma name a unit of it"
+                return head
         best = self._resolve_one(text, hint, countries)
         if best is not None and not best.needs_review:
             return [best]
