@@ -105,3 +105,8 @@ def test_a_unit_after_a_comma_stays_with_its_partner(rules):
     cell = parse_partner_cell("City of Helsinki, City Planning Department (FI), Riga, Baltic Development Forum", rules)
     assert [m.raw for m in cell.mentions] == ["City of Helsinki, City Planning Department", "Riga",
                                               "Baltic Development Forum"]
+
+
+def test_a_title_with_and_before_of_is_one_partner(rules):
+    cell = parse_partner_cell("Free and Hanseatic City of Hamburg, Helsinki and Turku", rules)
+    assert [m.raw for m in cell.mentions] == ["Free and Hanseatic City of Hamburg", "Helsinki", "Turku"]

@@ -242,6 +242,9 @@ def _conjuncts(body: str, rules: Rules) -> list[str]:
         return [body]
     if any(w.strip(".,()").lower() in rules.organisation_words for w in body.split()):
         return [body]  # "Ministry of Economic Affairs and Communications", "Fire and Rescue Department"
+    if len(parts) == 2 and len(parts[0].split()) == 1 and parts[0] not in rules.coordinated_modifiers \
+            and re.search(r"\bof\b", parts[1]):
+        return [body]  # "Free and Hanseatic City of Hamburg": one title, not two partners
     out: list[str] = []
     for i, part in enumerate(parts):
         words = part.split()
