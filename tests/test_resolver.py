@@ -128,3 +128,9 @@ def test_names_in_two_languages_and_small_typos(resolver, text, key):
 
 def test_a_partner_named_with_its_unit_resolves_to_the_partner(resolver):
     assert one(resolver, "City of Helsinki, City Planning Department").key == "geonames:658225"
+
+
+@pytest.mark.parametrize("text", ["Uppsala Innovation Centre", "Helsinki Region Transport", "Tallinn Transport Department"])
+def test_an_organisation_named_after_a_place_is_an_organisation_to_review(resolver, text):
+    r = one(resolver, text)
+    assert r.kind == "organisation" and r.needs_review

@@ -126,6 +126,11 @@ class Resolver:
         best = self._resolve_one(text, hint, countries)
         if best is not None and not best.needs_review:
             return [best]
+        words = {w.strip(".,()").lower() for w in text.split()}
+        if len(words) > 1 and words & self.org_words:
+            # "Uppsala Innovation Centre", "Helsinki Region Transport": an organisation that carries a
+            # place in its name, not two places; a person confirms it
+            return [self._not_a_place(raw, text, hint)]
         parts = self._taken_apart(text, hint, countries)
         if parts and (best is None or min(p.score for p in parts) >= best.score):
             return parts
