@@ -134,3 +134,7 @@ def test_a_partner_named_with_its_unit_resolves_to_the_partner(resolver):
 def test_an_organisation_named_after_a_place_is_an_organisation_to_review(resolver, text):
     r = one(resolver, text)
     assert r.kind == "organisation" and r.needs_review
+
+
+def test_a_unit_after_a_dash_names_its_parent(resolver):
+    assert one(resolver, "Union of the Baltic Cities – Commission on Environment").key == "org:union of the baltic cities"

@@ -170,8 +170,9 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
         if pending:
             piece, pending = f"{pending} {piece}", ""
         words = {w.strip(".,()").lower() for w in piece.split()}
+        before_words = out[-1].text.split() if out else []
         if out and separator_before == "," and words & rules.unit_words and not out[-1].closer_role \
-                and any(_descriptor_kind(w, rules) for w in out[-1].text.split()):
+                and (_descriptor_kind(before_words[0], rules) or _descriptor_kind(before_words[-1], rules)):
             # "City of Helsinki, City Planning Department": a unit of the city or region before it
             out[-1].text = f"{out[-1].text}, {' '.join(piece.split())}"
             out[-1].role = out[-1].role or role
@@ -291,6 +292,8 @@ def _descriptor(part: str, rules: Rules) -> tuple[str, str | None, bool]:
             words, lowered = words[n:], lowered[n:]
             break
     for i, w in enumerate(words[:-1]):
+        if i > 2 or "of" in lowered[:i]:
+            break  # "Union of the Baltic Cities - ...": a plural inside a name announces nothing
         kind = _descriptor_kind(w, rules)
         if kind is None:
             continue

@@ -116,12 +116,14 @@ class Resolver:
             alternatives = self._alternatives(text, hint, countries)
             if alternatives is not None:
                 return [alternatives]
-        if "," in text and self.gz.lookup(text) == []:
-            # "City of Helsinki, City Planning Department": the partner is named before the comma
-            head = self._resolve(text.split(",", 1)[0], hint, countries)
-            if head and head[0].entity is not None:
+        parts = re.split(r",|\s[–—-]\s", text, maxsplit=1)
+        if len(parts) == 2 and parts[0].strip() and self.gz.lookup(text) == []:
+            # "City of Helsinki, City Planning Department", "Union of the Baltic Cities - Commission on
+            # Environment": the partner is named first, a unit of it after
+            head = self._resolve(parts[0].strip(), hint, countries)
+            if head and head[0].entity is not None and head[0].method != "unresolved":
                 for r in head:
-                    r.reason += "; the words after the comma name a unit of it"
+                    r.reason += "; the words after it name a unit of it"
                 return head
         best = self._resolve_one(text, hint, countries)
         if best is not None and not best.needs_review:
