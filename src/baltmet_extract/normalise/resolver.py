@@ -116,11 +116,11 @@ class Resolver:
             alternatives = self._alternatives(text, hint, countries)
             if alternatives is not None:
                 return [alternatives]
-        parts = re.split(r",|\s[–—-]\s", text, maxsplit=1)
-        if len(parts) == 2 and parts[0].strip() and self.gz.lookup(text) == []:
+        pieces = re.split(r",|\s[–—-]\s", text, maxsplit=1)
+        if len(pieces) == 2 and pieces[0].strip() and self.gz.lookup(text) == []:
             # "City of Helsinki, City Planning Department", "Union of the Baltic Cities - Commission on
             # Environment": the partner is named first, a unit of it after
-            head = self._resolve(parts[0].strip(), hint, countries)
+            head = self._resolve(pieces[0].strip(), hint, countries)
             if head and head[0].entity is not None and head[0].method != "unresolved":
                 for r in head:
                     r.reason += "; the words after it name a unit of it"
