@@ -230,12 +230,6 @@ class DocumentRunner:
         return out
 
 
-def extract_documents(files: list[tuple[Path, str]], settings: ExtractSettings,
-                      progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
-    """The per-document stages over all files, in input order."""
-    return DocumentRunner(files, settings, progress).results()
-
-
 def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, object] | None = None,
             progress: Callable[[str], None] | None = None) -> RunResult:
     """Extract, normalise and validate; returns the tables without writing them."""

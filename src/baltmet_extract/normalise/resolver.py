@@ -22,6 +22,7 @@ from baltmet_extract.normalise.gazetteer import (
     ALTERNATE,
     CURATED,
     DERIVED,
+    NAME_TYPE_LABEL,
     PRIMARY,
     Entity,
     Gazetteer,
@@ -93,17 +94,6 @@ class Resolver:
             self._cache[key] = cached
         return [Resolution(raw=raw, entity=r.entity, method=r.method, score=r.score, needs_review=r.needs_review,
                            reason=r.reason, candidates=r.candidates, kind=r.kind) for r in cached]
-
-    def descriptor_kind(self, word: str) -> str | None:
-        """The kind a descriptor word announces (`cities` -> city), also for a truncated word (`ivodships`)."""
-        w = fold(word)
-        if w in self.descriptors:
-            return self.descriptors[w]
-        if len(w) >= 5:
-            for d, kind in self.descriptors.items():
-                if len(d) > len(w) and d.endswith(w):
-                    return kind
-        return None
 
     # ---- cascade --------------------------------------------------------------------------
 
@@ -194,9 +184,6 @@ class Resolver:
             best.needs_review = True
             best.reason += f"; the text announces a {hint}"
         return best
-
-    def _strip_descriptors(self, text: str) -> tuple[str, str | None]:
-        return self._descriptor_steps(text)[-1]
 
     def _descriptor_steps(self, text: str) -> list[tuple[str, str | None]]:
         """The mention, then without one more leading or trailing descriptor word at each step,
@@ -462,5 +449,3 @@ def typo_similarity(a: str, b: str) -> float:
 def _org_entity(name: str) -> Entity:
     return Entity(key=f"org:{name.lower()}", name=name, kind="organisation")
 
-
-NAME_TYPE_LABEL = {PRIMARY: "primary name", CURATED: "curated name", ALTERNATE: "alternate name", DERIVED: "short form"}
