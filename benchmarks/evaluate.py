@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Held-out evaluation: extract each document of an evaluation set and score it against its gold file.
 
-    .venv/bin/python benchmarks/evaluate.py eval2                 # all documents of benchmarks/eval2
+    .venv/bin/python benchmarks/evaluate.py eval2                 # all documents of benchmarks/sets/eval2
     .venv/bin/python benchmarks/evaluate.py eval2 --verbose       # also every miss the scorer reports
     .venv/bin/python benchmarks/evaluate.py eval2 --keep /tmp/ev  # keep the output folders there
     .venv/bin/python benchmarks/evaluate.py eval2 news_2010_web   # only documents whose stem contains this
 
-Each set is a folder with `docs/` and `gold/`; its `run_eval.py` calls this with its own folder.
+Each set is a folder with `docs/` and `gold/`, under `benchmarks/sets/` or given by its path.
 
 Each document is extracted on its own, as a user would run the tool:
 `baltmet-extract extract DOC --out TMP/STEM --jobs 1`, then `TMP/STEM` is scored against
@@ -34,7 +34,8 @@ from types import ModuleType
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED_SCORER = ROOT.parent / "shared" / "tools" / "score.py"
-LOCAL_SCORER = HERE / "eval" / "score.py"
+LOCAL_SCORER = HERE / "score.py"
+SETS = HERE / "sets"
 DEFAULT_BIN = ROOT / ".venv" / "bin" / "baltmet-extract"
 
 COLUMNS = [
@@ -95,7 +96,7 @@ def fmt(value: object) -> str:
 def main(argv: list[str] | None = None, folder: Path | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     if folder is None:
-        ap.add_argument("set", help="the evaluation set: a folder under benchmarks/ (eval, eval2, ...)")
+        ap.add_argument("set", help="the evaluation set: a folder under benchmarks/sets/ (eval, eval2, ...) or a path")
     ap.add_argument("only", nargs="*", help="only documents whose stem contains one of these")
     ap.add_argument("--bin", type=Path, default=DEFAULT_BIN, help="the baltmet-extract command")
     ap.add_argument("--scorer", type=Path, default=None, help="score.py to use (default: shared, else local copy)")
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None, folder: Path | None = None) -> int:
     scorer_path = args.scorer or (SHARED_SCORER if SHARED_SCORER.exists() else LOCAL_SCORER)
     scorer = load_scorer(scorer_path)
     if folder is None:
-        folder = Path(args.set) if Path(args.set).is_dir() else HERE / args.set
+        folder = Path(args.set) if Path(args.set).is_dir() else SETS / args.set
     pairs = documents(folder, args.only)
     if not pairs:
         print("no documents to evaluate", file=sys.stderr)

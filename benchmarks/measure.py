@@ -8,7 +8,7 @@ Each prints one JSON object on stdout.
 
 `stages` runs the pipeline's steps one after the other with a clock around each:
 ingest and extract per document (in a pool of N workers, timed inside the workers by
-wrapping the reader that `pipeline.process_document` calls), then loading the gazetteer,
+wrapping the reader that `documents.process_document` calls), then loading the gazetteer,
 building spaCy, resolving every distinct partner mention once with a fresh `Resolver`,
 linking, validating and exporting in this process. Memory: the peak RSS of this process
 after each step, the peak RSS of each worker, and the peak of Python allocations
@@ -64,7 +64,7 @@ def _time_reader() -> None:
 
 def timed_document(path: str, name: str, rules_dir: str | None) -> tuple[Any, float, float, float]:
     """(result, ingest seconds, extract seconds, this process's peak RSS in MB) of one document."""
-    from baltmet_extract.pipeline import process_document
+    from baltmet_extract.documents import process_document
 
     _time_reader()
     _INGEST_SECONDS[0] = 0.0
@@ -93,7 +93,7 @@ def _parent_steps(documents: list[Any], rules: Any, cache_dir: Path, out: Path, 
     from baltmet_extract.normalise.link import Linker
     from baltmet_extract.normalise.resolver import Resolver
     from baltmet_extract.normalise.textplaces import TextPlaceFinder
-    from baltmet_extract.pipeline import RunResult
+    from baltmet_extract.results import RunResult
     from baltmet_extract.validate import validate
 
     def tick(name: str, start: float) -> float:
@@ -126,7 +126,7 @@ def _parent_steps(documents: list[Any], rules: Any, cache_dir: Path, out: Path, 
 
 
 def stages(docs: Path, out: Path, jobs: int, cache_dir: Path, tracemalloc_pass: bool) -> dict[str, Any]:
-    from baltmet_extract.pipeline import collect_inputs
+    from baltmet_extract.documents import collect_inputs
     from baltmet_extract.rules import Rules
 
     t_start = time.perf_counter()
@@ -181,7 +181,7 @@ def _parent_steps_traced(documents: list[Any], rules: Any, cache_dir: Path, out:
     from baltmet_extract.normalise.link import Linker
     from baltmet_extract.normalise.resolver import Resolver
     from baltmet_extract.normalise.textplaces import TextPlaceFinder
-    from baltmet_extract.pipeline import RunResult
+    from baltmet_extract.results import RunResult
     from baltmet_extract.validate import validate
 
     def peak(name: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baltmet_extract.extract.annex import extract_annex, map_header
+from baltmet_extract.extractors.annex import extract_annex, map_header
 from baltmet_extract.ingest.text import read_text
 
 HEADER = "Strategic objective/ Name of project\tStatus of the project/financing instrument\tDescription\tCities and other partners involved"
@@ -123,7 +123,7 @@ def test_objective_column_gives_the_objective(rules):
     ("Lead partner", "lead"),
 ])
 def test_header_cells_mean_what_they_say(rules, cell, meaning):
-    from baltmet_extract.extract.annex import _header_meaning
+    from baltmet_extract.extractors.annex import _header_meaning
 
     assert _header_meaning(cell, rules, set()) == meaning
 

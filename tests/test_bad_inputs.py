@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 import pytest
 
+from baltmet_extract.documents import process_document
 from baltmet_extract.ingest import MAX_FILE_BYTES_ENV, human_size
 from baltmet_extract.ingest.text import decode_text, read_text
-from baltmet_extract.pipeline import process_document
 from utils import (
     GOOD_ANNEX,
     annex_dump,

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from baltmet_extract import pipeline
+from baltmet_extract import documents
 from baltmet_extract.cli import main
 from conftest import ANNEX_SAMPLE, NEWS_SAMPLE, ROOT
 
@@ -35,8 +35,8 @@ def extract(inputs, out, cache, *extra):
 def test_unchanged_document_is_taken_from_the_cache(tmp_path, monkeypatch, cache):
     extract([ANNEX_SAMPLE], tmp_path / "o1", cache)
     calls = []
-    real = pipeline._process_document
-    monkeypatch.setattr(pipeline, "_process_document", lambda *a, **k: calls.append(a) or real(*a, **k))
+    real = documents._process_document
+    monkeypatch.setattr(documents, "_process_document", lambda *a, **k: calls.append(a) or real(*a, **k))
     extract([ANNEX_SAMPLE], tmp_path / "o2", cache)
     assert calls == []
     assert (tmp_path / "o1" / "partners.csv").read_bytes() == (tmp_path / "o2" / "partners.csv").read_bytes()
@@ -46,17 +46,20 @@ def test_changed_document_or_rules_are_read_again(tmp_path, monkeypatch, cache):
     doc = tmp_path / "annex.txt"
     shutil.copy(ANNEX_SAMPLE, doc)
     rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
+    rules.mkdir()
     extract([doc], tmp_path / "o1", cache, "--rules", str(rules))
     calls = []
-    real = pipeline._process_document
-    monkeypatch.setattr(pipeline, "_process_document", lambda *a, **k: calls.append(a) or real(*a, **k))
+    real = documents._process_document
+    monkeypatch.setattr(documents, "_process_document", lambda *a, **k: calls.append(a) or real(*a, **k))
     doc.write_text(doc.read_text(encoding="utf-8").replace("Sczeczin", "Szczecin"), encoding="utf-8")
     extract([doc], tmp_path / "o2", cache, "--rules", str(rules))
     assert len(calls) == 1
-    with (rules / "status.yaml").open("a", encoding="utf-8") as f:
-        f.write("\n# a comment changes the rules\n")
+    (rules / "status.yaml").write_text("# a comment changes nothing\n", encoding="utf-8")
     extract([doc], tmp_path / "o3", cache, "--rules", str(rules))
+    assert len(calls) == 1
+    (rules / "status.yaml").write_text("statuses:\n  - {pattern: 'in preparation', status: planned}\n",
+                                       encoding="utf-8")
+    extract([doc], tmp_path / "o4", cache, "--rules", str(rules))
     assert len(calls) == 2
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from baltmet_extract.cli import main
-from baltmet_extract.export import TABLES
+from baltmet_extract.tables import TABLES
 from conftest import RAW, ROOT
 from helpers import by, read_table
 

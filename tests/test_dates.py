@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baltmet_extract.extract.dates import find_dates
+from baltmet_extract.extractors.dates import find_dates
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [

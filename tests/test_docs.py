@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from baltmet_extract.cli import app
-from baltmet_extract.rules import RULE_FILES
+from baltmet_extract.rule_files import REVIEW_FILE, RULE_FILES, shipped_dir
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -27,10 +27,13 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert f"baltmet-extract {name}" in README, f"README does not show `baltmet-extract {name}`"
 
 
-def test_every_rules_file_is_in_the_readme_and_exists():
+def test_every_rules_file_is_in_the_readme_and_shipped():
     for name in RULE_FILES:
         assert f"`{name}`" in README, name
-        assert (ROOT / "rules" / name).exists(), name
+        if name == REVIEW_FILE:  # decisions live in the user's folder only
+            assert (ROOT / "rules" / name).exists(), name
+        else:
+            assert (shipped_dir() / name).is_file(), name
 
 
 def test_the_two_setup_commands_are_in_the_readme():

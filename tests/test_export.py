@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 
 from baltmet_extract.cli import main
-from baltmet_extract.export import (
-    FOREIGN_KEYS,
-    PRIMARY_KEYS,
-    TABLES,
-    OutputPathError,
-    _safe_path,
-    columns,
-    write_outputs,
-)
+from baltmet_extract.export import OutputPathError, _safe_path, write_outputs
 from baltmet_extract.models import NewsItem, Partner, Place, Project
-from baltmet_extract.normalise.link import Tables
-from baltmet_extract.pipeline import RunResult
+from baltmet_extract.results import RunResult
 from baltmet_extract.schema import datapackage, table_schema
+from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, Tables, columns
 from baltmet_extract.validate import validate
 from utils import Run, annex_dump, fast_gazetteer, run_cli, write_good_annex
 

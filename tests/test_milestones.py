@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from baltmet_extract.cli import main
-from baltmet_extract.extract.milestones import extract_milestones, year_in_period
+from baltmet_extract.extractors.milestones import extract_milestones, year_in_period
 from baltmet_extract.ingest.text import read_text
 from baltmet_extract.models import Milestone
 from helpers import read_table

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from baltmet_extract.cli import main
-from baltmet_extract.extract.news import extract_news
+from baltmet_extract.extractors.news import extract_news
 from baltmet_extract.ingest import read_document
 from baltmet_extract.ingest.text import read_text
 from conftest import NEWS_SAMPLE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baltmet_extract.extract.partners import parse_partner_cell
+from baltmet_extract.extractors.partners import parse_partner_cell
 
 
 def mentions(rules, cell):

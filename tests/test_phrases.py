@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baltmet_extract.extract.phrases import (
+from baltmet_extract.extractors.phrases import (
     complete_heading,
     find_funding,
     find_url,

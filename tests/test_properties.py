@@ -16,14 +16,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from baltmet_extract.documents import process_document
 from baltmet_extract.errors import InputError
-from baltmet_extract.extract.dates import find_dates
-from baltmet_extract.extract.partners import parse_partner_cell
-from baltmet_extract.extract.phrases import parse_status
+from baltmet_extract.extractors.dates import find_dates
+from baltmet_extract.extractors.partners import parse_partner_cell
+from baltmet_extract.extractors.phrases import parse_status
 from baltmet_extract.ingest.text import _UTF8_SEQUENCE as UTF8_SEQUENCE
 from baltmet_extract.ingest.text import decode_text, read_text
 from baltmet_extract.models import STATUSES
-from baltmet_extract.pipeline import DocumentResult, process_document
+from baltmet_extract.results import DocumentResult
 from utils import ANNEX_SAMPLE, NEWS_SAMPLE
 
 #: `BALTMET_HYPOTHESIS_EXAMPLES=5000 pytest tests/test_properties.py` searches harder.
@@ -201,7 +202,7 @@ def test_linking_validation_and_export_survive_mutated_annexes(scratch, gazettee
     from baltmet_extract.export import write_outputs
     from baltmet_extract.normalise.link import Linker
     from baltmet_extract.normalise.textplaces import TextPlaceFinder
-    from baltmet_extract.pipeline import RunResult
+    from baltmet_extract.results import RunResult
     from baltmet_extract.validate import validate
 
     path = scratch / "annex.txt"

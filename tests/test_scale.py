@@ -76,7 +76,7 @@ def test_dask_output_is_identical_to_serial(serial, small_corpus, tmp_path):  # 
 
 def test_dask_documents_are_submitted_first_and_collected_in_input_order(small_corpus, tmp_path):  # type: ignore[no-untyped-def]
     pytest.importorskip("distributed")
-    from baltmet_extract.pipeline import collect_inputs
+    from baltmet_extract.documents import collect_inputs
     from baltmet_extract.scale import DaskDocuments
 
     files = collect_inputs([small_corpus])

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from baltmet_extract.extract.annex import ProjectDraft
-from baltmet_extract.extract.partners import PartnerCell, PartnerMention
+from baltmet_extract.documents import process_document
+from baltmet_extract.extractors.annex import ProjectDraft
+from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
 from baltmet_extract.models import (
     ErrorRecord,
     Event,
@@ -19,8 +20,8 @@ from baltmet_extract.models import (
     Place,
     Project,
 )
-from baltmet_extract.normalise.link import Tables
-from baltmet_extract.pipeline import DocumentResult, process_document
+from baltmet_extract.results import DocumentResult
+from baltmet_extract.tables import Tables
 from baltmet_extract.validate import CHECKS, is_web_address, report, summary_line, validate
 from utils import ANNEX_SAMPLE, GOOD_ANNEX, annex_dump, fast_gazetteer, run_cli
 

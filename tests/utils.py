@@ -53,12 +53,11 @@ def fast_gazetteer(monkeypatch, gazetteer):  # type: ignore[no-untyped-def]
     changes nothing but the time.
     """
     import baltmet_extract.normalise.gazetteer as gz
-    from baltmet_extract.rules import DEFAULT_RULES_DIR
 
     real = gz.load_gazetteer
 
     def load(rules, cache_dir=None):  # type: ignore[no-untyped-def]
-        if Path(rules.directory).resolve() == DEFAULT_RULES_DIR.resolve():
+        if rules.gazetteer_fingerprint == gazetteer.rules_fingerprint:
             return gazetteer
         return real(rules, cache_dir)
 

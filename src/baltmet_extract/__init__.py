@@ -1,3 +1,26 @@
-"""baltmet-extract: documents about Baltic Sea Region city cooperation in, clean linked tables out."""
+"""baltmet-extract: documents about Baltic Sea Region city cooperation in, clean linked tables out.
+
+    import baltmet_extract as bx
+    result = bx.extract(["raw"])     # tables, documents, validation; nothing written
+    bx.run(["raw"], "output")        # the same, with every output file
+
+The API is imported on first use, so `import baltmet_extract` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __version__ = "0.1.0"
+
+_API = ("extract", "run")
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        from baltmet_extract import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'baltmet_extract' has no attribute {name!r}")

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 #: the modules whose code decides what a document gives; their source is part of every key
-_EXTRACTION_CODE = ("ingest", "extract", "classify.py", "models.py", "textutil.py", "rules.py", "pipeline.py")
+_EXTRACTION_CODE = ("ingest", "extractors", "classify.py", "models.py", "textutil.py", "rules.py", "rule_files.py",
+                    "documents.py", "results.py")
 
 
 @lru_cache(maxsize=1)

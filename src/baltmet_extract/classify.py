@@ -3,9 +3,9 @@ work-package milestones. A document may hold several."""
 
 from __future__ import annotations
 
-from baltmet_extract.extract.annex import is_annex
-from baltmet_extract.extract.milestones import has_milestones
-from baltmet_extract.extract.news import news_lines
+from baltmet_extract.extractors.annex import is_annex
+from baltmet_extract.extractors.milestones import has_milestones
+from baltmet_extract.extractors.news import news_lines
 from baltmet_extract.models import Document
 from baltmet_extract.rules import Rules
 

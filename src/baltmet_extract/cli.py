@@ -39,7 +39,8 @@ class UsageProblem(Exception):
     """A problem with what the user asked for (exit status 2)."""
 
 
-RulesOption = Annotated[Path | None, typer.Option("--rules", help="Folder of curated rules (default: the project's rules/).")]
+RulesOption = Annotated[Path | None, typer.Option(
+    "--rules", help="Your rules folder, layered over the shipped rules (default: ./rules when it exists).")]
 
 
 @app.command()
@@ -139,8 +140,8 @@ def schema(
     """Print the JSON Schema of the output tables."""
     import json
 
-    from baltmet_extract.export import TABLES
     from baltmet_extract.schema import table_schema
+    from baltmet_extract.tables import TABLES
 
     if table is not None and table not in TABLES:
         raise UsageProblem(f"unknown table {table!r}; one of {', '.join(TABLES)}")
@@ -162,6 +163,19 @@ def inspect(
     target = out or pdf.with_name(f"{pdf.stem}-p{page}.png")
     written = inspect_page(pdf.read_bytes(), page, target, name=pdf.name)
     print(f"wrote {written}", file=_err())
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create (default: ./rules).")] = Path("rules"),
+) -> None:
+    """Write a starter rules folder: an empty review.csv and a commented example of every rules file."""
+    from baltmet_extract.rule_files import write_starter_rules
+
+    if directory.exists() and not directory.is_dir():
+        raise UsageProblem(f"{directory}: exists and is not a folder")
+    for name, written in write_starter_rules(directory):
+        print(f"{'wrote' if written else 'kept '} {directory / name}", file=_err())
 
 
 def _record(raw: str, decision: str, target: str, rules: Path | None, note: str) -> Path:

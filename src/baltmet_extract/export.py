@@ -12,38 +12,20 @@ import json
 import sqlite3
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from pydantic import BaseModel
 
 from baltmet_extract.errors import BaltmetError
-from baltmet_extract.models import TABLE_MODELS
-
-if TYPE_CHECKING:
-    from baltmet_extract.pipeline import RunResult
-
-TABLES = ["projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors"]
-
-#: primary and foreign keys, for SQLite and the data package
-PRIMARY_KEYS: dict[str, list[str]] = {
-    "projects": ["project_id"],
-    "partners": ["project_id", "position"],
-    "events": ["event_id"],
-    "news": ["news_id"],
-    "normalisation": ["raw"],
-}
-FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
-    "partners": [("project_id", "projects", "project_id")],
-    "news": [("duplicate_of", "news", "news_id")],
-}
+from baltmet_extract.report import render_report
+from baltmet_extract.results import RunResult
+from baltmet_extract.schema import datapackage, frictionless_schema, table_schema
+from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, columns
+from baltmet_extract.validate import report
 
 
 class OutputPathError(BaltmetError):
     """An output file that would be written outside the output folder, or a folder that is not one."""
-
-
-def columns(table: str) -> list[str]:
-    return list(TABLE_MODELS[table].model_fields)
 
 
 def _cell(value: Any) -> str:
@@ -113,10 +95,6 @@ def _output_folder(out: Path) -> None:
 
 def write_outputs(result: RunResult, out: Path) -> None:
     """Every output file of a run, into `out` (created if missing)."""
-    from baltmet_extract.report import render_report
-    from baltmet_extract.schema import datapackage, table_schema
-    from baltmet_extract.validate import report
-
     _output_folder(out)
     tables = result.tables.as_dict()
     # each table is turned into plain rows once and streamed to CSV, JSON and SQLite, so a big
@@ -148,8 +126,6 @@ SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER", "number": "REAL", "stri
 
 def create_table_sql(name: str) -> list[str]:
     """CREATE TABLE (types and NOT NULL from the data package schema, keys) and its indexes."""
-    from baltmet_extract.schema import frictionless_schema
-
     defs = []
     for f in frictionless_schema(name)["fields"]:
         required = f.get("constraints", {}).get("required") or f["name"] in PRIMARY_KEYS.get(name, [])

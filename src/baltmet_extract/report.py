@@ -3,13 +3,9 @@ text escaped (jinja2 autoescape)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-if TYPE_CHECKING:
-    from baltmet_extract.pipeline import RunResult
-
+from baltmet_extract.results import RunResult
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 from baltmet_extract.errors import BaltmetError
-from baltmet_extract.rules import DEFAULT_RULES_DIR
+from baltmet_extract.rule_files import review_dir
 
 DECISIONS = ["accept", "pick", "reject"]
 REVIEW_COLUMNS = ["raw", "decision", "target", "note"]
@@ -19,7 +19,7 @@ def record_decision(raw: str, decision: str, target: str, rules_dir: Path | None
         raise BaltmetError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
     if decision in ("accept", "pick") and not _valid_target(target):
         raise BaltmetError(f"{target!r}: a target is geonames:ID, iso:CODE, org:Name or group:Name")
-    path = Path(rules_dir or DEFAULT_RULES_DIR) / "review.csv"
+    path = review_dir(rules_dir) / "review.csv"
     rows: list[dict[str, str]] = []
     if path.exists():
         with path.open(encoding="utf-8", newline="") as f:

@@ -1,39 +1,23 @@
-"""Loading the curated data in `rules/`: phrases, headings, programmes, aliases, review decisions.
+"""The curated rules, compiled: phrases, headings, programmes, aliases, review decisions.
 
-Everything a user may correct without touching code lives there; this module only
-reads and compiles it. `Rules.load(path)` checks every file and names the one that
-is wrong.
+Everything a user may correct without touching code is data: the rules shipped with the package,
+with a user's folder over them (see `rule_files`). This module only compiles them.
+`Rules.load(user_dir)` checks every file and names the one that is wrong; `load_rules` does the
+same once per process while the files are unchanged.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from baltmet_extract.errors import RulesError
+from baltmet_extract.rule_files import GAZETTEER_FILES, RULE_FILES, RuleSources
 from baltmet_extract.textutil import fold
 
-#: The rules shipped with the project, used when no other folder is given.
-DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
-
-RULE_FILES = (
-    "headings.yaml",
-    "status.yaml",
-    "programmes.yaml",
-    "phrases.yaml",
-    "settings.yaml",
-    "events.yaml",
-    "aliases.csv",
-    "regions.csv",
-    "organisations.csv",
-    "review.csv",
-)
+__all__ = ["GAZETTEER_FILES", "RULE_FILES", "Rules", "load_rules"]
 
 
 def _compile(patterns: list[str], where: str) -> list[re.Pattern[str]]:
@@ -46,35 +30,12 @@ def _compile(patterns: list[str], where: str) -> list[re.Pattern[str]]:
     return out
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise RulesError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from exc
-    if not isinstance(data, dict):
-        raise RulesError(f"{path}: expected a mapping at the top level")
-    return data
-
-
-def read_csv_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Rows of a rules CSV as dicts; checks the header has the required columns."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise RulesError(f"{path}: missing column(s) {', '.join(missing)}")
-        return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-
-
 @dataclass
 class Rules:
     """Compiled rules; build with `Rules.load()`."""
 
-    directory: Path
+    #: the user's rules folder layered over the shipped rules, if any
+    directory: Path | None = None
     objectives: list[str] = field(default_factory=list)
     column_synonyms: dict[str, list[str]] = field(default_factory=dict)
     column_priority: list[str] = field(default_factory=list)
@@ -116,24 +77,23 @@ class Rules:
 
     @classmethod
     def load(cls, directory: Path | str | None = None) -> Rules:
-        """Read and compile every file in the rules folder."""
-        d = Path(directory) if directory else DEFAULT_RULES_DIR
-        if not d.is_dir():
-            raise RulesError(f"{d}: rules folder not found")
-        r = cls(directory=d)
-        headings = _read_yaml(d / "headings.yaml")
+        """Read and compile the shipped rules with the user's folder over them: `directory`, else
+        `./rules` when there is one."""
+        src = RuleSources.find(directory)
+        r = cls(directory=src.user)
+        headings = src.yaml("headings.yaml")
         r.objectives = list(headings.get("objectives", []))
         r.column_synonyms = {k: [fold(s) for s in v] for k, v in headings.get("columns", {}).items()}
         r.column_priority = list(headings.get("combined_priority", list(r.column_synonyms)))
         if headings.get("heading_label"):
             r.heading_label = _compile([headings["heading_label"]], "headings.yaml heading_label")[0]
-        status = _read_yaml(d / "status.yaml")
+        status = src.yaml("status.yaml")
         r.statuses = [(_compile([s["pattern"]], "status.yaml")[0], s["status"]) for s in status.get("statuses", [])]
         r.status_progression = list(status.get("progression", [s for _, s in r.statuses]))
-        progs = _read_yaml(d / "programmes.yaml")
+        progs = src.yaml("programmes.yaml")
         r.programmes = [(_compile([p["pattern"]], "programmes.yaml")[0], p["name"]) for p in progs.get("programmes", [])]
         r.programme_name_words = set(progs.get("name_prefix_words", []))
-        phrases = _read_yaml(d / "phrases.yaml")
+        phrases = src.yaml("phrases.yaml")
         partners = phrases.get("partners", {})
         r.role_markers = {k: _compile(v, "phrases.yaml role_markers") for k, v in partners.get("role_markers", {}).items()}
         r.role_openers = {k: _compile(v, "phrases.yaml role_openers") for k, v in partners.get("role_openers", {}).items()}
@@ -153,7 +113,7 @@ class Rules:
         places = phrases.get("places", {}) or {}
         r.coordinated_modifiers = set(places.get("coordinated_modifiers", []))
         r.organisation_words = {w.lower() for w in places.get("organisation_words", [])}
-        events = _read_yaml(d / "events.yaml")
+        events = src.yaml("events.yaml")
         r.event_kinds = [(k, _compile(v, "events.yaml kinds")) for k, v in events.get("kinds", {}).items()]
         r.read_more = _compile(events.get("read_more", []), "events.yaml read_more")
         r.not_news = _compile(events.get("not_news", []), "events.yaml not_news")
@@ -162,32 +122,28 @@ class Rules:
         r.work_package_line = _compile([events.get("work_package", r"^work\s*package\s*(?P<number>\d+)(?P<name>)")],
                                        "events.yaml work_package")[0]
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
-        r.settings = _read_yaml(d / "settings.yaml")
-        r.aliases = read_csv_rows(d / "aliases.csv", ("alias", "target"))
-        r.regions = read_csv_rows(d / "regions.csv", ("name", "iso3166_2"))
-        r.organisations = read_csv_rows(d / "organisations.csv", ("name",))
-        r.review = read_csv_rows(d / "review.csv", ("raw", "decision", "target"))
-        r.fingerprint = fingerprint(d)
-        r.gazetteer_fingerprint = fingerprint(d, GAZETTEER_FILES)
+        r.settings = src.yaml("settings.yaml")
+        r.aliases = src.csv_rows("aliases.csv", ("alias", "target"))
+        r.regions = src.csv_rows("regions.csv", ("name", "iso3166_2"))
+        r.organisations = src.csv_rows("organisations.csv", ("name",))
+        r.review = src.csv_rows("review.csv", ("raw", "decision", "target"))
+        r.fingerprint = src.fingerprint()
+        r.gazetteer_fingerprint = src.fingerprint(GAZETTEER_FILES)
         return r
 
     def setting(self, section: str, key: str, default: Any) -> Any:
         return (self.settings.get(section) or {}).get(key, default)
 
 
-#: the rules files the gazetteer is built from
-GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml")
+_LOADED: dict[tuple[str | None, tuple[tuple[str, int, int], ...]], Rules] = {}
 
 
-def fingerprint(directory: Path, names: tuple[str, ...] = RULE_FILES) -> str:
-    """A hash of rules files, so caches built from them know when they are stale. Review
-    decisions are left out: they are applied at run time and must not cost a rebuild."""
-    h = hashlib.sha256()
-    for name in names:
-        if name == "review.csv":
-            continue
-        p = directory / name
-        if p.exists():
-            h.update(name.encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+def load_rules(directory: Path | str | None = None) -> Rules:
+    """`Rules.load(directory)`, kept for the process while the user's files are unchanged
+    (worker processes call this for every document)."""
+    src = RuleSources.find(directory)
+    key = (str(src.user) if src.user else None, src.stamp())
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = Rules.load(directory)
+    return _LOADED[key]

@@ -1,6 +1,6 @@
 """Running the per-document stages on a Dask distributed cluster.
 
-`run_on_dask` maps `pipeline.process_document` over the files, on the cluster at a
+`run_on_dask` maps `documents.process_document` over the files, on the cluster at a
 scheduler address or on a `LocalCluster` started (and closed) for the run. Only the
 per-document stages run there: normalisation, validation and export stay one step
 over the union, in the calling process, as with the local process pool.
@@ -17,13 +17,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from baltmet_extract.documents import process_document
 from baltmet_extract.errors import BaltmetError
 from baltmet_extract.models import ErrorRecord
-
-if TYPE_CHECKING:
-    from baltmet_extract.pipeline import DocumentResult
+from baltmet_extract.results import DocumentResult
 
 #: The cluster started when no scheduler address is given: two single-threaded worker
 #: processes (the per-document stages are CPU-bound Python, so threads would not help).
@@ -50,8 +49,6 @@ def _absolute(path: str | Path) -> str:
 
 def _failed(name: str, exc: BaseException) -> DocumentResult:
     """The record of a document whose task did not finish on the cluster (a worker died, say)."""
-    from baltmet_extract.pipeline import DocumentResult
-
     message = " ".join(str(exc).split())[:300] or type(exc).__name__
     return DocumentResult(source_file=name, failed=True, errors=[ErrorRecord(
         source_file=name, stage="extract",
@@ -77,8 +74,6 @@ class DaskDocuments:
         if not files:
             return
         self._distributed = _import_distributed()
-        from baltmet_extract.pipeline import process_document
-
         client = self._connect(scheduler)
         rules = _absolute(rules_dir) if rules_dir else None
         cache = _absolute(cache_dir) if cache_dir else None

@@ -8,17 +8,7 @@ from typing import Any
 
 from baltmet_extract import __version__
 from baltmet_extract.models import TABLE_MODELS
-
-TABLE_DESCRIPTIONS = {
-    "projects": "Projects and initiatives, one row each, with status, funding and where the row came from.",
-    "partners": "Partners of each project in document order, resolved to canonical places or organisations.",
-    "places": "One row per canonical place seen anywhere.",
-    "milestones": "Work-package milestones with their periods.",
-    "events": "Meetings, workshops, seminars, conferences, releases and deadlines from news and milestones.",
-    "news": "News items with dates and places.",
-    "normalisation": "One row per distinct mention: how it was resolved and whether a person should review it.",
-    "errors": "Every input or row that could not be used.",
-}
+from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLE_DESCRIPTIONS, TABLES
 
 
 @cache
@@ -51,8 +41,6 @@ def _field_type(prop: dict[str, Any]) -> str:
 
 
 def frictionless_schema(name: str) -> dict[str, Any]:
-    from baltmet_extract.export import FOREIGN_KEYS, PRIMARY_KEYS
-
     model = model_schema(name)
     props = model["properties"]
     required = set(model.get("required", []))
@@ -82,8 +70,6 @@ def frictionless_schema(name: str) -> dict[str, Any]:
 
 def datapackage() -> dict[str, Any]:
     """The Frictionless data package descriptor for the CSV tables."""
-    from baltmet_extract.export import TABLES
-
     return {
         "name": "baltmet-extract-output",
         "title": "Baltic Sea Region city cooperation: projects, partners, places, events",

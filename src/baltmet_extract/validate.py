@@ -12,17 +12,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
 from baltmet_extract.models import TABLE_MODELS
-
-if TYPE_CHECKING:
-    from baltmet_extract.normalise.link import Tables
-    from baltmet_extract.pipeline import DocumentResult
-    from baltmet_extract.rules import Rules
+from baltmet_extract.results import DocumentResult
+from baltmet_extract.rules import Rules, load_rules
+from baltmet_extract.tables import Tables
 
 SEVERITIES = ["error", "warning", "info"]
 
@@ -194,9 +192,7 @@ def _references(tables: Tables, documents: list[DocumentResult], rules: Rules | 
 
 def _lead_patterns(rules: Rules | None) -> list[re.Pattern[str]]:
     if rules is None:
-        from baltmet_extract.pipeline import _rules
-
-        rules = _rules(None)
+        rules = load_rules(None)
     return [*rules.role_markers.get("lead", []), *rules.role_openers.get("lead", [])]
 
 

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from baltmet_extract.extract.partners import PartnerMention
+from baltmet_extract.extractors.news import NewsDraft
+from baltmet_extract.extractors.partners import PartnerMention
 from baltmet_extract.models import (
-    ErrorRecord,
     Event,
-    Milestone,
     NewsItem,
     NormalisationRow,
     Partner,
@@ -24,31 +22,11 @@ from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.normalise.gazetteer import Entity
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.normalise.textplaces import TextPlaceFinder
+from baltmet_extract.results import DocumentResult
+from baltmet_extract.tables import Tables
 from baltmet_extract.textutil import slugify, unique_id
 
-if TYPE_CHECKING:
-    from baltmet_extract.extract.news import NewsDraft
-    from baltmet_extract.pipeline import DocumentResult
-
 CONFIDENT = 95.0
-
-
-@dataclass
-class Tables:
-    """The output tables, in contract order."""
-
-    projects: list[Project] = field(default_factory=list)
-    partners: list[Partner] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    milestones: list[Milestone] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    news: list[NewsItem] = field(default_factory=list)
-    normalisation: list[NormalisationRow] = field(default_factory=list)
-    errors: list[ErrorRecord] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, list]:  # type: ignore[type-arg]
-        return {name: getattr(self, name) for name in
-                ("projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors")}
 
 
 @dataclass
@@ -157,8 +135,8 @@ class Linker:
 
     def _news(self, res: DocumentResult) -> None:
         first_of: dict[tuple[str | None, str], str] = {}
-        from baltmet_extract.extract.milestones import event_kind
-        from baltmet_extract.extract.news import news_id
+        from baltmet_extract.extractors.milestones import event_kind
+        from baltmet_extract.extractors.news import news_id
 
         for i, draft in enumerate(res.news, start=1):
             place = self.finder.best_place(draft.title) or self.finder.best_place(draft.summary)
@@ -188,7 +166,7 @@ class Linker:
     def _more_news_events(self, res: DocumentResult, draft: NewsDraft) -> None:
         """Further dated events a news item's text announces ("The next Steering Group meeting will
         take place in Tallinn in June"), with the item's year where the sentence has none."""
-        from baltmet_extract.extract.milestones import dated_events, sentences
+        from baltmet_extract.extractors.milestones import dated_events, sentences
 
         if draft.date is None or not draft.date_start or not draft.summary:
             return

@@ -124,9 +124,8 @@ class TextPlaceFinder:
         h = hashlib.sha256()
         h.update(self.gz.rules_fingerprint.encode())
         h.update(str(len(self.gz.entities)).encode())
-        for name in ("review.csv", "settings.yaml", "events.yaml", "phrases.yaml"):
-            p = self.rules.directory / name
-            h.update(p.read_bytes() if p.exists() else b"")
+        h.update(self.rules.fingerprint.encode())
+        h.update(repr(self.rules.review).encode())  # decisions change what a text's places resolve to
         here = Path(__file__).resolve().parent
         for module in ("textplaces.py", "resolver.py", "gazetteer.py"):
             h.update((here / module).read_bytes())

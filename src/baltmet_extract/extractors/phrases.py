@@ -9,7 +9,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from baltmet_extract.extract.dates import DateMention, find_dates
+from baltmet_extract.extractors.dates import DateMention, find_dates
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold
 

@@ -5,8 +5,9 @@ section rows spanning the table (the last one cut short, as it was in the thesis
 rows that do not fit a page cut at a line boundary and continued on the next page, as Word does.
 Written with fpdf2 and DejaVu Sans.
 """
-from pathlib import Path
+from pathlib import Path  # noqa: F401
 
+from common import docs_dir
 from fpdf import FPDF
 
 GAP = 92
@@ -222,7 +223,7 @@ def main() -> Path:
     w.draw(HEADER, w.lines(HEADER, bold=True), bold=True)
     for r in ROWS:
         w.row(r)
-    out = Path(__file__).resolve().parents[1] / "docs" / "appendix_b_cooperation_projects.pdf"
+    out = docs_dir("eval3") / "appendix_b_cooperation_projects.pdf"
     w.pdf.output(str(out))
     return out
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from baltmet_extract.extract.dates import DateMention, find_dates
+from baltmet_extract.extractors.dates import DateMention, find_dates
 from baltmet_extract.models import Document, Line, Milestone
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, join_fragments

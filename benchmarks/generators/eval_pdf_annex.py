@@ -10,16 +10,12 @@ PDF is committed so the evaluation does not depend on this script.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT / "tests"))
+from common import docs_dir
 
 import fixtures  # noqa: E402
 from fixtures import DumpBlock, DumpRow, write_annex_pdf  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "annex_2008_programming.pdf"
+OUT = docs_dir("eval") / "annex_2008_programming.pdf"
 
 HEADER = ("Project", "Partners involved", "Financing / status", "Short description")
 SECTIONS_AND_ROWS: list[tuple[str, ...]] = [

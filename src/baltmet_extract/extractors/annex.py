@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from baltmet_extract.extract.partners import PartnerCell, parse_partner_cell
-from baltmet_extract.extract.phrases import (
+from baltmet_extract.extractors.partners import PartnerCell, parse_partner_cell
+from baltmet_extract.extractors.phrases import (
     complete_heading,
     find_funding,
     find_url,
@@ -416,7 +416,7 @@ def _name_lines(cell: str, typed_breaks: bool) -> tuple[str, str | None]:
 
 def _date_from_period(cell: str, status: str) -> str | None:
     """The date a period cell gives for the status: its end for a completed project, else its start."""
-    from baltmet_extract.extract.dates import find_dates
+    from baltmet_extract.extractors.dates import find_dates
 
     dates = [d for d in find_dates(cell) if d.year or d.end_year]
     if not dates:

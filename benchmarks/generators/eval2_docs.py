@@ -12,13 +12,11 @@ does in Word. The text documents of docs/ are written by hand and not made here.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DOCS = HERE.parent / "docs"
-ROOT = HERE.parents[2]
-sys.path.insert(0, str(ROOT / "tests"))
+from common import docs_dir
+
+DOCS = docs_dir("eval2")
 
 from fixtures import MARGIN, DumpRow, _TableWriter  # noqa: E402
 

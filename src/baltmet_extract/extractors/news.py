@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from baltmet_extract.extract.dates import DateMention, find_dates
+from baltmet_extract.extractors.dates import DateMention, find_dates
 from baltmet_extract.models import Document, Line
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, slugify

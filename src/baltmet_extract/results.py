@@ -1,0 +1,84 @@
+"""What the stages hand each other: one document's drafts (`DocumentResult`) and a whole run's
+tables with how its inputs fared (`RunResult`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from baltmet_extract.extractors.annex import ProjectDraft
+from baltmet_extract.extractors.milestones import MilestoneDraft
+from baltmet_extract.extractors.news import NewsDraft
+from baltmet_extract.models import (
+    ErrorRecord,
+    Event,
+    Milestone,
+    NewsItem,
+    NormalisationRow,
+    Partner,
+    Place,
+    Project,
+)
+from baltmet_extract.tables import Tables
+
+
+@dataclass
+class DocumentResult:
+    """What one document gave, before normalisation."""
+
+    source_file: str
+    kinds: list[str] = field(default_factory=list)
+    projects: list[ProjectDraft] = field(default_factory=list)
+    news: list[NewsDraft] = field(default_factory=list)
+    milestones: list[MilestoneDraft] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    rows_seen: int = 0
+    rows_used: int = 0
+    pages: int = 0
+    failed: bool = False
+    #: the traceback of an unexpected failure, shown with -v
+    traceback: str | None = None
+
+
+@dataclass
+class RunResult:
+    """The tables of a run, and how its inputs fared."""
+
+    tables: Tables
+    documents: list[DocumentResult]
+    validation: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def failed_inputs(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.failed]
+
+    @property
+    def projects(self) -> list[Project]:
+        return self.tables.projects
+
+    @property
+    def partners(self) -> list[Partner]:
+        return self.tables.partners
+
+    @property
+    def places(self) -> list[Place]:
+        return self.tables.places
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        return self.tables.milestones
+
+    @property
+    def events(self) -> list[Event]:
+        return self.tables.events
+
+    @property
+    def news(self) -> list[NewsItem]:
+        return self.tables.news
+
+    @property
+    def normalisation(self) -> list[NormalisationRow]:
+        return self.tables.normalisation
+
+    @property
+    def errors(self) -> list[ErrorRecord]:
+        return self.tables.errors

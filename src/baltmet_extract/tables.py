@@ -1,0 +1,69 @@
+"""The output tables: their names in contract order, keys, columns, descriptions, and the
+`Tables` container. Every layer that names tables (link, validate, schema, export, report)
+takes them from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from baltmet_extract.models import (
+    TABLE_MODELS,
+    ErrorRecord,
+    Event,
+    Milestone,
+    NewsItem,
+    NormalisationRow,
+    Partner,
+    Place,
+    Project,
+)
+
+TABLES = ["projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors"]
+
+#: primary and foreign keys, for SQLite and the data package
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "projects": ["project_id"],
+    "partners": ["project_id", "position"],
+    "events": ["event_id"],
+    "news": ["news_id"],
+    "normalisation": ["raw"],
+}
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    "partners": [("project_id", "projects", "project_id")],
+    "news": [("duplicate_of", "news", "news_id")],
+}
+
+TABLE_DESCRIPTIONS = {
+    "projects": "Projects and initiatives, one row each, with status, funding and where the row came from.",
+    "partners": "Partners of each project in document order, resolved to canonical places or organisations.",
+    "places": "One row per canonical place seen anywhere.",
+    "milestones": "Work-package milestones with their periods.",
+    "events": "Meetings, workshops, seminars, conferences, releases and deadlines from news and milestones.",
+    "news": "News items with dates and places.",
+    "normalisation": "One row per distinct mention: how it was resolved and whether a person should review it.",
+    "errors": "Every input or row that could not be used.",
+}
+
+
+def columns(table: str) -> list[str]:
+    """A table's columns, in contract order."""
+    return list(TABLE_MODELS[table].model_fields)
+
+
+@dataclass
+class Tables:
+    """The output tables, in contract order."""
+
+    projects: list[Project] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    news: list[NewsItem] = field(default_factory=list)
+    normalisation: list[NormalisationRow] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, list[BaseModel]]:
+        return {name: getattr(self, name) for name in TABLES}
