@@ -2,7 +2,8 @@
 
     python3 split.py            # prints stem,split and copies docs into dev/docs, holdout/docs
 """
-import random, shutil
+import random
+import shutil
 from collections import defaultdict
 from pathlib import Path
 

@@ -73,15 +73,18 @@ def _process_document(path: str, source_name: str, rules_dir: str | None = None,
     """Ingest, classify and extract one document. Never raises: problems become error records."""
     from baltmet_extract.classify import classify
     from baltmet_extract.extractors.annex import extract_annex
+    from baltmet_extract.extractors.article import extract_article
     from baltmet_extract.extractors.milestones import extract_milestones
     from baltmet_extract.extractors.news import extract_news
     from baltmet_extract.ingest import read_document
+    from baltmet_extract.language import detect_language
 
     result = DocumentResult(source_file=source_name)
     try:
         rules = load_rules(rules_dir)
         doc = read_document(Path(path), source_name, max_bytes=max_bytes)
         result.pages = doc.page_count
+        result.language = doc.language = detect_language(doc.text(), rules.languages)
         result.kinds = classify(doc, rules)
         if "annex" in result.kinds:
             annex = extract_annex(doc, rules)
@@ -91,9 +94,13 @@ def _process_document(path: str, source_name: str, rules_dir: str | None = None,
             result.news = extract_news(doc, rules, loose="annex" not in result.kinds)
         if "workpackage" in result.kinds:
             result.milestones = extract_milestones(doc, rules)
+        if "article" in result.kinds:
+            article = extract_article(doc, rules)
+            result.news = [article] if article is not None else []
         if not result.kinds:
-            result.errors.append(ErrorRecord(source_file=source_name, stage="classify",
-                                             message="no annex table, news list or milestones recognised"))
+            result.errors.append(ErrorRecord(source_file=source_name, stage="classify", message=(
+                "no records: no annex table, news list, milestones or prose found "
+                f"({len(doc.lines)} line(s) of text)")))
     except InputError as exc:
         result.failed = True
         result.errors.append(ErrorRecord(source_file=source_name, stage=exc.stage, message=exc.message))

@@ -52,6 +52,8 @@ class Document(BaseModel):
     lines: list[Line] = Field(default_factory=list)
     page_count: int = 0
     sha256: str = ""
+    #: ISO 639-1 code of the text's language, when it could be told
+    language: str | None = None
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -75,6 +77,8 @@ class Project(BaseModel):
     source_row: int | None = None
     needs_review: bool = False
     review_reason: str | None = None
+    #: ISO 639-1 code of the document's language, when it could be told
+    language: str | None = None
 
 
 class Partner(BaseModel):
@@ -140,6 +144,8 @@ class NewsItem(BaseModel):
     source_file: str
     source_page: int | None = None
     source_row: int | None = None
+    #: ISO 639-1 code of the document's language, when it could be told
+    language: str | None = None
 
 
 class Place(BaseModel):

@@ -34,6 +34,8 @@ class DocumentResult:
     rows_seen: int = 0
     rows_used: int = 0
     pages: int = 0
+    #: ISO 639-1 code of the document's language, when it could be told
+    language: str | None = None
     failed: bool = False
     #: the traceback of an unexpected failure, shown with -v
     traceback: str | None = None

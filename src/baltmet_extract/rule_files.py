@@ -36,7 +36,8 @@ USER_RULES_DIRNAME = "rules"
 SHIPPED_PACKAGE = "baltmet_extract"
 SHIPPED_FOLDER = "default_rules"
 
-YAML_FILES = ("headings.yaml", "status.yaml", "programmes.yaml", "phrases.yaml", "settings.yaml", "events.yaml")
+YAML_FILES = ("headings.yaml", "status.yaml", "programmes.yaml", "phrases.yaml", "settings.yaml", "events.yaml",
+              "dates.yaml", "languages.yaml")
 CSV_FILES = ("aliases.csv", "regions.csv", "organisations.csv")
 REVIEW_FILE = "review.csv"
 RULE_FILES = (*YAML_FILES, *CSV_FILES, REVIEW_FILE)
@@ -111,7 +112,7 @@ class RuleSources:
                 continue
             content: object = self.yaml(name) if name in YAML_FILES else self.csv_rows(name, (_csv_key(name),))
             h.update(name.encode())
-            h.update(json.dumps(content, sort_keys=True, ensure_ascii=False).encode())
+            h.update(json.dumps(_stable(content), sort_keys=True, ensure_ascii=False).encode())
         return h.hexdigest()[:16]
 
     def yaml(self, name: str) -> dict[str, Any]:
@@ -129,6 +130,15 @@ class RuleSources:
         if user is None:
             return rows
         return merge_rows(rows, _parse_csv(user.read_bytes(), str(user), required), required[0])
+
+
+def _stable(value: Any) -> Any:
+    """`value` with every mapping key a string, so that it serialises in a stable order."""
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
 
 
 def _csv_key(name: str) -> str:

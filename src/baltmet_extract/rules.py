@@ -61,11 +61,20 @@ class Rules:
     read_more: list[re.Pattern[str]] = field(default_factory=list)
     not_news: list[re.Pattern[str]] = field(default_factory=list)
     organiser_phrases: list[re.Pattern[str]] = field(default_factory=list)
+    published: list[re.Pattern[str]] = field(default_factory=list)
+    furniture: list[re.Pattern[str]] = field(default_factory=list)
+    minutes: list[re.Pattern[str]] = field(default_factory=list)
+    date_labels: set[str] = field(default_factory=set)
+    place_labels: set[str] = field(default_factory=set)
     milestone_line: re.Pattern[str] | None = None
     work_package_line: re.Pattern[str] | None = None
     place_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
     settings: dict[str, Any] = field(default_factory=dict)
+    #: dates.yaml as merged: compiled by `extractors.date_words.date_words`
+    date_config: dict[str, Any] = field(default_factory=dict)
+    #: languages.yaml as merged: detection candidates, how names bend, home countries
+    languages: dict[str, Any] = field(default_factory=dict)
     aliases: list[dict[str, str]] = field(default_factory=list)
     regions: list[dict[str, str]] = field(default_factory=list)
     organisations: list[dict[str, str]] = field(default_factory=list)
@@ -118,11 +127,18 @@ class Rules:
         r.read_more = _compile(events.get("read_more", []), "events.yaml read_more")
         r.not_news = _compile(events.get("not_news", []), "events.yaml not_news")
         r.organiser_phrases = _compile(events.get("organiser_phrases", []), "events.yaml organiser_phrases")
+        r.published = _compile(events.get("published", []), "events.yaml published")
+        r.furniture = _compile(events.get("furniture", []), "events.yaml furniture")
+        r.minutes = _compile(events.get("minutes", []), "events.yaml minutes")
+        r.date_labels = {str(w).lower() for w in events.get("date_labels", [])}
+        r.place_labels = {str(w).lower() for w in events.get("place_labels", [])}
         r.milestone_line = _compile([events.get("milestone", r"^milestone\s+(?P<number>\d+)")], "events.yaml milestone")[0]
         r.work_package_line = _compile([events.get("work_package", r"^work\s*package\s*(?P<number>\d+)(?P<name>)")],
                                        "events.yaml work_package")[0]
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
         r.settings = src.yaml("settings.yaml")
+        r.date_config = src.yaml("dates.yaml")
+        r.languages = src.yaml("languages.yaml")
         r.aliases = src.csv_rows("aliases.csv", ("alias", "target"))
         r.regions = src.csv_rows("regions.csv", ("name", "iso3166_2"))
         r.organisations = src.csv_rows("organisations.csv", ("name",))

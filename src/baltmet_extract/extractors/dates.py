@@ -9,54 +9,77 @@ from context and flag as inferred.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-MONTHS = [m for m in calendar.month_name if m]
-_MONTH = r"(?:" + "|".join(sorted({m for m in MONTHS} | {m[:3] + r"\.?" for m in MONTHS}, key=len, reverse=True)) + r")"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+from baltmet_extract.extractors.date_words import DateWords, date_words
+
 _YEAR = r"(?:19|20)\d{2}"
-_DASH = r"\s*(?:-|–|—|to|until)\s*"
+#: a day number as text writes it: 5, 05, 5th, 5., 1er
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|beginning of|end of|end|early|mid|late)"
 
-DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # 2007-06-13
-    ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
-    # 10.-11.12.2009 (days of one month, dotted)
-    ("numeric_day_range", re.compile(rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_YEAR})\b")),
-    # 01/2009 - 06/2009, 11.2009 (month and year)
-    ("numeric_month_range", re.compile(rf"\b(?P<m1>[01]?\d)[./](?P<y1>{_YEAR}){_DASH}(?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
-    # 13.06.2007, 13/06/2007 (day first, as in European documents)
-    ("numeric_dmy", re.compile(rf"\b(?P<dn>[0-3]?\d)[./](?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
-    ("numeric_month", re.compile(rf"(?<![\d./])(?P<mn>0?[1-9]|1[0-2])[./](?P<y>{_YEAR})\b")),
-    # first half of 2010, 2nd half 2010
-    ("half_year", re.compile(rf"\b(?P<h>first|1st|second|2nd)\s+half\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
-    # 2009-2012, 2009 – 2012
-    ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
-    # 31 May - 1 June 2012, 30 September – 1 October 2010
-    ("day_month_range", re.compile(rf"\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?"
-                                   rf"(?P<m2>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
-    # 13-15 June 2007, 13 - 15 June
-    ("day_range", re.compile(rf"\b(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
-    # June 13-15, 2007
-    ("day_range_us", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
-    # January - June 2006, Start - June 2005
-    ("month_range", re.compile(rf"\b(?P<m1>{_MONTH}|start)(?:\s+(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH}|end)\s+(?P<y>{_YEAR})\b", re.I)),
-    # 9th October 2007, 9 October
-    ("day_month", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b", re.I)),
-    # November 13th, 2007, November 13th
-    ("month_day", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?", re.I)),
-    # December 2007, in May 2008
-    ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
-    # Spring 2008, end 2008
-    ("season_year", re.compile(rf"\b(?P<s>{_SEASON})\s+(?P<y>{_YEAR})\b", re.I)),
-    # in March, in August (month alone: the year comes from context)
-    ("month", re.compile(rf"\b(?:in|by|during|until|from|before|after|of|end of|beginning of)\s+(?:the\s+)?(?:end\s+of\s+|beginning\s+of\s+)?(?P<m>{_MONTH})\b(?!\s+(?:{_DAY}|{_YEAR}))", re.I)),
-    ("year", re.compile(rf"\b(?P<y>{_YEAR})\b")),
-]
+
+@lru_cache(maxsize=4)
+def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
+    """The grammar, in order of precedence (longer, more precise forms first)."""
+    M = words.month_pattern()  # where no day precedes it
+    MD = words.month_pattern(after_day=True)  # right after a day
+    R = words.range_pattern()
+    DM = rf"(?:\s*{words.words_pattern(words.day_markers)})?" if words.day_markers else ""
+    YM = words.words_pattern(words.year_markers) if words.year_markers else r"(?!x)x"
+    alone_words = words.words_pattern(words.month_alone_words)
+    full = words.month_pattern(abbreviations=False)
+    # a day followed by a month and a year: the year may carry a marker ("2017 r.", "2019 m.")
+    Y = rf"(?P<y>{_YEAR})"
+    S = r"(?:" + "|".join([_SEASON, *words.seasons]) + r")"
+    return [
+        # 2007-06-13
+        ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
+        # 10.-11.12.2009, 12.–13.6.2018 (days of one month, dotted)
+        ("numeric_day_range", re.compile(
+            rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.\s?(?P<mn>[01]?\d)\.\s?(?P<y>{_YEAR})\b")),
+        # 01/2009 - 06/2009, 11.2009 (month and year)
+        ("numeric_month_range", re.compile(rf"\b(?P<m1>[01]?\d)[./](?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
+        # 13.06.2007, 13/06/2007, 13. 6. 2007 (day first, as in European documents)
+        ("numeric_dmy", re.compile(rf"\b(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
+        # 11/2009, 02.2018; never "1/2010" (an issue's or a meeting's number in its year)
+        ("numeric_month", re.compile(rf"(?<![\d./])(?P<mn>0[1-9]|1[0-2])[./](?P<y>{_YEAR})\b")),
+        # first half of 2010, 2nd half 2010
+        ("half_year", re.compile(rf"\b(?P<h>first|1st|second|2nd)\s+half\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
+        # 2018. gada 5. jūnijā (Latvian), 2019 m. birželio 12 d. (Lithuanian)
+        ("year_day_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
+        ("year_month_day", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})\s+(?P<d>{_DAY}){DM}(?!\w)", re.I)),
+        # 2009-2012, 2009 – 2012
+        ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
+        # 31 May - 1 June 2012, 30 September – 1 October 2010
+        ("day_month_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY})\s*(?:of\s+)?(?P<m1>{MD}){R}(?P<d2>{_DAY})\s*(?:of\s+)?"
+                                       rf"(?P<m2>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
+        # 13-15 June 2007, 5 i 6 października 2017, 5.–6. oktoobril, vom 12. bis 14. Juni
+        ("day_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY}){R}(?P<d2>{_DAY})\s*(?:of\s+)?(?P<m>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
+        # June 13-15, 2007; birželio 12–13 d.
+        ("day_range_us", re.compile(rf"(?<!\w)(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)(?:,?\s+{Y})?", re.I)),
+        # January - June 2006, Start - June 2005
+        ("month_range", re.compile(rf"(?<!\w)(?P<m1>{M}|start)(?:\s+(?P<y1>{_YEAR}))?\s*(?:-|–|—|to|until)\s*(?P<m2>{M}|end)\s+(?P<y>{_YEAR})\b", re.I)),
+        # 9th October 2007, 9 October, 13. kesäkuuta 2019, 14 févr. 2012
+        ("day_month", re.compile(rf"(?<!\w)(?P<d>{_DAY})\s*(?:of\s+)?(?P<m>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
+        # November 13th, 2007; birželio 12 d.
+        ("month_day", re.compile(rf"(?<!\w)(?P<m>{M})\s+(?P<d>{_DAY}){DM}(?!\w)(?:,?\s+{Y})?", re.I)),
+        # December 2007, in May 2008, października 2017
+        ("month_year", re.compile(rf"(?<!\w)(?P<m>{M})\s+(?P<y>{_YEAR})\b", re.I)),
+        # Spring 2008, end 2008
+        ("season_year", re.compile(rf"(?<!\w)(?P<s>{S})\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
+        # in March, w marcu (a month alone: the year comes from context)
+        ("month", re.compile(rf"(?<!\w){alone_words}\s+(?:the\s+)?(?:end\s+of\s+|beginning\s+of\s+)?(?P<m>{full})(?!\w)"
+                             rf"(?!\s*(?:{_DAY}|{_YEAR}))", re.I)),
+        ("month_case", re.compile(rf"(?<!\w)(?P<m>{words.month_alone_pattern()})(?!\w)(?!\s*(?:{_DAY}|{_YEAR}))", re.I)),
+        ("year", re.compile(rf"\b(?P<y>{_YEAR})\b")),
+        # on 8th and 9th (a day alone: month and year come from context); never "the 3rd meeting"
+        ("day_only", re.compile(r"(?<!\w)(?:on|the)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)(?:\s*(?:and|&|-|–|to)\s*(?:the\s+)?"
+                                r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th))?(?=\s*(?:[.,;:)]|$|(?:and|in|at|for|to|with)\b))", re.I)),
+    ]
 
 
 @dataclass(frozen=True)
@@ -94,41 +117,36 @@ def iso_date(year: int | None, month: int | None = None, day: int | None = None)
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-@lru_cache(maxsize=1)
-def _parser():  # type: ignore[no-untyped-def]
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month"]})
+def _day(text: str | None) -> int | None:
+    digits = re.sub(r"\D", "", text) if text else ""
+    return int(digits) if digits else None
 
 
-@lru_cache(maxsize=4096)
-def parse_month_day(month: str, day: str | None, year: int) -> tuple[int, int | None] | None:
-    """Month number and day from words, by dateparser; None when they are not a real date."""
-    text = f"{day} {month} {year}" if day else f"{month} {year}"
-    data = _parser().get_date_data(text)
-    if data.date_obj is None:
-        return None
-    return data.date_obj.month, (data.date_obj.day if day else None)
+def _month_day(words: DateWords, month: str, day: str | None, year: int | None) -> tuple[int | None, int | None]:
+    """Month number and day; (None, None) when they make no real date (31 February)."""
+    n = words.month(month)
+    if n is None:
+        return None, None
+    d = _day(day)
+    if d is not None:
+        try:
+            date(year or 2000, n, d)  # a leap year accepts 29 February
+        except ValueError:
+            return None, None
+    return n, d
 
 
-def _day(text: str | None) -> str | None:
-    return re.sub(r"\D", "", text) if text else None
-
-
-def _month_day(month: str, day: str | None, year: int | None) -> tuple[int | None, int | None]:
-    parsed = parse_month_day(month.rstrip("."), _day(day), year or 2000)  # a leap year accepts 29 Feb
-    return parsed if parsed else (None, None)
-
-
-def find_dates(text: str) -> list[DateMention]:
-    """Every date mention in `text`, longest first where they overlap, in text order."""
+def find_dates(text: str, words: DateWords | None = None) -> list[DateMention]:
+    """Every date mention in `text`, longest first where they overlap, in text order. `words` is
+    the rules' date vocabulary (`Rules.date_words`); the shipped one when not given."""
+    words = words or default_date_words()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in DATE_PATTERNS:
+    for kind, pattern in date_patterns(words):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            mention = _mention(kind, m)
+            mention = _mention(words, kind, m)
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -136,7 +154,21 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
+@lru_cache(maxsize=1)
+def default_date_words() -> DateWords:
+    """The shipped date vocabulary (the rules' `dates.yaml` without a user's additions)."""
+    from baltmet_extract.rule_files import RuleSources
+
+    return date_words(RuleSources(None).yaml("dates.yaml"))
+
+
+def rules_date_words(rules: object) -> DateWords:
+    """The date vocabulary of a `Rules` (its merged dates.yaml)."""
+    return date_words(getattr(rules, "date_config", None) or None) if getattr(rules, "date_config", None) \
+        else default_date_words()
+
+
+def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else None
     span = dict(start=m.start(), end=m.end(), text=m.group(0), year=year, kind=kind)
@@ -173,35 +205,40 @@ def _mention(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "year_range":
         return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), end_year=year, kind=kind)
     if kind == "day_month_range":
-        m1, d1 = _month_day(g["m1"], g["d1"], year)
-        m2, d2 = _month_day(g["m2"], g["d2"], year)
+        m1, d1 = _month_day(words, g["m1"], g["d1"], year)
+        m2, d2 = _month_day(words, g["m2"], g["d2"], year)
         if None in (m1, d1, m2, d2):
             return None
         return DateMention(**span, month=m1, day=d1, end_month=m2, end_day=d2)  # type: ignore[arg-type]
     if kind in ("day_range", "day_range_us"):
-        month, d1 = _month_day(g["m"], g["d1"], year)
-        _, d2 = _month_day(g["m"], g["d2"], year)
+        month, d1 = _month_day(words, g["m"], g["d1"], year)
+        _, d2 = _month_day(words, g["m"], g["d2"], year)
         if month is None or d1 is None or d2 is None:
             return None
         return DateMention(**span, month=month, day=d1, end_day=d2)  # type: ignore[arg-type]
     if kind == "month_range":
-        m1 = None if g["m1"].lower() == "start" else _month_day(g["m1"], None, year)[0]
-        m2 = None if g["m2"].lower() == "end" else _month_day(g["m2"], None, year)[0]
+        m1 = None if g["m1"].lower() == "start" else _month_day(words, g["m1"], None, year)[0]
+        m2 = None if g["m2"].lower() == "end" else _month_day(words, g["m2"], None, year)[0]
         y1 = int(g["y1"]) if g.get("y1") else year
         if m2 is None and g["m2"].lower() != "end":
             return None
         return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=y1 if m1 else None, month=m1,
                            end_year=year, end_month=m2, kind=kind)
-    if kind in ("day_month", "month_day"):
-        month, day = _month_day(g["m"], g["d"], year)
+    if kind in ("day_month", "month_day", "year_day_month", "year_month_day"):
+        month, day = _month_day(words, g["m"], g["d"], year)
         if month is None or day is None:
             return None
         return DateMention(**span, month=month, day=day)  # type: ignore[arg-type]
-    if kind in ("month_year", "month"):
-        month, _ = _month_day(g["m"], None, year)
+    if kind in ("month_year", "month", "month_case"):
+        month, _ = _month_day(words, g["m"], None, year)
         if month is None:
             return None
         return DateMention(**span, month=month)  # type: ignore[arg-type]
+    if kind == "day_only":
+        d1, d2 = int(g["d1"]), int(g["d2"]) if g.get("d2") else None
+        if not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+            return None
+        return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=None, day=d1, end_day=d2, kind=kind)
     if kind == "season_year" or kind == "year":
         return DateMention(**span)  # type: ignore[arg-type]
     return None

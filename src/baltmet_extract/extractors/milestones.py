@@ -11,7 +11,8 @@ from baltmet_extract.models import Document, Line, Milestone
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, join_fragments
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SENTENCE_OPENERS = "(\"'„“«"
 #: words after which a full stop ends no sentence ("St. Petersburg", "e.g. Riga")
 ABBREVIATIONS = frozenset("st st.-peterburg dr mr mrs ms prof no nr ca approx incl e.g i.e etc vs jan feb mar apr "
                           "jun jul aug sep sept oct nov dec dept univ co ltd".split())
@@ -115,10 +116,14 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if not (text[m.end()].isupper() or text[m.end()] in _SENTENCE_OPENERS):
+            continue
         words = text[start:m.start()].split()
         last = words[-1].rstrip(".!?").lower() if words else ""
         if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
+        if re.fullmatch(r"[0-3]?\d", last) and words[-1].endswith("."):
+            continue  # an ordinal day ("am 9. März", "13. kesäkuuta"), not the end of a sentence
         out.append(text[start:m.start()].strip())
         start = m.end()
     out.append(text[start:].strip())
@@ -181,7 +186,8 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
     for i, (sentence, ln) in enumerate(sents):
         if skip is not None and skip(sentence):
             continue
-        dates = [d for d in find_dates(sentence) if d.month is not None]
+        # a season is the least a date may say and still be an event's ("wiosną 2018 w Kłajpedzie")
+        dates = [d for d in find_dates(sentence) if d.month is not None or d.kind == "season_year"]
         if not dates:
             continue
         kind = event_kind(sentence, rules)

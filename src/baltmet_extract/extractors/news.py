@@ -9,8 +9,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from baltmet_extract.extractors.dates import DateMention, find_dates
+from baltmet_extract.extractors.dates import DateMention, default_date_words, find_dates
 from baltmet_extract.models import Document, Line
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, slugify
@@ -30,6 +31,10 @@ class NewsDraft:
     date_end: str | None = None
     date_inferred: bool = False
     lines: list[Line] = field(default_factory=list)
+    #: for an item dated by an event in its text: the text before and from that date, where the
+    #: event's place is looked for first
+    event_before: str = ""
+    event_after: str = ""
 
     @property
     def text(self) -> str:
@@ -50,10 +55,10 @@ def news_lines(doc: Document, rules: Rules, loose: bool = True) -> list[Line]:
         _DOT_LEADER.search(ln.text) or (repeated[re.sub(r"\d+", "#", ln.text.strip().lower())] >= 2
                                          and re.search(r"\d", ln.text) and len(ln.text.split()) <= 8
                                          and len(re.findall(r"[^\W\d_]{3,}", ln.text)) >= 2
-                                         and not _is_date_line(ln.text)))]
+                                         and not is_date_line(ln.text)))]
     last_row = max((i for i, ln in enumerate(all_lines) if ln.is_row), default=-1)
-    after_tables = [ln for ln in all_lines[last_row + 1:] if not _is_menu_line(ln.text)]
-    lines = [ln for ln in all_lines if not ln.is_row and not _is_menu_line(ln.text)]
+    after_tables = [ln for ln in all_lines[last_row + 1:] if not is_menu_line(ln.text)]
+    lines = [ln for ln in all_lines if not ln.is_row and not is_menu_line(ln.text)]
     if any(is_read_more(ln.text, rules) for ln in after_tables):
         lines = after_tables  # a report with an annex table and then a news list: the list is after it
     last_more = max((i for i, ln in enumerate(lines) if is_read_more(ln.text, rules)), default=-1)
@@ -110,7 +115,10 @@ def _looks_like_item(block: list[Line]) -> bool:
     """A short title line, some text and a date: a news item in a dump that lost its links and
     headings (a masthead with the issue's date has too few words to be one)."""
     words = sum(len(ln.text.split()) for ln in block)
-    return len(block[0].text.split()) <= 20 and words >= 10 and any(find_dates(ln.text) for ln in block)
+    first = block[0].text.strip()
+    # an item starts with its headline or its date; a paragraph of an article starts with a sentence
+    headline = is_date_line(first) or not first.endswith((".", "!", "?", ":", ";"))
+    return headline and len(first.split()) <= 20 and words >= 10 and any(find_dates(ln.text) for ln in block)
 
 
 def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
@@ -125,12 +133,12 @@ def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
                 items.append(current)
             current = []
             continue
-        if ln.heading and current and all(_is_date_line(c.text) for c in current):
+        if ln.heading and current and all(is_date_line(c.text) for c in current):
             current.append(ln)  # the date printed above this heading, alone after a "Read more"
             continue
         if ln.heading and current and any(not c.heading for c in current):
             # a date printed just above the next heading belongs to the next item
-            carried = [current.pop()] if len(current) > 1 and _is_date_line(current[-1].text) else []
+            carried = [current.pop()] if len(current) > 1 and is_date_line(current[-1].text) else []
             items.append(current)
             current = carried
         current.append(ln)
@@ -139,7 +147,7 @@ def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
     return items
 
 
-def _is_menu_line(text: str) -> bool:
+def is_menu_line(text: str) -> bool:
     """A site menu flattened into one line: "Home | About us | News | Contact"."""
     parts = [p.strip() for p in re.split(r"\s[|·•»]\s", text)]
     return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
@@ -149,9 +157,17 @@ _WEEKDAY = re.compile(r"^\s*(?:" + "|".join(calendar.day_name) + r"|" + "|".join
                       re.IGNORECASE)
 
 
-def _is_date_line(text: str) -> bool:
-    """A line that is only a date ("13.11.2007", "9 October 2007", "Friday, 10 December 2010")."""
-    text = _WEEKDAY.sub("", text).strip()
+@lru_cache(maxsize=1)
+def _weekdays() -> re.Pattern[str]:
+    """A weekday in any of the languages of the rules, before a date ("Freitag, 9. März")."""
+    return re.compile(r"^\s*" + default_date_words().weekday_pattern() + r"\.?,?\s+", re.IGNORECASE)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date ("13.11.2007", "9 October 2007", "Friday, 10 December 2010"),
+    perhaps after a word or two of the site's ("Nyhed | 5. april 2019")."""
+    text = _weekdays().sub("", _WEEKDAY.sub("", text)).strip()
+    text = re.sub(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[|:–—-]\s*(?=\d)", "", text)
     dates = find_dates(text)
     return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text) - 3
 
@@ -172,7 +188,7 @@ def extract_news(doc: Document, rules: Rules, loose: bool = True) -> list[NewsDr
             lead = lead[1:]
         if _is_list_heading(lead) or any(p.search(lead[0].text.strip()) for p in rules.not_news):
             continue  # the list's heading, or the colophon ("Editor: ...", "© 2012 ...")
-        date_lines = [ln for ln in lead if _is_date_line(ln.text)]
+        date_lines = [ln for ln in lead if is_date_line(ln.text)]
         if n == 0 and date_lines and lead.index(date_lines[0]) > 0:
             # the list's heading ("News archive 2012") above the first item's date line
             first = lead.index(date_lines[0])
@@ -256,19 +272,19 @@ def _complete_years(drafts: list[NewsDraft]) -> None:
         if d.date.year:
             d.date_start, d.date_end = d.date.iso(), d.date.iso_end()
             continue
-        year = _year_near(d.date, d.posted) if d.posted and d.posted.year else None
+        year = year_near(d.date, d.posted) if d.posted and d.posted.year else None
         if year is None and d.posted is not None and d.posted is not d.date:
             # posted "February 21st" about "February 17th": place the posting date, then the event near it
             posted_year = _year_from_neighbours(i, d.posted, known, descending)
             if posted_year is not None:
-                year = _year_near(d.date, replace(d.posted, year=posted_year))
+                year = year_near(d.date, replace(d.posted, year=posted_year))
         year = year or _year_from_neighbours(i, d.date, known, descending)
         if year is not None:
             d.date_start, d.date_end = d.date.iso(year), d.date.iso_end(year)
             d.date_inferred = True
 
 
-def _year_near(date: DateMention, posted: DateMention) -> int | None:
+def year_near(date: DateMention, posted: DateMention) -> int | None:
     """The year that puts a date without one nearest to the day the item was posted
     (posted in December 2010 about "26-27 May": May 2011)."""
     if posted.year is None or date.month is None:

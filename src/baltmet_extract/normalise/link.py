@@ -61,6 +61,7 @@ class Linker:
             for draft in res.projects:
                 # two documents may name projects alike
                 draft.project.project_id = unique_id(draft.project.project_id, used_ids)
+                draft.project.language = draft.project.language or res.language
                 self.tables.projects.append(draft.project)
                 self._partners(draft.project, draft.partners.mentions)
             self._milestones(res)
@@ -125,8 +126,8 @@ class Linker:
         for md in res.milestones:
             self.tables.milestones.append(md.milestone)
             for ev in md.events:
-                place = self.finder.nearest_place(ev.before, ev.after)
-                organisers = self.finder.organisers(ev.sentence)
+                place = self.finder.nearest_place(ev.before, ev.after, res.language)
+                organisers = self.finder.organisers(ev.sentence, res.language)
                 self._add_event(source_kind="milestone", milestone=ev.milestone, title=_title(ev.sentence),
                                 kind=ev.kind, date_start=ev.date_start, date_end=ev.date_end,
                                 date_inferred=ev.date_inferred, place=place.resolution if place else None,
@@ -139,8 +140,11 @@ class Linker:
         from baltmet_extract.extractors.news import news_id
 
         for i, draft in enumerate(res.news, start=1):
-            place = self.finder.best_place(draft.title) or self.finder.best_place(draft.summary)
-            organisers = self.finder.organisers(draft.text)
+            lang = res.language
+            place = (self.finder.nearest_place(draft.event_before, draft.event_after, lang)
+                     if draft.event_after else None)
+            place = place or self.finder.best_place(draft.title, lang) or self.finder.best_place(draft.summary, lang)
+            organisers = self.finder.organisers(draft.text, lang)
             e = place.resolution.entity if place else None
             nid = self._unique(news_id(res.source_file, i))
             key = (draft.date_start, e.key if e else "")
@@ -152,7 +156,7 @@ class Linker:
                 date_inferred=draft.date_inferred, place=e.name if e else None,
                 place_geonames_id=e.geonames_id if e else None, summary=draft.summary or None,
                 organisers="; ".join(organisers) or None, duplicate_of=duplicate, source_file=res.source_file,
-                source_page=draft.line.page, source_row=draft.line.row))
+                source_page=draft.line.page, source_row=draft.line.row, language=res.language))
             if place:
                 self._note([place.resolution], f"{res.source_file}::{draft.line.row} news")
             if duplicate is None and draft.date_start:
@@ -180,12 +184,12 @@ class Linker:
         for ev in dated_events(sentences(lines), self.resolver.rules, same_year, skip=lambda s: own in s):
             if ev.date_start == draft.date_start:
                 continue
-            place = self.finder.nearest_place(ev.before, ev.after)
+            place = self.finder.nearest_place(ev.before, ev.after, res.language)
             if place is None:
                 continue  # a date in passing ("registration until 15 May") is no event of its own
             self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,
                             date_start=ev.date_start, date_end=ev.date_end, date_inferred=ev.date_inferred,
-                            place=place.resolution, organisers=self.finder.organisers(ev.sentence),
+                            place=place.resolution, organisers=self.finder.organisers(ev.sentence, res.language),
                             source_file=res.source_file, source_page=ev.line.page, source_row=ev.line.row)
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,

@@ -17,11 +17,13 @@ import calendar
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baltmet_extract.normalise.gazetteer import Gazetteer
+from baltmet_extract.normalise.gazetteer import Entity, Gazetteer
+from baltmet_extract.normalise.inflection import ENDING, Inflections
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 COMPANY_SUFFIXES = ["gmbh", "ag", "ab", "oy", "oyj", "ltd", "as", "a/s", "sa", "plc", "inc", "asa", "aps", "ug"]
 MAX_NAME_TOKENS = 5
+#: a place outside Europe found in running text counts only this big, or with its country named
+FAR_AWAY_MIN_POPULATION = 1_000_000
 _CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:],
                                                 *calendar.day_name, *calendar.day_abbr])
 
@@ -59,6 +63,8 @@ class GazetteerMatcher:
 
     def __init__(self) -> None:
         self.names: frozenset[str] = frozenset()
+        #: the dictionary form of a bent word that is a place ("Gdańsku" -> "Gdańsk"), if any
+        self.inflect: Callable[[str], str | None] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
@@ -88,8 +94,11 @@ class GazetteerMatcher:
             if best_end is not None:
                 spans.append(Span(doc, i, best_end, label="GPE"))
                 i = best_end
-            else:
-                i += 1
+                continue
+            lemma = self.inflect(doc[i].text) if self.inflect is not None and doc[i].is_alpha else None
+            if lemma:
+                spans.append(Span(doc, i, i + 1, label="GPE", kb_id=lemma))
+            i += 1
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
 
@@ -112,7 +121,8 @@ class TextPlaceFinder:
         self.rules = rules
         self.model_name = rules.setting("normalise", "spacy_model", None)
         self._nlp: Language | None = None
-        self._cache: dict[str, tuple[list[TextPlace], list[str]]] = {}
+        self.inflections = Inflections(gz, rules.languages, cache_dir)
+        self._cache: dict[tuple[str, str | None], tuple[list[TextPlace], list[str]]] = {}
         self._cache_file = self._cache_path(cache_dir) if cache_dir is not None else None
         self._loaded = 0
         if self._cache_file is not None:
@@ -191,16 +201,25 @@ class TextPlaceFinder:
         matcher.names = self.gz.text_names  # type: ignore[attr-defined]
         return nlp
 
-    def find(self, text: str) -> tuple[list[TextPlace], list[str]]:
-        """Places (resolved) and organisation names in `text`."""
+    def find(self, text: str, language: str | None = None) -> tuple[list[TextPlace], list[str]]:
+        """Places (resolved) and organisation names in `text`, written in `language` (ISO 639-1;
+        its bent forms of place names are then found too)."""
         if not text.strip():
             return [], []
-        cached = self._cache.get(text)
+        cached = self._cache.get((text, language))
         if cached is not None:
             return cached
+        matcher = self.nlp.get_pipe("baltmet_gazetteer")
+        matcher.inflect = (lambda word: self._bent(word, language)) if language else None  # type: ignore[attr-defined]
         doc = self.nlp(text)
         places: list[TextPlace] = []
         orgs: list[str] = []
+        countries = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not ent.kb_id_:
+                e0 = self.resolver.resolve(ent.text)[0].entity
+                if e0 is not None and e0.kind == "country" and e0.country:
+                    countries.add(e0.country)
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 if ent.text not in orgs:
@@ -210,19 +229,75 @@ class TextPlaceFinder:
                 continue  # "in March" is a date, whatever English town is called March
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             after_prep = prev in self.rules.place_prepositions
+            res = self._resolve(ent.text, ent.kb_id_ or None, language)
+            if res is None:
+                continue
+            bent = res.raw != ent.text or "read as" in res.reason
+            # a case ending ("Tartus", "Rīgā") says "in" as a preposition does
+            after_prep = after_prep or bent
             if not after_prep and ent.start == 0 and len(ent) == 1:
                 continue  # a capitalised first word is weak evidence of a place
-            res = self.resolver.resolve(ent.text)[0]
-            if res.entity is None or res.entity.kind not in ("city", "region", "country") or res.method in ("fuzzy", "unresolved"):
-                continue
+            e = res.entity
+            if e is not None and not e.european and e.population < FAR_AWAY_MIN_POPULATION \
+                    and e.country not in countries:
+                continue  # "Central" in "Interreg Central Baltic" is no small American town
             res.method = "ner"
             places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep))
-        self._cache[text] = (places, orgs)
+        self._cache[(text, language)] = (places, orgs)
         return places, orgs
 
-    def best_place(self, text: str) -> TextPlace | None:
+    def _bent(self, word: str, language: str | None) -> str | None:
+        """For a word no name of the running-text index: the word itself when it is a local name
+        of a place where the language is at home ("Dunkerque" in French), else the first
+        dictionary form of it that names a place ("Gdańsku" -> "Gdańsk")."""
+        home = self.inflections.home_countries(language)
+        if home and len(word) >= 4 and any(_usable(e) and e.country in home for e, _ in self.gz.lookup(word)):
+            return word
+        for name, _ in self.inflections.candidates(word, language):
+            return name
+        return None
+
+    def _resolve(self, text: str, lemma: str | None, language: str | None) -> Resolution | None:
+        """The place a mention names: as written, or as the dictionary form of a bent word; a
+        form that is a far-away place as written but a place at home when bent is the latter
+        (Estonian "Tartus" is Tartu, not Ţarţūs)."""
+        if lemma is None or lemma == text:
+            res = self.resolver.resolve(text)[0]
+            if _usable(res.entity) and res.method not in ("fuzzy", "unresolved"):
+                e = res.entity
+                assert e is not None
+                if " " in text or not language:
+                    return res
+                home = self.inflections.home_countries(language)
+                if e.kind == "region":
+                    # Estonian "Valmieras" is in Valmiera, not the Latvian county written alike
+                    city = self._bent_resolution(text, language, frozenset({e.country or ""}))
+                    if city is not None and city.entity is not None and city.entity.kind == "city":
+                        return city
+                if not home or e.country in home:
+                    return res
+                return self._bent_resolution(text, language, home) or res
+            return self._bent_resolution(text, language, None) if language else None
+        return self._bent_resolution(text, language, None)
+
+    def _bent_resolution(self, word: str, language: str | None, home: frozenset[str] | None) -> Resolution | None:
+        for name, how in self.inflections.candidates(word, language):
+            res = self.resolver.resolve(name)[0]
+            if not _usable(res.entity) or res.method in ("fuzzy", "unresolved"):
+                continue
+            if home is not None and (res.entity is None or res.entity.country not in home):
+                continue
+            res.raw = word
+            res.reason = f"{word!r} read as {name!r}, its {how} form in {language}; " + res.reason
+            if how == ENDING:
+                res.needs_review = True
+                res.score = min(res.score, 90.0)
+            return res
+        return None
+
+    def best_place(self, text: str, language: str | None = None) -> TextPlace | None:
         """The place an event happens in: the first city announced by a preposition, else the first city."""
-        places, _ = self.find(text)
+        places, _ = self.find(text, language)
         cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"]
         announced = [p for p in cities if p.after_preposition]
         best = announced[0] if announced else (cities[0] if cities else None)
@@ -236,12 +311,12 @@ class TextPlaceFinder:
                     best = following[0]
         return best
 
-    def nearest_place(self, before: str, after: str) -> TextPlace | None:
+    def nearest_place(self, before: str, after: str, language: str | None = None) -> TextPlace | None:
         """The city nearest a date, looking on both sides of it (`before` ends at the date, `after`
         starts with it): "held in Stockholm in April 2011, and ... in Helsinki" is Stockholm."""
         found: list[tuple[int, int, TextPlace]] = []
         for side, text in ((0, before), (1, after)):
-            places, _ = self.find(text)
+            places, _ = self.find(text, language)
             for p in places:
                 if p.resolution.entity is None or p.resolution.entity.kind != "city":
                     continue
@@ -251,9 +326,9 @@ class TextPlaceFinder:
             return None
         return min(found, key=lambda f: (f[0], -f[1]))[2]
 
-    def organisers(self, text: str) -> list[str]:
+    def organisers(self, text: str, language: str | None = None) -> list[str]:
         """Organisations named right after "hosted by", "in cooperation with" and the like."""
-        _, orgs = self.find(text)
+        _, orgs = self.find(text, language)
         found: list[str] = []
         lowered = text.lower()
         starts = [m.end() for p in self.rules.organiser_phrases for m in p.finditer(text)]
@@ -262,3 +337,7 @@ class TextPlaceFinder:
             if any(0 <= pos - s <= 12 for s in starts) and org not in found:
                 found.append(org)
         return found
+
+
+def _usable(e: Entity | None) -> bool:
+    return e is not None and e.kind in ("city", "region", "country")

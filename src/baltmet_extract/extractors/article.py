@@ -1,0 +1,205 @@
+"""A page in prose (a news article, a project's own page, minutes or a report of a meeting): one
+news item, dated by the event it reports, with the text in which the normaliser then finds the
+event's place and further events.
+
+The page's parts come from its lines: the site's furniture (menus, breadcrumb trails, "Home")
+is dropped, the first short line is the title, a date printed beside publication words
+("Published 3 July 2018", "Pressemitteilung vom 07.03.2022") or alone near the top is the
+page's date. The item's date is that of the first sentence, title first, that names an event
+and a date; a date without a year takes the year that puts it nearest the page's date, and
+is flagged as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from baltmet_extract.extractors.dates import DateMention, find_dates, rules_date_words
+from baltmet_extract.extractors.milestones import event_kind, sentences
+from baltmet_extract.extractors.news import NewsDraft, is_date_line, is_menu_line, year_near
+from baltmet_extract.models import Document, Line
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing
+
+#: a title is at most this many words
+TITLE_MAX_WORDS = 20
+#: the page's date is looked for in this many lines from the top
+DATE_LINES = 8
+#: a line beside publication words is at most this long to be the page's date line
+DATE_LINE_MAX_WORDS = 14
+#: a page is prose when it has a sentence of at least this many words
+PROSE_MIN_WORDS = 8
+_BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
+
+
+@dataclass
+class PageParts:
+    """A prose page taken apart: its title line, its date, and the lines of its text."""
+
+    title: Line | None
+    posted: DateMention | None
+    posted_line: Line | None
+    body: list[Line] = field(default_factory=list)
+    #: labelled facts of the page's own event: "date" and "place" -> the value written
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+def is_furniture(text: str, rules: Rules) -> bool:
+    """A menu, a breadcrumb trail or a single navigation word: the site's, not the page's."""
+    t = text.strip()
+    if not t:
+        return True
+    if any(p.search(t) for p in rules.furniture) or is_menu_line(t):
+        return True
+    return len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith(".")
+
+
+def page_parts(doc: Document, rules: Rules) -> PageParts:
+    lines = [ln for ln in doc.lines if not ln.is_row and not is_furniture(ln.text, rules)]
+    words = rules_date_words(rules)
+    posted: DateMention | None = None
+    posted_line: Line | None = None
+    for ln in lines[:DATE_LINES]:
+        text = ln.text
+        if _label(text) in rules.date_labels:
+            continue  # "Datum: 3.–4. Mai 2016" is the meeting's date, not the page's
+        dated = [d for d in find_dates(text, words) if d.year and d.month]
+        if not dated:
+            continue
+        if is_date_line(text) or (len(text.split()) <= DATE_LINE_MAX_WORDS and any(p.search(text) for p in rules.published)):
+            posted, posted_line = dated[0], ln
+            break
+    title = next((ln for ln in lines if ln is not posted_line and _is_title(ln)), None)
+    if title is None and lines:
+        title = lines[0]
+    body = [ln for ln in lines if ln is not title and ln is not posted_line]
+    facts: dict[str, str] = {}
+    for ln in body:
+        label, value = _label(ln.text), ln.text.partition(":")[2]
+        if label and value.strip():
+            if label in rules.date_labels:
+                facts.setdefault("date", value.strip())
+            elif label in rules.place_labels:
+                facts.setdefault("place", value.strip())
+    if posted is None and title is not None:
+        # "(2015-04-10)" or "| 3 July 2018" after a title
+        m = re.search(r"[(|]\s*([^()|]{6,30})\s*\)?\s*$", title.text)
+        found = [d for d in find_dates(m.group(1), words) if d.year and d.month and d.day] if m else []
+        if found:
+            posted, posted_line = found[0], None
+    return PageParts(title=title, posted=posted, posted_line=posted_line, body=body, facts=facts)
+
+
+def _label(text: str) -> str:
+    """The label of a "Label: value" line (lower case), or ""."""
+    label, sep, _ = text.partition(":")
+    label = label.strip().lower()
+    return label if sep and 0 < len(label.split()) <= 3 else ""
+
+
+def _is_title(ln: Line) -> bool:
+    text = ln.text.strip()
+    if ln.heading:
+        return True
+    n = len(text.split())
+    last = text.split()[-1] if text else ""
+    # a full stop of an abbreviation ("Städtenetz Ostseeküste e.V.") ends no sentence
+    ends_sentence = text.endswith((",", ":", ";")) or (text.endswith(".") and "." not in last[:-1])
+    return 1 <= n <= TITLE_MAX_WORDS and not ends_sentence and sum(c.isalpha() for c in text) >= 4
+
+
+def is_minutes(doc: Document, rules: Rules) -> bool:
+    """The minutes or agenda of a meeting: a minutes word in the title or the lines above it."""
+    parts = page_parts(doc, rules)
+    top = [ln for ln in doc.lines[:6] if not ln.is_row]
+    if parts.title is not None and parts.title not in top:
+        top.append(parts.title)
+    return any(p.search(ln.text) for ln in top for p in rules.minutes)
+
+
+def is_prose(doc: Document, rules: Rules) -> bool:
+    """Some sentence of the page reads as prose (a run of words, not a list of names)."""
+    parts = page_parts(doc, rules)
+    return any(len(s.split()) >= PROSE_MIN_WORDS for s, _ in sentences(parts.body))
+
+
+def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
+    """The page as one news item, dated by the event it reports (else by the page's date)."""
+    parts = page_parts(doc, rules)
+    if parts.title is None:
+        return None
+    words = rules_date_words(rules)
+    title = clean_spacing(parts.title.text)
+    body_sentences = sentences(parts.body)
+    candidates = [(title, parts.title, True)] + [(s, ln, False) for s, ln in body_sentences]
+    main: tuple[DateMention, str, Line] | None = None
+    seen: list[DateMention] = []  # dates with a month so far: the context of a day written alone
+    for text, ln, is_title in candidates:
+        found = find_dates(text, words)
+        dates = []
+        for mention in found:
+            d = mention if mention.kind != "day_only" else _day_in_context(
+                mention, [*seen, *(f for f in found if f.month and f.start < mention.start)], parts.posted)
+            if d is not None and d.month is not None and d.kind != "year_range" \
+                    and not _is_page_date(d, parts.posted, text, rules):
+                dates.append(d)
+        seen.extend(f for f in found if f.month is not None)
+        if not dates:
+            continue
+        kind = event_kind(text, rules)
+        if kind is None and not (is_title and any(d.day for d in dates)):
+            continue  # an event's title needs no event word: "Making Waves am 9. März im Rathaus"
+        best = max(dates, key=lambda d: (d.day is not None, -d.start))
+        main = (best, text, ln)
+        break
+    draft = NewsDraft(title=title, summary=clean_spacing(" ".join(ln.text for ln in parts.body)),
+                      line=parts.title, posted=parts.posted, lines=list(parts.body))
+    labelled = [d for d in find_dates(parts.facts.get("date", ""), words) if d.month is not None]
+    if labelled:
+        # minutes and event pages: "Datum: 3.–4. Mai 2016", "Ort: Rathaus Kiel"
+        place = parts.facts.get("place", "")
+        main = (labelled[0], f"{labelled[0].text} {place}".strip(), parts.title)
+    if main is not None:
+        date, text, _ = main
+        draft.date = date
+        draft.event_before, draft.event_after = text[: date.start], text[date.start:]
+    else:
+        draft.date = parts.posted
+    _date_draft(draft, parts.posted)
+    return draft
+
+
+def _day_in_context(d: DateMention, before: list[DateMention], posted: DateMention | None) -> DateMention | None:
+    """A day written alone ("on 8th and 9th") in the month of the last date before it, else in the
+    month of the page's date (the one before it when the day is later than the page's)."""
+    if before:
+        last = before[-1]
+        return replace(d, month=last.month, year=last.year, kind="day_in_context")
+    if posted is not None and posted.month and posted.year:
+        month, year = posted.month, posted.year
+        if posted.day is not None and d.day is not None and d.day > posted.day:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+        return replace(d, month=month, year=None, kind="day_in_context")
+    return None
+
+
+def _is_page_date(d: DateMention, posted: DateMention | None, text: str, rules: Rules) -> bool:
+    """The page's own date where it stands beside publication words: no event's."""
+    if posted is None or (d.year, d.month, d.day) != (posted.year, posted.month, posted.day):
+        return False
+    return any(p.search(text) for p in rules.published) or is_date_line(text)
+
+
+def _date_draft(draft: NewsDraft, posted: DateMention | None) -> None:
+    d = draft.date
+    if d is None:
+        return
+    if d.year:
+        draft.date_start, draft.date_end = d.iso(), d.iso_end()
+        return
+    year = year_near(d, posted) if posted is not None else None
+    if year is not None:
+        draft.date = replace(d, year=year)
+        draft.date_start, draft.date_end = d.iso(year), d.iso_end(year)
+        draft.date_inferred = True

@@ -1,0 +1,141 @@
+"""Place names as the languages of the region bend them: `w Gdańsku`, `Turussa`, `Rīgā`,
+`Vilniuje`, `Rostocker`. A word that is no place as written is looked up as the dictionary form
+simplemma's bundled dictionaries give for the document's language, then by the endings the
+rules list for that language (`languages.yaml`). A candidate counts only when it is a gazetteer
+name. The dictionary is read once per language and machine: the forms whose dictionary form is
+a place are kept in a small cache file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from baltmet_extract.normalise.gazetteer import Gazetteer
+from baltmet_extract.textutil import fold_compact
+
+DICTIONARY = "dictionary"
+ENDING = "ending"
+#: words shorter than this are never taken for a bent place name
+MIN_LENGTH = 4
+
+
+@dataclass
+class Inflections:
+    """Dictionary forms of bent place names, per language."""
+
+    gz: Gazetteer
+    config: dict[str, Any] = field(default_factory=dict)
+    cache_dir: Path | None = None
+    _tables: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def candidates(self, word: str, language: str | None) -> list[tuple[str, str]]:
+        """(name, how) for a word that may be a bent place name: the dictionary's form first, then
+        the forms the endings rules give; only gazetteer names, best first, without repeats."""
+        if not language or len(word) < MIN_LENGTH or not word[:1].isupper():
+            return []
+        out: list[tuple[str, str]] = []
+        lemma = self._table(language).get(word)
+        if lemma:
+            out.append((lemma, DICTIONARY))
+        for cand in self._by_endings(word, language):
+            if all(fold_compact(cand) != fold_compact(c) for c, _ in out):
+                out.append((cand, ENDING))
+        return out
+
+    def home_countries(self, language: str | None) -> frozenset[str]:
+        """The countries where a language is at home (where its bent names are likeliest)."""
+        countries = (self.config.get("countries") or {}).get(language or "", [])
+        return frozenset(str(c).upper() for c in countries)
+
+    # --- endings ----------------------------------------------------------------------------
+
+    def _by_endings(self, word: str, language: str) -> list[str]:
+        endings: dict[str, list[str]] = (self.config.get("endings") or {}).get(language) or {}
+        alternations: list[list[str]] = (self.config.get("stem_alternations") or {}).get(language) or []
+        found: list[str] = []
+        lower = word.lower()
+        for ending in sorted(endings, key=len, reverse=True):
+            if not lower.endswith(ending.lower()) or len(word) - len(ending) < 3:
+                continue
+            stem = word[: len(word) - len(ending)]
+            for replacement in endings[ending] or [""]:
+                for cand in [stem + replacement, *(_alternate(stem, a, b) + replacement for a, b in alternations
+                                                   if stem.endswith(a))]:
+                    if cand not in found and fold_compact(cand) in self.gz.text_names:
+                        found.append(cand)
+        return found
+
+    # --- the dictionary ---------------------------------------------------------------------
+
+    def _table(self, language: str) -> dict[str, str]:
+        if language not in self._tables:
+            self._tables[language] = self._load(language)
+        return self._tables[language]
+
+    def _cache_file(self, language: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        h = hashlib.sha256()
+        h.update(f"{language}\0{_simplemma_version()}\0{self.gz.rules_fingerprint}\0{len(self.gz.entities)}".encode())
+        return Path(self.cache_dir) / f"inflections-{language}-{h.hexdigest()[:16]}.pickle"
+
+    def _load(self, language: str) -> dict[str, str]:
+        path = self._cache_file(language)
+        if path is not None:
+            try:
+                with path.open("rb") as f:
+                    table = pickle.load(f)
+                if isinstance(table, dict):
+                    return table
+            except (OSError, pickle.UnpicklingError, EOFError):
+                pass
+        table = _place_forms(language, self.gz.text_names)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+                with tmp.open("wb") as f:
+                    pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+            except OSError:
+                pass
+        return table
+
+
+def _alternate(stem: str, a: str, b: str) -> str:
+    return stem[: len(stem) - len(a)] + b
+
+
+def _simplemma_version() -> str:
+    try:
+        return metadata.version("simplemma")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _place_forms(language: str, names: frozenset[str]) -> dict[str, str]:
+    """The capitalised forms in simplemma's dictionary for `language` whose dictionary form is a
+    place name of the gazetteer ({} where simplemma has no dictionary for the language)."""
+    try:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        dictionary = DefaultDictionaryFactory().get_dictionary(language)
+    except (ImportError, ValueError, KeyError, OSError):
+        return {}
+    table: dict[str, str] = {}
+    is_place: dict[str, bool] = {}
+    for form, lemma in dictionary.items():
+        if not form[:1].isupper() or form == lemma or not lemma[:1].isupper():
+            continue
+        place = is_place.get(lemma)
+        if place is None:
+            place = is_place[lemma] = fold_compact(lemma) in names
+        if place and fold_compact(form) not in names:
+            table[form] = lemma
+    return table
