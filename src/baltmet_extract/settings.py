@@ -23,13 +23,9 @@ DEFAULT_MAX_PARTS = 5000
 
 @dataclass(frozen=True)
 class DocumentLimits:
-    """What one document may cost: the limits handed to every worker with the document.
+    """What one document may cost, handed to every worker with the document (the file size limit
+    travels on its own, as `max_bytes`). `seconds` 0 means no time limit."""
 
-    `file_bytes` None means `$BALTMET_MAX_FILE_BYTES`, else 200 MiB (see `ingest.max_file_bytes`);
-    `seconds` 0 means no time limit.
-    """
-
-    file_bytes: int | None = None
     unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
     xml_bytes: int = DEFAULT_MAX_XML_BYTES
     parts: int = DEFAULT_MAX_PARTS
@@ -99,7 +95,7 @@ class ExtractSettings(BaseModel):
 
     def limits(self) -> DocumentLimits:
         """The per-document limits of this run."""
-        return DocumentLimits(file_bytes=self.max_file_bytes, unpacked_bytes=self.max_unpacked_bytes,
+        return DocumentLimits(unpacked_bytes=self.max_unpacked_bytes,
                               xml_bytes=self.max_xml_bytes, parts=self.max_parts, seconds=self.time_limit)
 
     @classmethod
