@@ -52,7 +52,10 @@ RulesOption = Annotated[Path | None, typer.Option(
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Files and/or folders to read (.pdf, .html, .htm, .txt, .docx).")],
+    # readable=False: a file that cannot be read is one failed input (a line and an errors.csv row), not
+    # a usage error that stops the others
+    inputs: Annotated[list[Path], typer.Argument(help="Files and/or folders to read (.pdf, .html, .htm, .txt, .docx).",
+                                                 readable=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")] = Path("output"),
     rules: RulesOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Documents read in parallel; 0 = one per core.")] = 0,
