@@ -98,8 +98,7 @@ def _annex_table() -> str:
 
 
 #: Cells a spreadsheet would run: OWASP CSV-injection payloads as project names and partners.
-FORMULA_NAMES = ["=HYPERLINK(\"http://evil.example\",\"click\")", "=cmd|'/C calc'!A0", "+SUM(1+1)", "-2+3+cmd",
-                 "@SUM(1)"]
+FORMULA_NAMES = ["=HYPERLINK(A1;\"click\")", "=cmd|'/C calc'!A0", "+SUM(1+1)", "-2+3+cmd", "@SUM(1)"]
 
 
 def formula_annex() -> str:

@@ -111,8 +111,13 @@ def extract(
         message = errors()[0]["msg"] if callable(errors) else str(exc)
         raise UsageProblem(message.removeprefix("Value error, ")) from exc
     err = _err()
-    with _progress(err) as progress:
-        result = run(inputs, out, s, progress=progress)
+    try:
+        with _progress(err) as progress:
+            result = run(inputs, out, s, progress=progress)
+    except KeyboardInterrupt:
+        # the output folder is switched in whole or not at all: nothing to tidy, nothing to say but this
+        print("baltmet-extract: interrupted; --out is as it was", file=err)
+        raise typer.Exit(130) from None
     for e in result.errors:
         print(one_line(f"error: {e.source_file}: {e.message}"), file=err)
     if verbose:
@@ -274,10 +279,6 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except (UsageProblem, BaltmetError) as exc:
         print(f"baltmet-extract: {one_line(str(exc))}", file=_err())
         return 2
-    except KeyboardInterrupt:
-        # the output folder is switched in whole or not at all, so there is nothing to tidy here
-        print("baltmet-extract: interrupted", file=_err())
-        return 130
     except Exception as exc:
         # typer vendors click: its exceptions are recognised by shape, not by class
         if type(exc).__name__ in ("Exit", "Abort") and not hasattr(exc, "format_message"):
