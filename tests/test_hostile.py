@@ -14,14 +14,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
 import hostile
-from baltmet_extract.publish import MARKER, OutputLock
+from baltmet_extract.publish import MARKER
 from utils import (
     GOOD_ANNEX,
     ROOT,
@@ -286,19 +285,32 @@ def test_a_document_past_its_time_limit_is_stopped_with_one_line(tmp_path, monke
 def test_a_worker_stuck_in_c_code_is_stopped_by_the_system(tmp_path, monkeypatch):
     import baltmet_extract.runners as runners
 
-    monkeypatch.setattr(runners, "CPU_GRACE_SECONDS", 1)
+    monkeypatch.setattr(runners, "CPU_GRACE_SECONDS", 0)
     inputs = _inputs(tmp_path)
     write_good_annex(inputs, "other.txt")
     (inputs / "stuck.txt").write_text(GOOD_ANNEX, encoding="utf-8")
     _slow(monkeypatch, "stuck.txt", "c")
     run = run_cli([inputs], tmp_path / "out", "--jobs", "2", "--time-limit", "1")
     line = assert_one_line_error(run, "stuck.txt")
-    assert line == ("error: stuck.txt: could not be processed: it used more than 2 s of processor time and the "
+    assert line == ("error: stuck.txt: could not be processed: it used more than 1 s of processor time and the "
                     "system stopped it; raise the limit with --time-limit; it was tried twice, the second time "
                     "alone in a fresh worker")
     assert_good_annex_extracted(run)
     assert_good_annex_extracted(run, "other.txt")
     assert_exit_status(run, 1)
+
+
+def test_a_dask_worker_that_died_each_time_is_one_row():
+    pytest.importorskip("distributed")
+    from distributed.scheduler import KilledWorker
+
+    from baltmet_extract.scale import DEFAULT_ALLOWED_FAILURES, _failed
+
+    result = _failed("big.pdf", KilledWorker("process_document-123", "tcp://127.0.0.1:1", 1))
+    assert result.failed and [(e.stage, e.message) for e in result.errors] == [(
+        "worker", "could not be processed: the Dask worker reading it died, also when it was tried again on a "
+                  "fresh worker")]
+    assert DEFAULT_ALLOWED_FAILURES == 1
 
 
 # --- resource limits -------------------------------------------------------------------------------------
@@ -455,9 +467,3 @@ def test_a_read_only_file_in_out_is_replaced_and_an_unwritable_place_is_one_line
         f"baltmet-extract: --out {locked}/out: cannot create its lock {locked}/.out.lock: Permission denied"]
     assert refused.code == 2  # type: ignore[attr-defined]
     assert os.listdir(locked) == []
-
-
-def test_the_report_of_issue_14_lines_are_printed(tmp_path):
-    """Not a check: writes each case's line into the test log (pytest -s) for the report."""
-    text = textwrap.dedent(f"{tmp_path}")
-    assert text

@@ -34,7 +34,6 @@ from baltmet_extract.schema import datapackage, frictionless_schema, table_schem
 from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, columns
 from baltmet_extract.validate import report
 
-
 __all__ = ["OutputPathError", "ExportOptions", "WRITERS", "open_output", "output_names", "write_outputs"]
 
 #: A CSV cell starting with one of these is run by a spreadsheet as a formula (OWASP).

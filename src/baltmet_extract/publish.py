@@ -31,7 +31,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from baltmet_extract import __version__
 from baltmet_extract.documents import escape_name
 from baltmet_extract.errors import BaltmetError
 
@@ -40,6 +39,18 @@ MARKER = ".baltmet-extract.json"
 TOOL = "baltmet-extract"
 #: Written by earlier versions and recognised as the tool's own (a database a killed run left).
 LEGACY_NAMES = frozenset({"baltmet.sqlite.tmp"})
+
+
+def _version() -> str:
+    # not `baltmet_extract.__version__`: the package imports the API, which imports this module
+    try:
+        from importlib.metadata import version
+
+        return version("baltmet-extract")
+    except Exception:
+        return "unknown"
+
+
 #: Some entries of the folder named in the refusal, so the line stays short.
 SHOWN_FOREIGN = 3
 
@@ -181,7 +192,7 @@ class OutputLock:
             previous = _read_holder(fd)
             self.stale = _describe(previous) if previous else None
             record = {"pid": os.getpid(), "host": socket.gethostname(), "started": int(time.time()),
-                      "tool": TOOL, "version": __version__}
+                      "tool": TOOL, "version": _version()}
             os.ftruncate(fd, 0)
             os.pwrite(fd, (json.dumps(record) + "\n").encode(), 0)
             self.fd = fd
@@ -387,7 +398,7 @@ class OutputFolder:
         staging = self.staging()
         written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")
                          if p.is_file() or p.is_symlink())
-        marker = {"tool": TOOL, "version": __version__, "files": written}
+        marker = {"tool": TOOL, "version": _version(), "files": written}
         (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
         if self.force and self.foreign:
             _carry_over(self.path, staging, self.foreign)
