@@ -395,6 +395,19 @@ def test_formula_cells_are_quoted_in_csv_only_and_numbers_stay_numbers(tmp_path)
     assert len(flagged) >= 4
 
 
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2+3+cmd", "'-2+3+cmd"), ("@SUM(1)", "'@SUM(1)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("-", "'-"),
+    ("-3.7", "-3.7"), ("+49", "+49"), ("-1e-05", "-1e-05"), ("baltmet-inno", "baltmet-inno"), ("2007-12", "2007-12"),
+    ("Dalarnas län", "Dalarnas län"), ("DE-BE;DE-BB", "DE-BE;DE-BB"), ("", ""),
+])
+def test_spreadsheet_safe_cells_and_back(value, cell):
+    from baltmet_extract.export import csv_value, spreadsheet_safe
+
+    assert spreadsheet_safe(value) == cell
+    assert csv_value(cell) == value
+
+
 def test_csv_raw_writes_cells_as_they_are(tmp_path):
     run = _formula_run(tmp_path, "--csv-raw")
     assert {p["name"] for p in run.table("projects")} == set(hostile.FORMULA_NAMES) | {"Atlantic Link"}

@@ -34,7 +34,8 @@ from baltmet_extract.schema import datapackage, frictionless_schema, table_schem
 from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, columns
 from baltmet_extract.validate import report
 
-__all__ = ["OutputPathError", "ExportOptions", "WRITERS", "open_output", "output_names", "write_outputs"]
+__all__ = ["OutputPathError", "ExportOptions", "WRITERS", "csv_value", "open_output", "output_names",
+           "spreadsheet_safe", "write_outputs"]
 
 #: A CSV cell starting with one of these is run by a spreadsheet as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +47,15 @@ def spreadsheet_safe(text: str) -> str:
     if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
+
+
+def csv_value(cell: str) -> str:
+    """The value a CSV cell of ours stands for: `spreadsheet_safe` undone (for tools that read the CSV
+    files back, e.g. to look a mention up). A value that itself began with `'` followed by `=`
+    cannot be told apart; JSON holds every value as written."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell[1:]):
+        return cell[1:]
+    return cell
 
 
 @dataclass(frozen=True)
