@@ -199,14 +199,20 @@ def test_output_path_inside_the_folder_is_allowed(tmp_path):
 
 
 @pytest.mark.usefixtures("fast_gazetteer")
-def test_symlink_in_the_output_folder_is_not_followed_outside(tmp_path):
+@pytest.mark.parametrize("link", ["symbolic", "hard"])
+def test_a_link_in_the_output_folder_is_replaced_never_written_through(tmp_path, link):
+    """A file of the output folder that is a link to a file elsewhere: the run writes a new file of
+    its own in its place; the file the link pointed to keeps its bytes."""
     outside = tmp_path / "precious.csv"
     outside.write_text("keep me")
     out = tmp_path / "out"
     out.mkdir()
-    (out / "projects.csv").symlink_to(outside)
+    if link == "symbolic":
+        (out / "projects.csv").symlink_to(outside)
+    else:
+        (out / "projects.csv").hardlink_to(outside)
     run = run_cli([write_good_annex(tmp_path)], out, "--jobs", "1")
-    assert run.code == 2
-    assert run.stderr.strip().splitlines()[-1] == \
-        "baltmet-extract: projects.csv: refusing to write outside the output folder " + str(out)
+    assert run.code == 0, run.stderr
     assert outside.read_text() == "keep me"
+    assert not (out / "projects.csv").is_symlink() and (out / "projects.csv").stat().st_nlink == 1
+    assert {p["name"] for p in run.table("projects")} == {"Baltic Good Practice", "Harbour Link"}

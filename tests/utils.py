@@ -8,8 +8,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import pickle
+import shutil
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -75,6 +82,57 @@ def run_cli(inputs: list[Path], out: Path, *extra: str) -> Run:
     stdout, stderr = io.StringIO(), io.StringIO()
     code = main(["extract", *map(str, inputs), "--out", str(out), *extra], stdout=stdout, stderr=stderr)
     return Run(code, out, stdout.getvalue(), stderr.getvalue())
+
+
+T = TypeVar("T")
+#: The user and group of `nobody`, as which `run_unprivileged` runs when the tests run as root.
+NOBODY = 65534
+
+
+def run_unprivileged(fn: Callable[[], T], warm_up: Callable[[], object] | None = None) -> T:
+    """`fn()`, but as the user `nobody` when the tests run as root (as CI does), in a forked child,
+    so that file permissions count as they do for a user. The child inherits everything loaded
+    (the gazetteer included); what `fn` returns comes back pickled.
+
+    The interpreter may live where `nobody` cannot read (pyenv under /root), so `warm_up()` runs
+    first, still as root, to import every module `fn` needs (e.g. the same command on good input)."""
+    if os.geteuid() != 0:
+        return fn()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.close(read)
+            if warm_up is not None:
+                warm_up()
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            payload = pickle.dumps((True, fn()))
+        except BaseException as exc:  # noqa: B036 - everything goes back to the parent as a failure
+            payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"))
+        with os.fdopen(write, "wb") as f:
+            f.write(payload)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as f:
+        data = f.read()
+    os.waitpid(pid, 0)
+    ok, value = pickle.loads(data)
+    assert ok, f"as nobody: {value}"
+    return value  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def open_tmp() -> Iterator[Path]:
+    """A scratch folder anyone may write in (pytest's own are the current user's only), for
+    `run_unprivileged`."""
+    folder = Path(tempfile.mkdtemp(prefix="baltmet-test-"))
+    folder.chmod(0o777)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def annex_dump(*rows: tuple[str, ...], title: str = "Annex I - Existing and planned co-operation initiatives") -> str:

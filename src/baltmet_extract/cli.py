@@ -39,13 +39,23 @@ class UsageProblem(Exception):
     """A problem with what the user asked for (exit status 2)."""
 
 
+def one_line(text: str) -> str:
+    """`text` safe to print as one line: control codes and bytes that are not UTF-8 escaped."""
+    from baltmet_extract.documents import escape_name
+
+    return escape_name(text)
+
+
 RulesOption = Annotated[Path | None, typer.Option(
     "--rules", help="Your rules folder, layered over the shipped rules (default: ./rules when it exists).")]
 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Files and/or folders to read (.pdf, .html, .htm, .txt, .docx).")],
+    # readable=False: a file that cannot be read is one failed input (a line and an errors.csv row), not
+    # a usage error that stops the others
+    inputs: Annotated[list[Path], typer.Argument(help="Files and/or folders to read (.pdf, .html, .htm, .txt, .docx).",
+                                                 readable=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")] = Path("output"),
     rules: RulesOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Documents read in parallel; 0 = one per core.")] = 0,
@@ -55,6 +65,14 @@ def extract(
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: ~/.cache/baltmet-extract).")] = None,
     max_file_size: Annotated[str | None, typer.Option(help="Refuse larger files, e.g. 500M (default 200M, or "
                                                              "$BALTMET_MAX_FILE_BYTES).")] = None,
+    time_limit: Annotated[float | None, typer.Option(
+        "--time-limit", help="Stop a document that takes longer than this many seconds (default 300; 0: none).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write into --out even though it holds files baltmet-extract did not write (they are kept).")
+    ] = False,
+    csv_raw: Annotated[bool, typer.Option(
+        "--csv-raw", help="Write CSV cells as they are: no ' before a cell starting with = + - @ (which a "
+                          "spreadsheet would run as a formula).")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
     """Extract every document in INPUTS into CSV, JSON, SQLite, a data package and a review report in --out."""
@@ -78,9 +96,11 @@ def extract(
 
     for p in inputs:
         if not p.exists():
-            raise UsageProblem(f"{p}: no such file or folder")
+            raise UsageProblem(f"{one_line(str(p))}: no such file or folder")
     settings: dict[str, object] = {"rules_dir": rules, "jobs": jobs, "executor": executor, "scheduler": scheduler,
-                                   "no_cache": no_cache}
+                                   "no_cache": no_cache, "force": force, "csv_raw": csv_raw}
+    if time_limit is not None:
+        settings["time_limit"] = time_limit
     if cache_dir is not None:
         settings["cache_dir"] = cache_dir
     settings.update(settings_extra)
@@ -91,10 +111,15 @@ def extract(
         message = errors()[0]["msg"] if callable(errors) else str(exc)
         raise UsageProblem(message.removeprefix("Value error, ")) from exc
     err = _err()
-    with _progress(err) as progress:
-        result = run(inputs, out, s, progress=progress)
+    try:
+        with _progress(err) as progress:
+            result = run(inputs, out, s, progress=progress)
+    except KeyboardInterrupt:
+        # the output folder is switched in whole or not at all: nothing to tidy, nothing to say but this
+        print("baltmet-extract: interrupted; --out is as it was", file=err)
+        raise typer.Exit(130) from None
     for e in result.errors:
-        print(f"error: {e.source_file}: {e.message}", file=err)
+        print(one_line(f"error: {e.source_file}: {e.message}"), file=err)
     if verbose:
         for d in result.documents:
             if d.traceback:
@@ -105,7 +130,8 @@ def extract(
     problems = [p for p in result.validation if p["severity"] != "info"]
     print(f"{len(result.documents)} document(s): {len(t.projects)} projects, {len(t.partners)} partners, "
           f"{len(t.events)} events, {len(t.news)} news; {to_review} mention(s) to review, "
-          f"{len(problems)} validation problem(s), {len(result.failed_inputs)} failed input(s) -> {out}", file=err)
+          f"{len(problems)} validation problem(s), {len(result.failed_inputs)} failed input(s) -> {one_line(str(out))}",
+          file=err)
     if result.failed_inputs:
         raise typer.Exit(1)
 
@@ -251,18 +277,19 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         status = command.main(args=args, prog_name="baltmet-extract", standalone_mode=False)
         return status if isinstance(status, int) else 0
     except (UsageProblem, BaltmetError) as exc:
-        print(f"baltmet-extract: {exc}", file=_err())
+        print(f"baltmet-extract: {one_line(str(exc))}", file=_err())
         return 2
     except Exception as exc:
         # typer vendors click: its exceptions are recognised by shape, not by class
         if type(exc).__name__ in ("Exit", "Abort") and not hasattr(exc, "format_message"):
             return int(getattr(exc, "exit_code", 1))
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
-            print(f"baltmet-extract: {exc.format_message()}", file=_err())
+            print(one_line(f"baltmet-extract: {exc.format_message()}"), file=_err())
             return int(exc.exit_code) or 2
         if verbose:
             raise
-        print(f"baltmet-extract: unexpected error: {type(exc).__name__}: {exc} (run with -v for details)", file=_err())
+        print(one_line(f"baltmet-extract: unexpected error: {type(exc).__name__}: {exc} (run with -v for details)"),
+              file=_err())
         return 1
     finally:
         _STREAMS.clear()

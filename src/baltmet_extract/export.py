@@ -1,7 +1,15 @@
 """Writing the tables: CSV and JSON per table, validation.json, a SQLite database, a JSON Schema
 per table, a Frictionless data package and the HTML normalisation report.
 
+Every file is written into a staging folder and the folder is switched in whole (`publish`).
 Output is byte-for-byte reproducible: stable row order, no timestamps, fixed float formatting.
+
+CSV cells are spreadsheet-safe (OWASP "CSV injection"): a text cell that starts with `=`, `+`,
+`-`, `@`, a tab or a carriage return gets a `'` in front, so a spreadsheet shows it instead of
+running it as a formula. Numbers (`-3.7`, a longitude) are left alone, written from numbers or
+written as text that reads as a number; ids, dates, names and keys never start with those
+characters unless a document put them there. JSON and SQLite keep every value as written;
+`csv_raw=True` (`--csv-raw`) writes CSV cells as they are.
 """
 
 from __future__ import annotations
@@ -9,23 +17,57 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
 
-from baltmet_extract.errors import BaltmetError
+from baltmet_extract.publish import OutputFolder, OutputPathError
 from baltmet_extract.report import render_report
 from baltmet_extract.results import RunResult
 from baltmet_extract.schema import datapackage, frictionless_schema, table_schema
 from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, columns
 from baltmet_extract.validate import report
 
+__all__ = ["OutputPathError", "ExportOptions", "WRITERS", "csv_value", "open_output", "output_names",
+           "spreadsheet_safe", "write_outputs"]
 
-class OutputPathError(BaltmetError):
-    """An output file that would be written outside the output folder, or a folder that is not one."""
+#: A CSV cell starting with one of these is run by a spreadsheet as a formula (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """`text` with a `'` in front when a spreadsheet would run it as a formula; a number stays as it is."""
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_value(cell: str) -> str:
+    """The value a CSV cell of ours stands for: `spreadsheet_safe` undone (for tools that read the CSV
+    files back, e.g. to look a mention up). A value that itself began with `'` followed by `=`
+    cannot be told apart; JSON holds every value as written."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell[1:]):
+        return cell[1:]
+    return cell
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How the files are written: `csv_raw` leaves CSV cells as they are (no `'` before formulas)."""
+
+    csv_raw: bool = False
+
+    def cell(self, value: Any) -> str:
+        """A value as a CSV cell: formatted (`_cell`), and spreadsheet-safe unless `csv_raw`."""
+        text = _cell(value)
+        return text if self.csv_raw or not isinstance(value, str) else spreadsheet_safe(text)
 
 
 def _cell(value: Any) -> str:
@@ -42,13 +84,14 @@ def to_rows(records: list[BaseModel]) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json") for r in records]
 
 
-def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO) -> None:
-    """The rows as CSV with a header row, written as they go."""
+def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO, options: ExportOptions | None = None) -> None:
+    """The rows as CSV with a header row, written as they go; spreadsheet-safe unless `options.csv_raw`."""
+    cell = (options or ExportOptions()).cell
     writer = csv.writer(f, lineterminator="\n")
     cols = columns(table)
     writer.writerow(cols)
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in cols])
+        writer.writerow([cell(row.get(c)) for c in cols])
 
 
 def write_json(rows: list[dict[str, Any]], f: TextIO) -> None:
@@ -63,9 +106,9 @@ def write_json(rows: list[dict[str, Any]], f: TextIO) -> None:
     f.write("]\n")
 
 
-def csv_text(table: str, records: list[BaseModel]) -> str:
+def csv_text(table: str, records: list[BaseModel], options: ExportOptions | None = None) -> str:
     buf = io.StringIO()
-    write_csv(table, to_rows(records), buf)
+    write_csv(table, to_rows(records), buf, options)
     return buf.getvalue()
 
 
@@ -84,40 +127,90 @@ def _safe_path(out: Path, name: str) -> Path:
     return path
 
 
-def _output_folder(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise OutputPathError(f"{out}: --out must be a folder, and this is a file")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputPathError(f"{out}: cannot create the output folder: {exc.strerror or exc}") from exc
+def _write_text(folder: Path, name: str, text: str) -> None:
+    with _safe_path(folder, name).open("x", encoding="utf-8") as f:  # "x": a file of our own, never an old one
+        f.write(text)
 
 
-def write_outputs(result: RunResult, out: Path) -> None:
-    """Every output file of a run, into `out` (created if missing)."""
-    _output_folder(out)
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the writers: each writes its files into a fresh (staging) folder -----------------------------
+
+
+def write_tables(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    """Each table as NAME.csv and NAME.json, and all of them in baltmet.sqlite."""
     tables = result.tables.as_dict()
     # each table is turned into plain rows once and streamed to CSV, JSON and SQLite, so a big
     # corpus holds one table's rows at a time beside the records, not three copies as text
-    with SqliteWriter(_safe_path(out, "baltmet.sqlite")) as db:
+    with SqliteWriter(_safe_path(folder, "baltmet.sqlite")) as db:
         for name in TABLES:
             rows = to_rows(tables[name])
-            with _safe_path(out, f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
-                write_csv(name, rows, f)
-            with _safe_path(out, f"{name}.json").open("w", encoding="utf-8") as f:
+            with _safe_path(folder, f"{name}.csv").open("x", encoding="utf-8", newline="") as f:
+                write_csv(name, rows, f, options)
+            with _safe_path(folder, f"{name}.json").open("x", encoding="utf-8") as f:
                 write_json(rows, f)
             db.insert(name, rows)
             del rows
-    _safe_path(out, "validation.json").write_text(
-        json.dumps(report(result.validation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    schema_dir = _safe_path(out, "schema")
-    schema_dir.mkdir(exist_ok=True)
+
+
+def write_validation(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    _write_text(folder, "validation.json", _json(report(result.validation)))
+
+
+def write_schemas(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    _safe_path(folder, "schema").mkdir(exist_ok=True)
     for name in TABLES:
-        _safe_path(out, f"schema/{name}.schema.json").write_text(
-            json.dumps(table_schema(name), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _safe_path(out, "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n",
-                                                  encoding="utf-8")
-    _safe_path(out, "normalisation_report.html").write_text(render_report(result), encoding="utf-8")
+        _write_text(folder, f"schema/{name}.schema.json", _json(table_schema(name)))
+
+
+def write_datapackage(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    _write_text(folder, "datapackage.json", _json(datapackage()))
+
+
+def write_report(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    _write_text(folder, "normalisation_report.html", render_report(result))
+
+
+#: Every writer of a run's files, in order; a new output file is a new writer here.
+WRITERS: list[Callable[[RunResult, Path, ExportOptions], None]] = [
+    write_tables,
+    write_validation,
+    write_schemas,
+    write_datapackage,
+    write_report,
+]
+
+
+def output_names() -> set[str]:
+    """The files the writers write (as of this version), so a folder of them is recognised as ours."""
+    names = {f"{name}.{ext}" for name in TABLES for ext in ("csv", "json")}
+    names |= {f"schema/{name}.schema.json" for name in TABLES}
+    return names | {"baltmet.sqlite", "validation.json", "datapackage.json", "normalisation_report.html"}
+
+
+def open_output(out: str | Path, inputs: Sequence[str | Path] = (), force: bool = False) -> OutputFolder:
+    """The output folder of a run, to use as a `with` block around the run: checked (`publish.
+    check_out_path`: not `/`, home, an input...), locked against other runs, and refused when
+    it holds files the tool did not write unless `force` (see `publish.OutputFolder`)."""
+    return OutputFolder(Path(out), inputs=inputs, known=output_names(), force=force)
+
+
+def write_outputs(result: RunResult, out: str | Path | OutputFolder, csv_raw: bool = False) -> None:
+    """Every output file of a run, written into a staging folder and switched in as `out` whole.
+
+    `out` is a folder (created if missing; checked and locked for this call) or an `OutputFolder`
+    already open (`open_output`), as a run that holds the lock from its start uses."""
+    if not isinstance(out, OutputFolder):
+        with open_output(out) as folder:
+            write_outputs(result, folder, csv_raw)
+        return
+    staging = out.staging()
+    options = ExportOptions(csv_raw=csv_raw)
+    for writer in WRITERS:
+        writer(result, staging, options)
+    out.publish()
 
 
 #: Frictionless field type -> SQLite column type

@@ -49,9 +49,13 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, settings: ExtractSettings | dict[str, object] | None = None,
         progress: Callable[[str], None] | None = None) -> RunResult:
-    """Extract and write every output file into `out_dir`."""
-    from baltmet_extract.export import write_outputs
+    """Extract and write every output file into `out_dir`: checked and locked before the work starts,
+    written whole or not at all (see `publish`)."""
+    from baltmet_extract.export import open_output, write_outputs
 
-    result = extract(inputs, settings, progress)
-    write_outputs(result, Path(out_dir))
+    s = ExtractSettings.resolve(settings)
+    paths = list(inputs)
+    with open_output(Path(out_dir), paths, force=s.force) as folder:
+        result = extract(paths, s, progress)
+        write_outputs(result, folder, csv_raw=s.csv_raw)
     return result

@@ -23,6 +23,7 @@ from baltmet_extract.documents import process_document
 from baltmet_extract.errors import BaltmetError
 from baltmet_extract.models import ErrorRecord
 from baltmet_extract.results import DocumentResult
+from baltmet_extract.settings import DocumentLimits
 
 #: The cluster started when no scheduler address is given: two single-threaded worker
 #: processes (the per-document stages are CPU-bound Python, so threads would not help).
@@ -30,6 +31,9 @@ DEFAULT_LOCAL_WORKERS = 2
 DEFAULT_THREADS_PER_WORKER = 1
 #: How long to wait for a scheduler to answer before giving up.
 DEFAULT_CONNECT_TIMEOUT = "10s"
+#: On the local cluster, a document whose worker dies is tried once more on a fresh worker, then
+#: reported (Dask's own default retries three times; a scheduler given by address keeps its own).
+DEFAULT_ALLOWED_FAILURES = 1
 
 INSTALL_HINT = "the dask executor needs Dask: install baltmet-extract[dask] (pip install 'baltmet-extract[dask]')"
 
@@ -49,6 +53,12 @@ def _absolute(path: str | Path) -> str:
 
 def _failed(name: str, exc: BaseException) -> DocumentResult:
     """The record of a document whose task did not finish on the cluster (a worker died, say)."""
+    if type(exc).__name__ == "KilledWorker":
+        # the worker reading it died each time it was tried (killed for lack of memory, a crash)
+        return DocumentResult(source_file=name, failed=True, errors=[ErrorRecord(
+            source_file=name, stage="worker",
+            message="could not be processed: the Dask worker reading it died, also when it was tried again on "
+                    "a fresh worker")])
     message = " ".join(str(exc).split())[:300] or type(exc).__name__
     return DocumentResult(source_file=name, failed=True, errors=[ErrorRecord(
         source_file=name, stage="extract",
@@ -64,7 +74,8 @@ class DaskDocuments:
 
     def __init__(self, files: list[tuple[Path, str]], rules_dir: str | None, scheduler: str | None,
                  progress: Callable[[str], None] | None = None, local_workers: int = DEFAULT_LOCAL_WORKERS,
-                 max_bytes: int | None = None, cache_dir: str | None = None) -> None:
+                 max_bytes: int | None = None, cache_dir: str | None = None,
+                 limits: DocumentLimits | None = None) -> None:
         self.local_workers = max(1, local_workers)
         self.names = [name for _, name in files]
         self.progress = progress
@@ -80,7 +91,7 @@ class DaskDocuments:
         n = len(files)
         # pure=False: a file's content may change between runs on a long-lived cluster
         self.futures = client.map(process_document, [_absolute(p) for p, _ in files], self.names, [rules] * n,
-                                  [max_bytes] * n, [cache] * n, pure=False)
+                                  [max_bytes] * n, [cache] * n, [limits or DocumentLimits()] * n, pure=False)
 
     def _connect(self, scheduler: str | None) -> Any:
         d = self._distributed
@@ -88,9 +99,12 @@ class DaskDocuments:
             if scheduler:
                 self.client = d.Client(scheduler, timeout=DEFAULT_CONNECT_TIMEOUT, set_as_default=False)
             else:
-                self.cluster = d.LocalCluster(
-                    n_workers=self.local_workers, threads_per_worker=DEFAULT_THREADS_PER_WORKER, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR)
+                import dask
+
+                with dask.config.set({"distributed.scheduler.allowed-failures": DEFAULT_ALLOWED_FAILURES}):
+                    self.cluster = d.LocalCluster(
+                        n_workers=self.local_workers, threads_per_worker=DEFAULT_THREADS_PER_WORKER, processes=True,
+                        dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = d.Client(self.cluster, set_as_default=False)
             return self.client
         except (OSError, TimeoutError) as exc:
@@ -142,7 +156,8 @@ class DaskDocuments:
 
 def run_on_dask(files: list[tuple[Path, str]], rules_dir: str | None, scheduler: str | None,
                 progress: Callable[[str], None] | None = None, local_workers: int = DEFAULT_LOCAL_WORKERS,
-                max_bytes: int | None = None, cache_dir: str | None = None) -> list[DocumentResult]:
+                max_bytes: int | None = None, cache_dir: str | None = None,
+                limits: DocumentLimits | None = None) -> list[DocumentResult]:
     """Ingest, classify and extract every file on a Dask cluster; results in input order.
 
     `scheduler` is an address such as `tcp://10.0.0.5:8786`; without one a local cluster
@@ -152,5 +167,6 @@ def run_on_dask(files: list[tuple[Path, str]], rules_dir: str | None, scheduler:
     `max_bytes` and `cache_dir` are passed on to `process_document` (the cache folder must
     be one the workers share with the caller).
     """
-    with DaskDocuments(files, rules_dir, scheduler, progress, local_workers, max_bytes, cache_dir) as documents:
+    with DaskDocuments(files, rules_dir, scheduler, progress, local_workers, max_bytes, cache_dir,
+                       limits) as documents:
         return documents.results()

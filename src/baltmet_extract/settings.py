@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,25 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 DEFAULT_EXECUTOR = "local"
 EXECUTORS = ["local", "dask"]
+#: Seconds one document may take to read and extract before it is stopped (0: no limit).
+DEFAULT_TIME_LIMIT = 300.0
+#: A Word file whose parts unpack to more than this is refused (its pictures included).
+DEFAULT_MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+#: ...and one whose XML parts (what is parsed, at some 20 bytes of memory per byte) unpack to more than this.
+DEFAULT_MAX_XML_BYTES = 32 * 1024 * 1024
+#: ...and one with more parts than this (a real one has tens, hundreds with many pictures).
+DEFAULT_MAX_PARTS = 5000
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """What one document may cost, handed to every worker with the document (the file size limit
+    travels on its own, as `max_bytes`). `seconds` 0 means no time limit."""
+
+    unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+    xml_bytes: int = DEFAULT_MAX_XML_BYTES
+    parts: int = DEFAULT_MAX_PARTS
+    seconds: float = DEFAULT_TIME_LIMIT
 
 
 def default_cache_dir() -> Path:
@@ -34,6 +54,16 @@ class ExtractSettings(BaseModel):
     scheduler: str | None = None
     #: refuse larger input files; None: $BALTMET_MAX_FILE_BYTES, else 200 MiB
     max_file_bytes: int | None = None
+    #: refuse Word files whose parts unpack to more than this (all parts / the XML parts), or have more parts
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+    max_xml_bytes: int = DEFAULT_MAX_XML_BYTES
+    max_parts: int = DEFAULT_MAX_PARTS
+    #: stop a document that takes longer than this many seconds (0: no limit)
+    time_limit: float = DEFAULT_TIME_LIMIT
+    #: write into an output folder that holds files this tool did not write (they are kept)
+    force: bool = False
+    #: write CSV cells as they are, without the `'` that keeps a spreadsheet from running formulas
+    csv_raw: bool = False
 
     @field_validator("executor")
     @classmethod
@@ -48,6 +78,25 @@ class ExtractSettings(BaseModel):
         if v is not None and v < 0:
             raise ValueError("jobs must be 0 (all cores) or more")
         return v
+
+    @field_validator("max_unpacked_bytes", "max_xml_bytes", "max_parts")
+    @classmethod
+    def _positive_limit(cls, v: int) -> int:
+        if v <= 0:
+            raise ValueError("size and part limits must be 1 or more")
+        return v
+
+    @field_validator("time_limit")
+    @classmethod
+    def _time_limit(cls, v: float) -> float:
+        if v < 0:
+            raise ValueError("the time limit must be 0 (none) or more seconds")
+        return v
+
+    def limits(self) -> DocumentLimits:
+        """The per-document limits of this run."""
+        return DocumentLimits(unpacked_bytes=self.max_unpacked_bytes,
+                              xml_bytes=self.max_xml_bytes, parts=self.max_parts, seconds=self.time_limit)
 
     @classmethod
     def resolve(cls, value: ExtractSettings | dict[str, Any] | None) -> ExtractSettings:

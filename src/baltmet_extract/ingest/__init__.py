@@ -13,6 +13,7 @@ from pathlib import Path
 
 from baltmet_extract.errors import InputError
 from baltmet_extract.models import Document
+from baltmet_extract.settings import DocumentLimits
 
 SUFFIXES = {
     ".txt": "text",
@@ -113,11 +114,13 @@ def _check_content(name: str, fmt: str, data: bytes) -> None:
         raise InputError(name, "not a PDF: the file does not start with %PDF-" + (f"; it looks like {kind}" if kind else ""))
 
 
-def read_document(path: Path, source_name: str | None = None, max_bytes: int | None = None) -> Document:
+def read_document(path: Path, source_name: str | None = None, max_bytes: int | None = None,
+                  limits: DocumentLimits | None = None) -> Document:
     """Read one file into a `Document`; raises `InputError` with a one-line reason.
 
     `max_bytes` defaults to `max_file_bytes()`, read at call time so the limit can be set
-    per run (and per test) through the environment.
+    per run (and per test) through the environment. `limits` caps what a Word file may
+    unpack to (`DocumentLimits` defaults when omitted).
     """
     name = source_name or path.name
     fmt = format_of(path)
@@ -138,7 +141,12 @@ def read_document(path: Path, source_name: str | None = None, max_bytes: int | N
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror}") from exc
     _check_content(name, fmt, data)
-    doc = _reader(fmt)(name, data)
+    if fmt == "docx":
+        from baltmet_extract.ingest.docx import read_docx
+
+        doc = read_docx(name, data, limits)
+    else:
+        doc = _reader(fmt)(name, data)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not any(line.text for line in doc.lines):
         raise InputError(name, NO_TEXT.get(fmt, "no text found").format(pages=doc.page_count))

@@ -22,6 +22,7 @@ from lxml import etree
 
 from baltmet_extract.errors import InputError
 from baltmet_extract.models import Document, Line
+from baltmet_extract.settings import DocumentLimits
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 W_SDT_CONTENT, W_VAL = qn("w:sdtContent"), qn("w:val")
@@ -135,8 +136,47 @@ def _blocks(body: etree._Element) -> Iterator[etree._Element]:
                 yield from _blocks(content)
 
 
-def read_docx(name: str, data: bytes) -> Document:
-    """Read a `.docx` file into a `Document` (no pages: `page` is None)."""
+#: Parts parsed as XML (the rest, pictures and the like, are only held in memory).
+XML_SUFFIXES = (".xml", ".rels")
+
+
+def check_package(name: str, data: bytes, limits: DocumentLimits) -> None:
+    """Refuse a Word file that would unpack to more than the limits allow, before anything is unpacked.
+
+    The sizes come from the zip directory; a part that unpacks to more than its entry says fails its
+    check when read, so the declared sizes bound what is read.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(name, f"not a readable Word file: {reason}") from exc
+    if len(parts) > limits.parts:
+        raise InputError(name, f"Word file has {len(parts):,} parts; the limit is {limits.parts:,} "
+                               "(a zip bomb?); nothing was read")
+    total = sum(p.file_size for p in parts)
+    xml = sum(p.file_size for p in parts if p.filename.lower().endswith(XML_SUFFIXES))
+    if xml > limits.xml_bytes:
+        raise InputError(name, f"Word file unpacks to {_mib(xml)} of XML from {_mib(len(data))}; "
+                               f"the limit is {_mib(limits.xml_bytes)} (a zip bomb?); nothing was read")
+    if total > limits.unpacked_bytes:
+        raise InputError(name, f"Word file unpacks to {_mib(total)} from {_mib(len(data))}; "
+                               f"the limit is {_mib(limits.unpacked_bytes)} (a zip bomb?); nothing was read")
+
+
+def _mib(n: int) -> str:
+    """`349 KiB`, `1,200 MiB` (the `human_size` of `ingest`, which this module cannot import)."""
+    if n < 1024**2:
+        return f"{max(1, round(n / 1024))} KiB"
+    return f"{n / 1024**2:,.1f} MiB".replace(".0 ", " ")
+
+
+def read_docx(name: str, data: bytes, limits: DocumentLimits | None = None) -> Document:
+    """Read a `.docx` file into a `Document` (no pages: `page` is None).
+
+    Refused first when it would unpack to more than `limits` allow (`check_package`)."""
+    check_package(name, data, limits or DocumentLimits())
     try:
         doc = open_word(io.BytesIO(data))
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:

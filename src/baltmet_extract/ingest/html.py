@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
@@ -212,45 +212,62 @@ class _LineWriter:
         if text:
             self.pieces.append(((text,), False, self.heading_depth > 0))
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, _SKIPPED_STRINGS):
-                    self.buffer.append(str(child))
-            elif isinstance(child, Tag):
-                self.element(child)
+    def walk(self, root: Tag) -> None:
+        """Every node under `root` in document order, with a stack rather than recursion: pages
+        nest thousands deep (old Word-made pages leave `<font>` tags unclosed), past Python's limit."""
+        todo: list[tuple[bool, object]] = [(False, c) for c in reversed(list(root.children))]
+        while todo:
+            is_action, item = todo.pop()
+            if is_action:
+                item()  # type: ignore[operator]
+            elif isinstance(item, NavigableString):
+                if not isinstance(item, _SKIPPED_STRINGS):
+                    self.buffer.append(str(item))
+            elif isinstance(item, Tag):
+                after = self.open(item)
+                if after is not None:
+                    todo.append((True, after))
+                    todo.extend((False, c) for c in reversed(list(item.children)))
 
-    def element(self, tag: Tag) -> None:
+    def open(self, tag: Tag) -> Callable[[], None] | None:
+        """Take an element in; returns what to do after its children, or None to skip them."""
         record = titled_record(tag)
         if record is not None:
             self.flush()
             self.pieces.extend((cells, True, False) for cells in record)
-            return
+            return None
         if tag.name == "br":
             self.flush()
-        elif tag.name == "table" and not is_layout_table(tag):
+            return None
+        if tag.name == "table" and not is_layout_table(tag):
             self.flush()
             caption = tag.find("caption")
             if caption is not None and caption.find_parent("table") is tag:
                 self.pieces.append(((inline_text(caption),), False, False))
             self.pieces.extend((cells, True, False) for cells in table_rows(tag))
-        elif tag.name == "pre":
+            return None
+        if tag.name == "pre":
             self.flush()
             self.pieces.extend(
                 ((" ".join(t.split()),), False, False) for t in tag.get_text().splitlines() if t.strip()
             )
-        elif tag.name in HEADING_TAGS:
+            return None
+        if tag.name in HEADING_TAGS:
             self.flush()
             self.heading_depth += 1
-            self.walk(tag)
+            return self._close_heading
+        if tag.name in BLOCK_TAGS or tag.name in ("table", "tr", "tbody", "thead", "tfoot"):
             self.flush()
-            self.heading_depth -= 1
-        elif tag.name in BLOCK_TAGS or tag.name in ("table", "tr", "tbody", "thead", "tfoot"):
-            self.flush()
-            self.walk(tag)
-            self.flush()
-        else:
-            self.walk(tag)
+            return self.flush
+        return _nothing
+
+    def _close_heading(self) -> None:
+        self.flush()
+        self.heading_depth -= 1
+
+
+def _nothing() -> None:
+    return None
 
 
 def titled_record(block: Tag) -> list[tuple[str, ...]] | None:
