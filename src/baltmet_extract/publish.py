@@ -42,13 +42,9 @@ LEGACY_NAMES = frozenset({"baltmet.sqlite.tmp"})
 
 
 def _version() -> str:
-    # not `baltmet_extract.__version__`: the package imports the API, which imports this module
-    try:
-        from importlib.metadata import version
+    from baltmet_extract._version import __version__
 
-        return version("baltmet-extract")
-    except Exception:
-        return "unknown"
+    return __version__
 
 
 #: Some entries of the folder named in the refusal, so the line stays short.
