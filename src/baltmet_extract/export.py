@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from baltmet_extract.errors import BaltmetError
+from baltmet_extract.geo import write_geojson
 from baltmet_extract.report import render_report
 from baltmet_extract.results import RunResult
 from baltmet_extract.schema import datapackage, frictionless_schema, table_schema
@@ -118,6 +119,7 @@ def write_outputs(result: RunResult, out: Path) -> None:
     _safe_path(out, "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n",
                                                   encoding="utf-8")
     _safe_path(out, "normalisation_report.html").write_text(render_report(result), encoding="utf-8")
+    write_geojson(result.tables, _safe_path(out, "places.geojson"))
 
 
 #: Frictionless field type -> SQLite column type

@@ -10,29 +10,40 @@ from pydantic import BaseModel
 
 from baltmet_extract.models import (
     TABLE_MODELS,
+    CoPartners,
     ErrorRecord,
     Event,
     Milestone,
+    NetworkEdge,
     NewsItem,
     NormalisationRow,
     Partner,
     Place,
     Project,
 )
+from baltmet_extract.network import copartner_pairs, network_edges
 
-TABLES = ["projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors"]
+TABLES = ["projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors",
+          "network", "copartners"]
+#: tables derived from the others (properties of `Tables`, never set)
+DERIVED_TABLES = ["network", "copartners"]
 
 #: primary and foreign keys, for SQLite and the data package
 PRIMARY_KEYS: dict[str, list[str]] = {
     "projects": ["project_id"],
     "partners": ["project_id", "position"],
+    "places": ["place_id"],
     "events": ["event_id"],
     "news": ["news_id"],
     "normalisation": ["raw"],
+    "network": ["project_id", "place_id"],
+    "copartners": ["place_a", "place_b"],
 }
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "partners": [("project_id", "projects", "project_id")],
     "news": [("duplicate_of", "news", "news_id")],
+    "network": [("project_id", "projects", "project_id"), ("place_id", "places", "place_id")],
+    "copartners": [("place_a", "places", "place_id"), ("place_b", "places", "place_id")],
 }
 
 TABLE_DESCRIPTIONS = {
@@ -44,6 +55,8 @@ TABLE_DESCRIPTIONS = {
     "news": "News items with dates and places.",
     "normalisation": "One row per distinct mention: how it was resolved and whether a person should review it.",
     "errors": "Every input or row that could not be used.",
+    "network": "The cooperation as a network: one edge per project and place taking part in it, with its role.",
+    "copartners": "Pairs of places that take part in the same projects, with the number of projects they share.",
 }
 
 
@@ -64,6 +77,16 @@ class Tables:
     news: list[NewsItem] = field(default_factory=list)
     normalisation: list[NormalisationRow] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def network(self) -> list[NetworkEdge]:
+        """Project-place edges, derived from the partners (see `network`)."""
+        return network_edges(self.partners, self.places)
+
+    @property
+    def copartners(self) -> list[CoPartners]:
+        """Place-place pairs with their shared projects, derived from the network."""
+        return copartner_pairs(self.network)
 
     def as_dict(self) -> dict[str, list[BaseModel]]:
         return {name: getattr(self, name) for name in TABLES}
