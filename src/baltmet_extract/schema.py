@@ -6,7 +6,7 @@ import copy
 from functools import cache
 from typing import Any
 
-from baltmet_extract import __version__
+from baltmet_extract._version import __version__
 from baltmet_extract.models import TABLE_MODELS
 from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLE_DESCRIPTIONS, TABLES
 
