@@ -191,3 +191,10 @@ def test_load_names_a_csv_that_does_not_match_its_schema(tmp_path, out):
     (tmp_path / "projects.csv").unlink()
     with pytest.raises(OutputFolderError, match="projects.csv: missing"):
         bx.load(tmp_path)
+
+
+def test_the_readme_shows_the_api_with_pandas():
+    readme = (RAW.parent / "README.md").read_text(encoding="utf-8")
+    for snippet in ("import baltmet_extract as bx", "bx.extract([", ".to_pandas()", "bx.load(", "bx.run(",
+                    "`Int64`", "`boolean`", "`category`", "`string`"):
+        assert snippet in readme, snippet

@@ -175,3 +175,15 @@ def test_sample_copartners_are_the_pairs_of_the_network(sample):
         assert c["project_ids"].split(";") == sorted(expected[pair])
     helsinki_berlin = got[("geonames:2950159", "geonames:658225")]
     assert int(helsinki_berlin["projects"]) >= 2
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/CONTRACT.md"])
+def test_the_docs_list_every_column_of_the_new_tables(doc):
+    from baltmet_extract.tables import columns
+    from conftest import ROOT
+
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    for table in ("network", "copartners", "places"):
+        for col in columns(table):
+            assert col in text, (doc, table, col)
+    assert "places.geojson" in text
