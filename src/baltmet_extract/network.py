@@ -25,6 +25,13 @@ def partner_place_id(partner: Partner) -> str | None:
     return place_id(partner.kind, partner.name, partner.geonames_id, partner.iso3166_2, partner.country)
 
 
+def derivation_key(partners: Iterable[Partner], places: Iterable[Place]) -> tuple[object, ...]:
+    """Every value the network and the pairs are derived from: equal keys, equal tables."""
+    return (tuple((p.project_id, p.position, p.name, p.kind, p.country, p.geonames_id, p.iso3166_2, p.role,
+                   p.needs_review) for p in partners),
+            tuple((p.place_id, p.name, p.kind, p.country) for p in places))
+
+
 def network_edges(partners: Iterable[Partner], places: Iterable[Place]) -> list[NetworkEdge]:
     """One edge per project and place, in partner order. A place named twice in one project keeps
     its strongest role (lead, partner, observer, interested), its first position, the number of

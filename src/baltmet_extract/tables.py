@@ -21,7 +21,7 @@ from baltmet_extract.models import (
     Place,
     Project,
 )
-from baltmet_extract.network import copartner_pairs, network_edges
+from baltmet_extract.network import copartner_pairs, derivation_key, network_edges
 
 TABLES = ["projects", "partners", "places", "milestones", "events", "news", "normalisation", "errors",
           "network", "copartners"]
@@ -67,7 +67,10 @@ def columns(table: str) -> list[str]:
 
 @dataclass
 class Tables:
-    """The output tables, in contract order."""
+    """The output tables, in contract order. `network` and `copartners` are derived from the
+    partners and places whenever asked for, so they never disagree with them; the last result is
+    kept while what it was derived from is unchanged (a big corpus has hundreds of thousands of
+    place pairs, and validation, export and pandas all ask)."""
 
     projects: list[Project] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
@@ -78,15 +81,25 @@ class Tables:
     normalisation: list[NormalisationRow] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
 
+    _derived: tuple[object, list[NetworkEdge], list[CoPartners]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
     @property
     def network(self) -> list[NetworkEdge]:
         """Project-place edges, derived from the partners (see `network`)."""
-        return network_edges(self.partners, self.places)
+        return list(self._network_and_pairs()[0])
 
     @property
     def copartners(self) -> list[CoPartners]:
         """Place-place pairs with their shared projects, derived from the network."""
-        return copartner_pairs(self.network)
+        return list(self._network_and_pairs()[1])
+
+    def _network_and_pairs(self) -> tuple[list[NetworkEdge], list[CoPartners]]:
+        key = derivation_key(self.partners, self.places)
+        if self._derived is None or self._derived[0] != key:
+            edges = network_edges(self.partners, self.places)
+            self._derived = (key, edges, copartner_pairs(edges))
+        return self._derived[1], self._derived[2]
 
     def as_dict(self) -> dict[str, list[BaseModel]]:
         return {name: getattr(self, name) for name in TABLES}
