@@ -103,6 +103,19 @@ def test_derived_tables_follow_the_partners():
     assert {c.project_ids for c in t.copartners} == {"p1"}
 
 
+def test_the_kept_network_is_not_stale_after_a_change_in_place():
+    t = tables()
+    assert t.network[0].role == "lead" and len(t.copartners) == 5
+    t.partners[0].role = "partner"
+    t.partners.append(partner("p2", 4, BB))
+    assert t.network[0].role == "partner"
+    assert ("p2", "iso:DE-BE;DE-BB") in {(e.project_id, e.place_id) for e in t.network}
+    assert len(t.copartners) == 6  # BB now meets Finland in p2
+    t.places[0].name = "Rīga"
+    assert t.network[0].name == "Rīga"
+    assert {c.name_a for c in t.copartners if c.place_a == "geonames:456172"} == {"Rīga"}
+
+
 def test_an_empty_run_has_an_empty_network():
     assert Tables().network == [] and Tables().copartners == [] and copartner_pairs([]) == []
 
