@@ -110,6 +110,7 @@ def test_properties_name_the_place_its_projects_and_events(collection, sample):
         assert props["project_ids"] == sorted({e["project_id"] for e in network if e["place_id"] == place_id})
         assert props["projects"] == len(props["project_ids"])
         assert props["events"] == len(props["event_ids"])
+        assert props["news"] == len(props["news_ids"])
     helsinki = features["geonames:658225"]
     assert (helsinki["name"], helsinki["kind"], helsinki["country"], helsinki["geonames_id"]) == (
         "Helsinki", "city", "FI", 658225)
@@ -117,6 +118,9 @@ def test_properties_name_the_place_its_projects_and_events(collection, sample):
     events = read_table(sample, "events")
     copenhagen = [e["event_id"] for e in events if e["place_geonames_id"] == "2618425"]
     assert features["geonames:2618425"]["event_ids"] == copenhagen and len(copenhagen) == 2
+    news = read_table(sample, "news")
+    assert features["geonames:2800866"]["news_ids"] == [n["news_id"] for n in news if n["place"] == "Brussels"]
+    assert sum(len(f["news_ids"]) for f in features.values()) == sum(1 for n in news if n["place"])
     dalarna = features["iso:SE-W"]
     assert (dalarna["kind"], dalarna["iso3166_2"], dalarna["geonames_id"]) == ("region", "SE-W", None)
 
@@ -157,3 +161,19 @@ def test_the_text_is_stable_and_an_empty_collection_is_valid():
 def test_the_data_package_describes_the_map():
     resource = next(r for r in datapackage()["resources"] if r["path"] == "places.geojson")
     assert (resource["format"], resource["mediatype"]) == ("geojson", "application/geo+json")
+
+
+def test_an_undated_news_item_puts_its_place_on_the_map(tmp_path):
+    """Regression: a news item without a date gives no event, and its place was in no table but news."""
+    import baltmet_extract as bx
+
+    (tmp_path / "news.txt").write_text(
+        "News\n\nCity officials from Gdansk visited the port of Rotterdam to learn about logistics.\nRead more\n\n"
+        "The network agreed a new strategy at a meeting in Tallinn on 12 March 2009.\nRead more\n", encoding="utf-8")
+    result = bx.extract([tmp_path / "news.txt"])
+    (undated,) = [n for n in result.news if not n.date_start]
+    assert undated.place == "Gdańsk"
+    assert "Gdańsk" in {p.name for p in result.places}
+    features = {f["properties"]["name"]: f["properties"] for f in places_geojson(result.tables)["features"]}
+    assert features["Gdańsk"]["news_ids"] == [undated.news_id] and features["Gdańsk"]["mentions"] == 1
+    assert features["Tallinn"]["events"] == 1 and features["Tallinn"]["mentions"] == 1

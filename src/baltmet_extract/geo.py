@@ -6,8 +6,8 @@ latitude]` (WGS 84, RFC 7946's only coordinate system, so no `crs` member). A pl
 coordinates (most regions: ISO 3166-2 gives none) keeps its feature with `"geometry": null`, the
 RFC's way to say "not located", so the map and the table hold the same places.
 
-Properties: the place's columns, the projects it takes part in (from the network) and the events
-held there. News items reach the map through the events they announce.
+Properties: the place's columns, the projects it takes part in (from the network), the events
+held there and the news items about it.
 """
 
 from __future__ import annotations
@@ -17,33 +17,44 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from baltmet_extract.models import Event, Place
+from baltmet_extract.models import Place
 from baltmet_extract.tables import Tables
 
 #: RFC 7946 section 11.2: six decimal places are about 10 cm, more is noise
 COORDINATE_DECIMALS = 6
 
 
-def _event_places(events: list[Event], places: list[Place]) -> dict[str, list[str]]:
-    """place_id -> ids of the events held there. An event names its place by GeoNames id (cities)
-    or by name and country (regions, countries); a name that fits two places is left unmatched."""
-    by_geonames = {p.geonames_id: p.place_id for p in places if p.geonames_id is not None}
-    by_name: dict[tuple[str, str | None], list[str]] = defaultdict(list)
-    for p in places:
-        if p.geonames_id is None:
-            by_name[(p.name, p.country)].append(p.place_id)
-    found: dict[str, list[str]] = defaultdict(list)
-    for ev in events:
-        if ev.place_geonames_id is not None:
-            pid = by_geonames.get(ev.place_geonames_id)
-        elif ev.place:
-            candidates = by_name.get((ev.place, ev.country), [])
-            pid = candidates[0] if len(candidates) == 1 else None
-        else:
-            pid = None
-        if pid is not None:
-            found[pid].append(ev.event_id)
-    return found
+class _PlaceFinder:
+    """Finds the place_id of an event's or news item's place: they name it by GeoNames id (cities)
+    or by name (and, for events, country); a name that fits two places is left unmatched."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.by_geonames = {p.geonames_id: p.place_id for p in places if p.geonames_id is not None}
+        self.by_name: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        for p in places:
+            if p.geonames_id is None:
+                self.by_name[(p.name, p.country)].append(p.place_id)
+                self.by_name[(p.name, None)].append(p.place_id)
+
+    def find(self, name: str | None, geonames_id: int | None, country: str | None) -> str | None:
+        if geonames_id is not None:
+            return self.by_geonames.get(geonames_id)
+        candidates = self.by_name.get((name, country), []) if name else []
+        return candidates[0] if len(candidates) == 1 else None
+
+
+def _ids_by_place(tables: Tables) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """place_id -> ids of the events held there, and of the news items about it."""
+    finder = _PlaceFinder(tables.places)
+    events: dict[str, list[str]] = defaultdict(list)
+    for ev in tables.events:
+        if (pid := finder.find(ev.place, ev.place_geonames_id, ev.country)) is not None:
+            events[pid].append(ev.event_id)
+    news: dict[str, list[str]] = defaultdict(list)
+    for item in tables.news:
+        if (pid := finder.find(item.place, item.place_geonames_id, None)) is not None:
+            news[pid].append(item.news_id)
+    return events, news
 
 
 def _point(place: Place) -> dict[str, Any] | None:
@@ -59,13 +70,15 @@ def places_geojson(tables: Tables) -> dict[str, Any]:
     for edge in tables.network:
         if edge.project_id not in projects[edge.place_id]:
             projects[edge.place_id].append(edge.project_id)
-    events = _event_places(tables.events, tables.places)
+    events, news = _ids_by_place(tables)
     features = []
     for place in tables.places:
-        props = {"place_id": place.place_id, "name": place.name, "kind": place.kind, "country": place.country,
+        pid = place.place_id
+        props = {"place_id": pid, "name": place.name, "kind": place.kind, "country": place.country,
                  "geonames_id": place.geonames_id, "iso3166_2": place.iso3166_2, "mentions": place.mentions,
-                 "projects": place.projects, "project_ids": sorted(projects.get(place.place_id, [])),
-                 "events": len(events.get(place.place_id, [])), "event_ids": events.get(place.place_id, [])}
+                 "projects": place.projects, "project_ids": sorted(projects.get(pid, [])),
+                 "events": len(events.get(pid, [])), "event_ids": events.get(pid, []),
+                 "news": len(news.get(pid, [])), "news_ids": news.get(pid, [])}
         features.append({"type": "Feature", "id": place.place_id, "geometry": _point(place), "properties": props})
     return {"type": "FeatureCollection", "features": features}
 

@@ -73,7 +73,7 @@ OTHER_RESOURCES = [
     ("places-geojson", "places.geojson", "geojson", "application/geo+json",
      "The places table as a GeoJSON FeatureCollection (RFC 7946, longitude first): one feature per place, "
      "id = place_id, a Point where the place has coordinates (else geometry null), with the ids of its "
-     "projects and events."),
+     "projects, events and news items."),
 ]
 
 
