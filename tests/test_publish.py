@@ -76,9 +76,9 @@ def test_a_folder_of_the_tool_s_files_is_its_own_with_or_without_a_marker(tmp_pa
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")
     assert foreign_files(tmp_path, output_names()) == []  # written before markers existed
-    (tmp_path / "places.geojson").write_text("{}")
-    assert foreign_files(tmp_path, output_names()) == ["places.geojson"]
-    (tmp_path / MARKER).write_text(json.dumps({"tool": "baltmet-extract", "files": ["places.geojson"]}))
+    (tmp_path / "map.geojson").write_text("{}")
+    assert foreign_files(tmp_path, output_names()) == ["map.geojson"]
+    (tmp_path / MARKER).write_text(json.dumps({"tool": "baltmet-extract", "files": ["map.geojson"]}))
     assert foreign_files(tmp_path, output_names()) == []  # a file an earlier version wrote
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "todo.txt").write_text("mine")

@@ -2,7 +2,9 @@
 
     import baltmet_extract as bx
     result = bx.extract(["raw"])     # tables, documents, validation; nothing written
+    frames = result.to_pandas()      # one pandas DataFrame per table
     bx.run(["raw"], "output")        # the same, with every output file
+    frames = bx.load("output")       # an output folder read back into the same DataFrames
 
 The API is imported on first use, so `import baltmet_extract` stays light.
 """
@@ -13,7 +15,7 @@ from typing import Any
 
 from baltmet_extract._version import __version__
 
-_API = ("extract", "run")
+_API = ("extract", "load", "run")
 
 __all__ = ["__version__", *_API]
 

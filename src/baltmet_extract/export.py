@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
+from baltmet_extract.geo import write_geojson
 from baltmet_extract.publish import OutputFolder, OutputPathError
 from baltmet_extract.report import render_report
 from baltmet_extract.results import RunResult
@@ -173,6 +174,10 @@ def write_report(result: RunResult, folder: Path, options: ExportOptions) -> Non
     _write_text(folder, "normalisation_report.html", render_report(result))
 
 
+def write_places_geojson(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    write_geojson(result.tables, _safe_path(folder, "places.geojson"))
+
+
 #: Every writer of a run's files, in order; a new output file is a new writer here.
 WRITERS: list[Callable[[RunResult, Path, ExportOptions], None]] = [
     write_tables,
@@ -180,6 +185,7 @@ WRITERS: list[Callable[[RunResult, Path, ExportOptions], None]] = [
     write_schemas,
     write_datapackage,
     write_report,
+    write_places_geojson,
 ]
 
 
@@ -187,7 +193,8 @@ def output_names() -> set[str]:
     """The files the writers write (as of this version), so a folder of them is recognised as ours."""
     names = {f"{name}.{ext}" for name in TABLES for ext in ("csv", "json")}
     names |= {f"schema/{name}.schema.json" for name in TABLES}
-    return names | {"baltmet.sqlite", "validation.json", "datapackage.json", "normalisation_report.html"}
+    return names | {"baltmet.sqlite", "validation.json", "datapackage.json", "normalisation_report.html",
+                    "places.geojson"}
 
 
 def open_output(out: str | Path, inputs: Sequence[str | Path] = (), force: bool = False) -> OutputFolder:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 STATUSES = ["completed", "ongoing", "approved", "submitted", "in_development", "planned", "unknown"]
 PARTNER_KINDS = ["city", "region", "country", "organisation", "group", "unknown"]
@@ -158,6 +158,14 @@ class Place(BaseModel):
     lon: float | None = None
     mentions: int = 0
     projects: int = 0
+    #: the place's identity (`place_id`); filled from the ids when not given
+    place_id: str = ""
+
+    @model_validator(mode="after")
+    def _identity(self) -> Place:
+        if not self.place_id:
+            self.place_id = place_id(self.kind, self.name, self.geonames_id, self.iso3166_2, self.country)
+        return self
 
 
 class NormalisationRow(BaseModel):
@@ -171,6 +179,46 @@ class NormalisationRow(BaseModel):
     reason: str = ""
     contexts: str = ""
     key: str = ""
+
+
+def place_id(kind: str | None, name: str | None, geonames_id: int | None, iso3166_2: str | None,
+             country: str | None) -> str:
+    """A place's identity as CONTRACT.md gives it: `geonames:ID` for a city, `iso:CODE` for a region
+    (codes joined with `;` where one name covers several), `country:CC` for a country; else the kind
+    and the lower-cased name."""
+    if geonames_id is not None:
+        return f"geonames:{geonames_id}"
+    if iso3166_2:
+        return f"iso:{iso3166_2}"
+    if kind == "country" and country:
+        return f"country:{country}"
+    return f"{kind or 'unknown'}:{(name or '').lower()}"
+
+
+class NetworkEdge(BaseModel):
+    """A project and a place taking part in it (network.csv): one row per project and place."""
+
+    project_id: str
+    place_id: str
+    name: str
+    kind: PartnerKind
+    country: str | None = None
+    role: Role
+    position: int
+    mentions: int = 1
+    needs_review: bool = False
+
+
+class CoPartners(BaseModel):
+    """Two places that share projects (copartners.csv), `place_a` < `place_b`."""
+
+    place_a: str
+    place_b: str
+    name_a: str
+    name_b: str
+    projects: int
+    project_ids: str
+    needs_review: bool = False
 
 
 class ErrorRecord(BaseModel):
@@ -190,4 +238,6 @@ TABLE_MODELS: dict[str, type[BaseModel]] = {
     "news": NewsItem,
     "normalisation": NormalisationRow,
     "errors": ErrorRecord,
+    "network": NetworkEdge,
+    "copartners": CoPartners,
 }

@@ -4,14 +4,17 @@ tables with how its inputs fared (`RunResult`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import MilestoneDraft
 from baltmet_extract.extractors.news import NewsDraft
 from baltmet_extract.models import (
+    CoPartners,
     ErrorRecord,
     Event,
     Milestone,
+    NetworkEdge,
     NewsItem,
     NormalisationRow,
     Partner,
@@ -19,6 +22,9 @@ from baltmet_extract.models import (
     Project,
 )
 from baltmet_extract.tables import Tables
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -84,3 +90,19 @@ class RunResult:
     @property
     def errors(self) -> list[ErrorRecord]:
         return self.tables.errors
+
+    @property
+    def network(self) -> list[NetworkEdge]:
+        return self.tables.network
+
+    @property
+    def copartners(self) -> list[CoPartners]:
+        return self.tables.copartners
+
+    def to_pandas(self) -> dict[str, pd.DataFrame]:
+        """Every table as a pandas DataFrame (nullable `Int64`, `Float64`, `boolean`, `category` for
+        the columns with fixed values, `string` elsewhere): the same frames `baltmet_extract.load`
+        reads back from the output folder."""
+        from baltmet_extract.frames import to_pandas  # pandas only when asked for
+
+        return to_pandas(self.tables)

@@ -68,17 +68,29 @@ def frictionless_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+#: the files of the data package that are no table: (resource name, path, format, media type, description)
+OTHER_RESOURCES = [
+    ("places-geojson", "places.geojson", "geojson", "application/geo+json",
+     "The places table as a GeoJSON FeatureCollection (RFC 7946, longitude first): one feature per place, "
+     "id = place_id, a Point where the place has coordinates (else geometry null), with the ids of its "
+     "projects, events and news items."),
+]
+
+
 def datapackage() -> dict[str, Any]:
-    """The Frictionless data package descriptor for the CSV tables."""
+    """The Frictionless data package descriptor: the CSV tables with their schemas and keys, and
+    places.geojson (a data package rather than a tabular one, since the map is no table)."""
+    tables = [{"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+               "mediatype": "text/csv", "encoding": "utf-8", "description": TABLE_DESCRIPTIONS[name],
+               "schema": frictionless_schema(name)}
+              for name in TABLES]
+    others = [{"name": name, "path": path, "profile": "data-resource", "format": fmt, "mediatype": mediatype,
+               "encoding": "utf-8", "description": description}
+              for name, path, fmt, mediatype, description in OTHER_RESOURCES]
     return {
         "name": "baltmet-extract-output",
         "title": "Baltic Sea Region city cooperation: projects, partners, places, events",
         "version": __version__,
-        "profile": "tabular-data-package",
-        "resources": [
-            {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-             "mediatype": "text/csv", "encoding": "utf-8", "description": TABLE_DESCRIPTIONS[name],
-             "schema": frictionless_schema(name)}
-            for name in TABLES
-        ],
+        "profile": "data-package",
+        "resources": tables + others,
     }

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from baltmet_extract.models import TABLE_MODELS
 from baltmet_extract.results import DocumentResult
 from baltmet_extract.rules import Rules, load_rules
-from baltmet_extract.tables import Tables
+from baltmet_extract.tables import DERIVED_TABLES, Tables
 
 SEVERITIES = ["error", "warning", "info"]
 
@@ -114,6 +114,8 @@ def _where(record: BaseModel) -> dict[str, Any]:
 def _schema(tables: Tables, documents: list[DocumentResult], rules: Rules | None) -> Iterator[dict[str, object]]:
     """Records are built as pydantic models but some fields are set later (ids): check them again."""
     for name, records in tables.as_dict().items():
+        if name in DERIVED_TABLES:
+            continue  # built from the checked tables when asked for, by validating constructors
         model = TABLE_MODELS[name]
         for i, record in enumerate(records, start=1):
             try:

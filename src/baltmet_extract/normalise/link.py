@@ -159,6 +159,9 @@ class Linker:
                 source_page=draft.line.page, source_row=draft.line.row, language=res.language))
             if place:
                 self._note([place.resolution], f"{res.source_file}::{draft.line.row} news")
+            if e is not None and not draft.date_start:  # no event counts it below, yet it is a place seen
+                self.place_mentions[e.key] += 1
+                self.place_entities[e.key] = e
             if duplicate is None and draft.date_start:
                 self._add_event(source_kind="news", milestone=None, title=draft.title,
                                 kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
