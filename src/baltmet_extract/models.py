@@ -165,6 +165,8 @@ class NormalisationRow(BaseModel):
     reason: str = ""
     contexts: str = ""
     key: str = ""
+    #: the table cell or sentence the mention was read from (the one whose reading is shown)
+    source_text: str = ""
 
 
 class ErrorRecord(BaseModel):

@@ -4,6 +4,7 @@ tables with how its inputs fared (`RunResult`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import MilestoneDraft
@@ -46,6 +47,9 @@ class RunResult:
     tables: Tables
     documents: list[DocumentResult]
     validation: list[dict[str, object]] = field(default_factory=list)
+    #: the gazetteer the names were resolved with (a `normalise.gazetteer.Gazetteer`), for
+    #: looking up the candidates' places; None for results read back from files
+    gazetteer: Any = field(default=None, repr=False)
 
     @property
     def failed_inputs(self) -> list[DocumentResult]:
