@@ -57,6 +57,8 @@ class ReviewServer(ThreadingHTTPServer):
     """Serves one `ReviewState` on 127.0.0.1 with a random token."""
 
     daemon_threads = True
+    #: connections waiting to be accepted; the default (5) resets a burst of requests
+    request_queue_size = 128
 
     def __init__(self, state: ReviewState, port: int = DEFAULT_PORT, token: str | None = None,
                  log: TextIO | None = None) -> None:

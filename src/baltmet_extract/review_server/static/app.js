@@ -96,7 +96,7 @@
     if (state.methodFilter && m.method !== state.methodFilter) return false;
     if (state.kindFilter && m.kind !== state.kindFilter) return false;
     if (state.textFilter) {
-      const hay = fold([m.raw, m.name, m.key, m.source_text, m.reason].join(" \u0001 "));
+      const hay = fold([m.raw, m.name, m.key].join(" \u0001 "));
       if (!hay.includes(fold(state.textFilter))) return false;
     }
     return true;
