@@ -1,5 +1,6 @@
 """Fixtures of the review tests: the samples' output with a rules folder of its own, and the
-review server over it (import the fixtures you use into the test module)."""
+review server over it. Import the `*_fixture` functions into a test module to use the fixtures
+`samples_output`, `reviewed` and `server` (with `fast_gazetteer` from utils)."""
 
 from __future__ import annotations
 
@@ -45,16 +46,16 @@ def extract_into(inputs: list[Path], out: Path, rules: Path) -> None:
     assert code == 0, err.getvalue()
 
 
-@pytest.fixture(scope="module")
-def samples_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", name="samples_output")
+def samples_output_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples extracted once per module, to be copied by each test."""
     base = tmp_path_factory.mktemp("samples-review")
     extract_into([RAW], base / "out", base / "rules")
     return base / "out"
 
 
-@pytest.fixture
-def reviewed(tmp_path: Path, samples_output: Path) -> Reviewed:
+@pytest.fixture(name="reviewed")
+def reviewed_fixture(tmp_path: Path, samples_output: Path) -> Reviewed:
     """A copy of the samples' output and an empty rules folder of its own."""
     out = tmp_path / "out"
     shutil.copytree(samples_output, out)
@@ -64,8 +65,8 @@ def reviewed(tmp_path: Path, samples_output: Path) -> Reviewed:
     return Reviewed(out, rules)
 
 
-@pytest.fixture
-def server(reviewed: Reviewed, fast_gazetteer: Any) -> Iterator[Any]:
+@pytest.fixture(name="server")
+def server_fixture(reviewed: Reviewed, fast_gazetteer: Any) -> Iterator[Any]:
     """The review server over `reviewed`, on a free port, serving in a thread (import
     `fast_gazetteer` from utils too)."""
     from baltmet_extract.review_server import make_server

@@ -12,12 +12,10 @@ from typing import Any
 import pytest
 
 from review_fixtures import (  # noqa: F401
-    Reviewed,
     extract_into,
-    request,
-    reviewed,
-    samples_output,
-    server,
+    reviewed_fixture,
+    samples_output_fixture,
+    server_fixture,
 )
 from utils import annex_dump, fast_gazetteer  # noqa: F401
 
@@ -138,7 +136,8 @@ def test_a_request_without_the_token_gets_403(page, server):
     page.problems.clear()
 
 
-def test_a_name_holding_markup_shows_as_text(page, tmp_path, fast_gazetteer):
+@pytest.mark.usefixtures("fast_gazetteer")
+def test_a_name_holding_markup_shows_as_text(page, tmp_path):
     from playwright.sync_api import expect
 
     from baltmet_extract.review_server import make_server

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from review_fixtures import Reviewed, request, reviewed, samples_output, server  # noqa: F401
+from review_fixtures import request, reviewed_fixture, samples_output_fixture, server_fixture  # noqa: F401
 from utils import ROOT, fast_gazetteer  # noqa: F401
 
 FLAGGED = ["Sczeczin", "randenburg", "iopomorskie", "Wielkopol uskie", "burg-Vorpommern", "Gorzów Wielkolposki",

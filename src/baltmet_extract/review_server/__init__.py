@@ -21,16 +21,23 @@ __all__ = ["make_server", "review_state"]
 def review_state(out: Path, rules: Path | None = None):  # type: ignore[no-untyped-def]
     """The state of a review of `out`; decisions go to `rules`, else to the rules folder the run
     used (run.json), else to ./rules."""
-    from baltmet_extract.review import load_checking_gazetteer
+    from baltmet_extract.normalise.gazetteer import load_gazetteer
+    from baltmet_extract.review import check_review_targets
     from baltmet_extract.review_server.state import ReviewState
     from baltmet_extract.rule_files import review_dir
+    from baltmet_extract.rules import Rules
     from baltmet_extract.run_record import RUN_FILE, read_run_record
+    from baltmet_extract.settings import default_cache_dir
 
     if not (out / "normalisation.csv").is_file():
         raise BaltmetError(f"{out}: no normalisation.csv; run 'baltmet-extract extract ... --out {out}' first")
     recorded = read_run_record(out).rules_dir if (out / RUN_FILE).is_file() else None
     rules_dir = Path(rules) if rules else (recorded or review_dir(None))
-    state = ReviewState(out, rules_dir.resolve(), load_checking_gazetteer(rules_dir))
+    # the decisions already made are checked as a run checks them: a broken file is named now
+    loaded = Rules.load(rules_dir if rules_dir.is_dir() else None)
+    gz = load_gazetteer(loaded, default_cache_dir())
+    check_review_targets(loaded, gz)
+    state = ReviewState(out, rules_dir.resolve(), gz)
     state.views()  # a broken table is reported now, not on the first request
     return state
 
