@@ -77,9 +77,9 @@ def load_checking_gazetteer(rules_dir: Path | str | None) -> Gazetteer:
     from baltmet_extract.rules import Rules
     from baltmet_extract.settings import default_cache_dir
 
-    folder = Path(rules_dir) if rules_dir else None
-    rules = Rules.load(folder if folder is not None and folder.is_dir() else None)
-    return load_gazetteer(rules, default_cache_dir())
+    folder = review_dir(rules_dir)
+    folder.mkdir(parents=True, exist_ok=True)  # the decision is about to be written there
+    return load_gazetteer(Rules.load(folder), default_cache_dir())
 
 
 def record_decision(raw: str, decision: str, target: str, rules_dir: Path | None = None, note: str = "",

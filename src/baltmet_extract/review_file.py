@@ -211,7 +211,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     # process (the review server's) wait for each other as separate processes do
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        while not _try_lock(fd):
+        while not _locked_now(fd, lock_path):
             if time.monotonic() > deadline:
                 raise ReviewLockTimeout(f"{path}: another writer ({_holder(lock_path)}) has held it for "
                                         f"{timeout:.0f} s; try again, or end that process")
@@ -224,6 +224,14 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             _unlock(fd)
     finally:
         os.close(fd)
+
+
+def _locked_now(fd: int, lock_path: Path) -> bool:
+    try:
+        return _try_lock(fd)
+    except OSError as exc:  # a file system without locks (some network mounts)
+        raise RulesError(f"{lock_path}: cannot be locked here ({exc.strerror or exc}); keep the rules folder "
+                         "on a local disk") from exc
 
 
 def _holder(lock_path: Path) -> str:

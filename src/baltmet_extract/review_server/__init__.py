@@ -34,7 +34,8 @@ def review_state(out: Path, rules: Path | None = None):  # type: ignore[no-untyp
     recorded = read_run_record(out).rules_dir if (out / RUN_FILE).is_file() else None
     rules_dir = Path(rules) if rules else (recorded or review_dir(None))
     # the decisions already made are checked as a run checks them: a broken file is named now
-    loaded = Rules.load(rules_dir if rules_dir.is_dir() else None)
+    rules_dir.mkdir(parents=True, exist_ok=True)  # where the first decision goes
+    loaded = Rules.load(rules_dir)
     gz = load_gazetteer(loaded, default_cache_dir())
     check_review_targets(loaded, gz)
     state = ReviewState(out, rules_dir.resolve(), gz)
