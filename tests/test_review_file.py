@@ -87,6 +87,20 @@ def test_comments_blank_lines_quoted_commas_and_notes_over_lines_are_fine():
         ("Region, Dalarnas", "pick", "iso:SE-W", 4), ("Open Days", "reject", "", 6)]
 
 
+def test_rewriting_keeps_comments_with_their_row_and_columns_of_the_users_own(tmp_path):
+    path = tmp_path / "review.csv"
+    path.write_text('# decisions of the Riga office\nraw,decision,target,note,reviewer\n'
+                    '# checked with the partner list, "2010" edition\nPoznan,accept,geonames:3088171,,ak\n'
+                    'Open Days,reject,,,jm\n# end\n', encoding="utf-8")
+    set_decision(path, Decision("Open Days", "pick", "org:Open Days"))
+    set_decision(path, Decision("Berlin", "accept", "geonames:2950159"))
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "# decisions of the Riga office", "raw,decision,target,note,reviewer", "Berlin,accept,geonames:2950159,,",
+        "Open Days,pick,org:Open Days,,jm", '# checked with the partner list, "2010" edition',
+        "Poznan,accept,geonames:3088171,,ak", "# end"]
+    assert [d.raw for d in parse_decisions(path.read_bytes(), path)] == ["Berlin", "Open Days", "Poznan"]
+
+
 def test_review_pick_refuses_a_target_the_gazetteer_lacks(tmp_path):
     rules = tmp_path / "rules"
     err = io.StringIO()

@@ -58,6 +58,8 @@ class Decision:
     target: str
     note: str = ""
     line: int = 0
+    #: values of columns of the user's own, kept when the file is rewritten
+    extra: tuple[tuple[str, str], ...] = ()
 
     def as_row(self) -> dict[str, str]:
         return {"raw": self.raw, "decision": self.decision, "target": self.target, "note": self.note}
@@ -98,9 +100,42 @@ def decision_problem(decision: str, target: str) -> str | None:
     return target_syntax_problem(target)
 
 
-def parse_decisions(data: bytes, where: Path | str) -> list[Decision]:
-    """The decisions in the bytes of a review file; raises `ReviewFileError` listing every row that
-    cannot be used. Blank lines and lines starting with `#` are skipped."""
+@dataclass
+class ReviewText:
+    """A review file as its lines: the lines up to the header row, then each decision with the
+    comment and blank lines above it, then the lines after the last decision. Rewriting it keeps
+    comments with the decision below them, and columns of the user's own."""
+
+    head: list[str]
+    columns: list[str]
+    blocks: list[tuple[list[str], Decision]]
+    tail: list[str]
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return [d for _, d in self.blocks]
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str], str | None]]:
+    """(first line number, the lines, the CSV record or None for a comment or blank line); a record
+    runs over several lines while a quote is open (an even count of `"` closes it)."""
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        first = lines[i]
+        if not first.strip() or first.lstrip().startswith("#"):
+            yield i + 1, [first], None
+            i += 1
+            continue
+        j = i + 1
+        while "".join(lines[i:j]).count('"') % 2 and j < len(lines):
+            j += 1
+        yield i + 1, lines[i:j], "".join(lines[i:j])
+        i = j
+
+
+def read_review_text(data: bytes, where: Path | str) -> ReviewText:
+    """The review file in `data`; raises `ReviewFileError` listing every row that cannot be used."""
     problems: list[tuple[int, str]] = []
     try:
         text = data.decode("utf-8-sig")
@@ -111,29 +146,27 @@ def parse_decisions(data: bytes, where: Path | str) -> list[Decision]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ReviewFileError(where, [(line, "a NUL byte: this is no text file")])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    doc = ReviewText(head=[], columns=[], blocks=[], tail=[])
     header: list[str] | None = None
-    out: list[Decision] = []
+    pending: list[str] = []
     first_line: dict[str, tuple[int, str, str]] = {}
-    start = 1
-    while True:
+    for line, lines, record in _records(text):
+        if record is None:
+            (doc.head if header is None else pending).extend(lines)
+            continue
+        if record.count('"') % 2:
+            problems.append((line, "a quote opened on this line is never closed; every decision after it "
+                                   "would be read as part of this row"))
+            break
         try:
-            cells = next(reader)
-        except StopIteration:
-            break
+            cells = next(csv.reader(io.StringIO(record, newline=""), strict=True))
         except csv.Error as exc:
-            message = str(exc)
-            if "end of data" in message or "EOF" in message:
-                problems.append((start, "a quote opened on this line is never closed; every decision after it "
-                                        "would be read as part of this row"))
-            else:
-                problems.append((start, f"not a CSV row: {message}"))
-            break
-        line, start = start, reader.line_num + 1
-        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+            problems.append((line, f"not a CSV row: {exc}"))
             continue
         if header is None:
             header = [c.strip().lower() for c in cells]
+            doc.head.extend(lines)
+            doc.columns = header
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
                 problems.append((line, f"the header row has no column {', '.join(missing)} (it must start "
@@ -162,10 +195,20 @@ def parse_decisions(data: bytes, where: Path | str) -> list[Decision]:
             problems.append((line, f"{raw!r}: a second, different decision (the first is on line {earlier[0]})"))
             continue
         first_line.setdefault(key, (line, decision, target))
-        out.append(Decision(raw, decision, target if decision != "reject" else "", row.get("note", ""), line))
+        extra = tuple((k, v) for k, v in row.items() if k not in REVIEW_COLUMNS)
+        doc.blocks.append((pending + lines, Decision(raw, decision, target if decision != "reject" else "",
+                                                     row.get("note", ""), line, extra)))
+        pending = []
     if problems:
         raise ReviewFileError(where, problems)
-    return out
+    doc.tail = pending
+    return doc
+
+
+def parse_decisions(data: bytes, where: Path | str) -> list[Decision]:
+    """The decisions in the bytes of a review file; raises `ReviewFileError` listing every row that
+    cannot be used. Blank lines and lines starting with `#` are skipped."""
+    return read_review_text(data, where).decisions
 
 
 def read_decisions(path: Path | None) -> list[Decision]:
@@ -285,21 +328,54 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def decisions_text(decisions: list[Decision]) -> str:
-    """review.csv's text: a header and one row per decision, sorted by mention."""
+def _row_text(columns: list[str], decision: Decision) -> str:
+    values = {**dict(decision.extra), **decision.as_row()}
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for d in sorted(decisions, key=lambda d: (d.raw.lower(), d.raw)):
-        writer.writerow(d.as_row())
+    csv.writer(buf, lineterminator="\n").writerow([values.get(c, "") for c in columns])
     return buf.getvalue()
 
 
+def _review_file_text(doc: ReviewText) -> str:
+    columns = doc.columns or list(REVIEW_COLUMNS)
+    head = doc.head or [_row_text(columns, Decision("raw", "decision", "target", "note"))]
+    if head[-1] and not head[-1].endswith("\n"):
+        head = [*head[:-1], head[-1] + "\n"]
+    blocks = sorted(doc.blocks, key=lambda b: (b[1].raw.lower(), b[1].raw))
+    out = list(head)
+    for lines, _ in blocks:
+        text = "".join(lines)
+        out.append(text if text.endswith("\n") else text + "\n")
+    out.extend(doc.tail)
+    return "".join(out)
+
+
 def set_decision(path: Path, decision: Decision, timeout: float = LOCK_TIMEOUT) -> None:
-    """Add the decision, or replace the one for the same mention, under the writers' lock.
-    A file that cannot be read as decisions is left alone (the error says what is wrong)."""
+    """Add the decision, or replace the one for the same mention, under the writers' lock; other
+    rows, comments and columns of the user's own are kept. A file that cannot be read as
+    decisions is left alone (the error says what is wrong)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path, timeout):
-        current = read_decisions(path)
-        kept = [d for d in current if fold(d.raw) != fold(decision.raw)]
-        write_atomically(path, decisions_text([*kept, decision]))
+        doc = read_review_text(path.read_bytes() if path.is_file() else b"", path)
+        columns = doc.columns or list(REVIEW_COLUMNS)
+        doc.columns = columns
+        key = fold(decision.raw)
+        kept: list[tuple[list[str], Decision]] = []
+        comments: list[str] = []
+        for lines, old in doc.blocks:
+            if fold(old.raw) == key:
+                comments = lines[: len(lines) - _row_lines(lines)]
+                decision = Decision(decision.raw, decision.decision, decision.target, decision.note, 0,
+                                    decision.extra or old.extra)
+            else:
+                kept.append((lines, old))
+        kept.append(([*comments, _row_text(columns, decision)], decision))
+        doc.blocks = kept
+        write_atomically(path, _review_file_text(doc))
+
+
+def _row_lines(lines: list[str]) -> int:
+    """How many of a block's last lines are its row (the rest are comments and blank lines)."""
+    for i, line in enumerate(lines):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return len(lines) - i
+    return 0
