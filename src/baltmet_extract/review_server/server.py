@@ -162,9 +162,12 @@ class _Handler(BaseHTTPRequestHandler):
     # ---- POST ---------------------------------------------------------------------------------
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too large")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"send a JSON body of at most {MAX_BODY} bytes")
             self.close_connection = True
             return
         raw_body = self.rfile.read(length) if length else b""

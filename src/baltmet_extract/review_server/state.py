@@ -71,6 +71,8 @@ class ReviewState:
     def views(self) -> _Snapshot:
         path = self.out / "normalisation.csv"
         with self._lock:
+            if self._snapshot is not None and self._apply_lock.locked():
+                return self._snapshot  # the files are being written: the last complete reading
             stamp = self._stamp(path)
             if self._snapshot is None or self._snapshot.stamp != stamp:
                 if stamp == (0, 0):
