@@ -124,6 +124,8 @@ def test_the_installed_command_extracts_the_samples_from_another_folder(fresh_ve
     assert written == sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")
                              if p.is_file())
     for name in written:
+        if name == "run.json":  # the absolute paths of this run's inputs
+            continue
         assert (tmp_path / "out" / name).read_bytes() == (expected / name).read_bytes(), name
     proc = _run([command, "init", "my-rules"], cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr

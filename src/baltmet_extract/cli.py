@@ -261,6 +261,36 @@ def review_list(
               f"  {row['reason']}", file=_out())
 
 
+@review_app.command("serve")
+def review_serve(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of the run to review.")] = Path("output"),
+    rules: Annotated[Path | None, typer.Option(
+        "--rules", help="Rules folder the decisions go to (default: the one the run used, else ./rules).")] = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1; 0 picks a free one.")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each request (without its token).")] = False,
+) -> None:
+    """Review the run's name matches in a browser: each mention in its sentence, its candidates on a map,
+    keyboard decisions saved at once to review.csv, and Apply to re-run with them."""
+    from baltmet_extract.review_server import make_server
+
+    if not 0 <= port <= 65535:
+        raise UsageProblem(f"--port {port}: a port is 0 to 65535")
+    server = make_server(out, rules, port, log=_err() if verbose else None)
+    print(f"Review the matches of {out} at {server.url}", file=_out(), flush=True)
+    print(f"Decisions go to {server.state.review_file}. Press Ctrl-C to stop.", file=_err(), flush=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the CLI; returns the exit status (used in-process by the tests)."""
     from baltmet_extract.errors import BaltmetError

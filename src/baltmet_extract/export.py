@@ -31,6 +31,7 @@ from baltmet_extract.geo import write_geojson
 from baltmet_extract.publish import OutputFolder, OutputPathError
 from baltmet_extract.report import render_report
 from baltmet_extract.results import RunResult
+from baltmet_extract.run_record import RUN_FILE, run_record_text
 from baltmet_extract.schema import datapackage, frictionless_schema, table_schema
 from baltmet_extract.tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, columns
 from baltmet_extract.validate import report
@@ -174,6 +175,11 @@ def write_report(result: RunResult, folder: Path, options: ExportOptions) -> Non
     _write_text(folder, "normalisation_report.html", render_report(result))
 
 
+def write_run_record(result: RunResult, folder: Path, options: ExportOptions) -> None:
+    if result.inputs:  # a run through `run` (the CLI, the API), not tables put together by hand
+        _write_text(folder, RUN_FILE, run_record_text(result.inputs, result.rules_dir))
+
+
 def write_places_geojson(result: RunResult, folder: Path, options: ExportOptions) -> None:
     write_geojson(result.tables, _safe_path(folder, "places.geojson"))
 
@@ -186,6 +192,7 @@ WRITERS: list[Callable[[RunResult, Path, ExportOptions], None]] = [
     write_datapackage,
     write_report,
     write_places_geojson,
+    write_run_record,
 ]
 
 
@@ -194,7 +201,7 @@ def output_names() -> set[str]:
     names = {f"{name}.{ext}" for name in TABLES for ext in ("csv", "json")}
     names |= {f"schema/{name}.schema.json" for name in TABLES}
     return names | {"baltmet.sqlite", "validation.json", "datapackage.json", "normalisation_report.html",
-                    "places.geojson"}
+                    "places.geojson", RUN_FILE}
 
 
 def open_output(out: str | Path, inputs: Sequence[str | Path] = (), force: bool = False) -> OutputFolder:

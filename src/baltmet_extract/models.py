@@ -179,6 +179,8 @@ class NormalisationRow(BaseModel):
     reason: str = ""
     contexts: str = ""
     key: str = ""
+    #: the table cell or sentence the mention was read from (the one whose reading is shown)
+    source_text: str = ""
 
 
 def place_id(kind: str | None, name: str | None, geonames_id: int | None, iso3166_2: str | None,

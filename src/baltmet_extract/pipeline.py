@@ -26,14 +26,21 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
     from baltmet_extract.normalise.link import Linker
     from baltmet_extract.normalise.resolver import Resolver
     from baltmet_extract.normalise.textplaces import TextPlaceFinder
+    from baltmet_extract.review import check_review_targets
     from baltmet_extract.validate import validate
 
     s = ExtractSettings.resolve(settings)
     files = collect_inputs(list(inputs))
+    # review decisions are checked before any document is read: one that cannot be applied (a
+    # misspelt decision, a target the gazetteer lacks) is a usage error, never skipped in silence
+    rules = load_rules(str(s.rules_dir) if s.rules_dir else None)
+    gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir) if rules.review else None
+    if gz is not None:
+        check_review_targets(rules, gz)
     runner = DocumentRunner(files, s, progress)
     try:
-        rules = load_rules(str(s.rules_dir) if s.rules_dir else None)
-        gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
+        if gz is None:
+            gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
         resolver = Resolver(gz, rules)
         finder = TextPlaceFinder(gz, resolver, rules, None if s.no_cache else s.cache_dir)
         if runner.busy() and not finder.cached:
@@ -44,7 +51,7 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
     documents = runner.results()
     tables = Linker(resolver, finder).run(documents)
     finder.save()
-    return RunResult(tables=tables, documents=documents, validation=validate(tables, documents, rules))
+    return RunResult(tables=tables, documents=documents, validation=validate(tables, documents, rules), gazetteer=gz)
 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, settings: ExtractSettings | dict[str, object] | None = None,
@@ -52,10 +59,15 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, settings: ExtractSett
     """Extract and write every output file into `out_dir`: checked and locked before the work starts,
     written whole or not at all (see `publish`)."""
     from baltmet_extract.export import open_output, write_outputs
+    from baltmet_extract.rule_files import user_rules_dir
 
     s = ExtractSettings.resolve(settings)
     paths = list(inputs)
     with open_output(Path(out_dir), paths, force=s.force) as folder:
         result = extract(paths, s, progress)
+        # run.json: what "Apply" in the review server runs again
+        result.inputs = [str(Path(p).resolve()) for p in paths]
+        rules = user_rules_dir(s.rules_dir)
+        result.rules_dir = str(rules.resolve()) if rules else None
         write_outputs(result, folder, csv_raw=s.csv_raw)
     return result

@@ -1,11 +1,15 @@
-"""The HTML normalisation report: one self-contained page, worst matches first, all document
-text escaped (jinja2 autoescape)."""
+"""The HTML normalisation report: one self-contained page (for sending by mail), worst matches
+first, each mention inside the sentence or table cell it was read from and, where its candidates
+have a place, a small map of them drawn on the shipped outline of Europe. All document text is
+escaped (jinja2 autoescape); the page loads nothing and runs no script."""
 
 from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from baltmet_extract.results import RunResult
+from baltmet_extract.review_server.europe_map import outline
+from baltmet_extract.review_server.mentions import mention_view
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -35,5 +39,7 @@ def render_report(result: RunResult) -> str:
     problems = [p for p in result.validation if p.get("severity") != "info"]
     problems.sort(key=lambda p: (SEVERITY_ORDER.get(str(p.get("severity")), 9), str(p.get("code"))))
     summary["problems"] = len(problems)
-    return env.get_template("report.html").render(summary=summary, rows=rows, methods=sorted(methods.items()),
+    views = [mention_view(r, result.gazetteer) for r in rows]
+    return env.get_template("report.html").render(summary=summary, rows=rows, views=views,
+                                                  methods=sorted(methods.items()), outline=outline(),
                                                   errors=t.errors, projects=projects_to_review, problems=problems)

@@ -4,7 +4,7 @@ tables with how its inputs fared (`RunResult`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import MilestoneDraft
@@ -54,6 +54,13 @@ class RunResult:
     tables: Tables
     documents: list[DocumentResult]
     validation: list[dict[str, object]] = field(default_factory=list)
+    #: the gazetteer the names were resolved with (a `normalise.gazetteer.Gazetteer`), for
+    #: looking up the candidates' places; None for results read back from files
+    gazetteer: Any = field(default=None, repr=False)
+    #: the inputs (absolute paths) and the user's rules folder of a run that wrote an output
+    #: folder: written to its run.json for the review server's "Apply"
+    inputs: list[str] = field(default_factory=list)
+    rules_dir: str | None = None
 
     @property
     def failed_inputs(self) -> list[DocumentResult]:

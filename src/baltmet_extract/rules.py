@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from baltmet_extract.errors import RulesError
-from baltmet_extract.rule_files import GAZETTEER_FILES, RULE_FILES, RuleSources
+from baltmet_extract.review_file import read_decisions
+from baltmet_extract.rule_files import GAZETTEER_FILES, REVIEW_FILE, RULE_FILES, RuleSources
 from baltmet_extract.textutil import fold
 
 __all__ = ["GAZETTEER_FILES", "RULE_FILES", "Rules", "load_rules"]
@@ -142,7 +143,8 @@ class Rules:
         r.aliases = src.csv_rows("aliases.csv", ("alias", "target"))
         r.regions = src.csv_rows("regions.csv", ("name", "iso3166_2"))
         r.organisations = src.csv_rows("organisations.csv", ("name",))
-        r.review = src.csv_rows("review.csv", ("raw", "decision", "target"))
+        # checked row by row: a misspelt decision or an open quote stops the run with its line number
+        r.review = [{**d.as_row(), "line": str(d.line)} for d in read_decisions(src.user_path(REVIEW_FILE))]
         r.fingerprint = src.fingerprint()
         r.gazetteer_fingerprint = src.fingerprint(GAZETTEER_FILES)
         return r

@@ -35,6 +35,8 @@ class _Seen:
     parts: list[Resolution]
     contexts: list[str] = field(default_factory=list)
     count: int = 0
+    #: the table cell or sentence the shown reading was read from
+    source_text: str = ""
 
     @property
     def needs_review(self) -> bool:
@@ -63,7 +65,7 @@ class Linker:
                 draft.project.project_id = unique_id(draft.project.project_id, used_ids)
                 draft.project.language = draft.project.language or res.language
                 self.tables.projects.append(draft.project)
-                self._partners(draft.project, draft.partners.mentions)
+                self._partners(draft.project, draft.partners.mentions, draft.partners.text)
             self._milestones(res)
             self._news(res)
         self._places()
@@ -72,7 +74,7 @@ class Linker:
 
     # ---- partners -------------------------------------------------------------------------
 
-    def _partners(self, project: Project, mentions: list[PartnerMention]) -> None:
+    def _partners(self, project: Project, mentions: list[PartnerMention], cell: str = "") -> None:
         first = [self._resolve_mention(m, frozenset()) for m in mentions]
         countries = frozenset(r.entity.country for rs in first for r in rs
                               if r.entity and r.entity.country and r.score >= CONFIDENT and not r.needs_review)
@@ -80,7 +82,7 @@ class Linker:
         where = f"{project.source_file}:{project.source_page or ''}:{project.source_row or ''} {project.project_id}"
         for mention in mentions:
             results = self._resolve_mention(mention, countries)
-            self._note(results, where)
+            self._note(results, where, cell)
             for r in results:
                 position += 1
                 e = r.entity
@@ -109,13 +111,14 @@ class Linker:
         context = countries | ({mention.country_hint} if mention.country_hint else set())
         return self.resolver.resolve(mention.raw, mention.kind_hint, frozenset(context))
 
-    def _note(self, results: list[Resolution], where: str) -> None:
+    def _note(self, results: list[Resolution], where: str, source_text: str = "") -> None:
         raw = results[0].raw
         seen = self.seen.get(raw)
         if seen is None:
-            seen = self.seen[raw] = _Seen(results)
+            seen = self.seen[raw] = _Seen(results, source_text=source_text)
         elif any(r.needs_review for r in results) and not seen.needs_review:
             seen.parts = results  # the doubtful reading is the one a person must see
+            seen.source_text = source_text
         seen.count += 1
         if len(seen.contexts) < 5 and where not in seen.contexts:
             seen.contexts.append(where)
@@ -132,7 +135,7 @@ class Linker:
                                 kind=ev.kind, date_start=ev.date_start, date_end=ev.date_end,
                                 date_inferred=ev.date_inferred, place=place.resolution if place else None,
                                 organisers=organisers, source_file=res.source_file, source_page=ev.line.page,
-                                source_row=ev.line.row)
+                                source_row=ev.line.row, source_text=ev.sentence)
 
     def _news(self, res: DocumentResult) -> None:
         first_of: dict[tuple[str | None, str], str] = {}
@@ -141,9 +144,18 @@ class Linker:
 
         for i, draft in enumerate(res.news, start=1):
             lang = res.language
-            place = (self.finder.nearest_place(draft.event_before, draft.event_after, lang)
-                     if draft.event_after else None)
-            place = place or self.finder.best_place(draft.title, lang) or self.finder.best_place(draft.summary, lang)
+            event_place = (self.finder.nearest_place(draft.event_before, draft.event_after, lang)
+                           if draft.event_after else None)
+            title_place = None if event_place else self.finder.best_place(draft.title, lang)
+            place = event_place or title_place or self.finder.best_place(draft.summary, lang)
+            if place is None:
+                text = ""
+            elif place is event_place:
+                text = f"{draft.event_before}{draft.event_after}"
+            elif place is title_place:
+                text = draft.title
+            else:
+                text = _sentence_around(draft.summary, place.start, place.end)
             organisers = self.finder.organisers(draft.text, lang)
             e = place.resolution.entity if place else None
             nid = self._unique(news_id(res.source_file, i))
@@ -158,7 +170,7 @@ class Linker:
                 organisers="; ".join(organisers) or None, duplicate_of=duplicate, source_file=res.source_file,
                 source_page=draft.line.page, source_row=draft.line.row, language=res.language))
             if place:
-                self._note([place.resolution], f"{res.source_file}::{draft.line.row} news")
+                self._note([place.resolution], f"{res.source_file}::{draft.line.row} news", text)
             if e is not None and not draft.date_start:  # no event counts it below, yet it is a place seen
                 self.place_mentions[e.key] += 1
                 self.place_entities[e.key] = e
@@ -167,7 +179,8 @@ class Linker:
                                 kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
                                 date_end=draft.date_end, date_inferred=draft.date_inferred,
                                 place=place.resolution if place else None, organisers=organisers,
-                                source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row)
+                                source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row,
+                                source_text=text)
                 self._more_news_events(res, draft)
 
     def _more_news_events(self, res: DocumentResult, draft: NewsDraft) -> None:
@@ -193,11 +206,12 @@ class Linker:
             self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,
                             date_start=ev.date_start, date_end=ev.date_end, date_inferred=ev.date_inferred,
                             place=place.resolution, organisers=self.finder.organisers(ev.sentence, res.language),
-                            source_file=res.source_file, source_page=ev.line.page, source_row=ev.line.row)
+                            source_file=res.source_file, source_page=ev.line.page, source_row=ev.line.row,
+                            source_text=ev.sentence)
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
-                   source_file: str, source_page: int | None, source_row: int | None) -> None:
+                   source_file: str, source_page: int | None, source_row: int | None, source_text: str = "") -> None:
         e = place.entity if place else None
         base = self._unique(f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}")
         self.tables.events.append(Event(
@@ -210,7 +224,7 @@ class Linker:
             self.place_mentions[e.key] += 1
             self.place_entities[e.key] = e
             if place is not None:
-                self._note([place], f"{source_file}::{source_row} {source_kind}")
+                self._note([place], f"{source_file}::{source_row} {source_kind}", source_text)
 
     def _unique(self, ident: str) -> str:
         """`ident`, or `ident-2`... when two files give the same slug ("a b.txt", "a-b.txt")."""
@@ -236,9 +250,17 @@ class Linker:
                 method=r.method, score=min(p.score for p in seen.parts), needs_review=seen.needs_review,  # type: ignore[arg-type]
                 candidates=" | ".join(f"{name} {score:g}" for name, score in r.candidates),
                 reason=r.reason if len(seen.parts) == 1 else f"{len(seen.parts)} places: " + r.reason,
-                contexts=" | ".join(seen.contexts), key=" + ".join(p.key for p in seen.parts if p.key)))
+                contexts=" | ".join(seen.contexts), key=" + ".join(p.key for p in seen.parts if p.key),
+                source_text=seen.source_text))
         rows.sort(key=lambda x: (not x.needs_review, x.score, x.raw))
         self.tables.normalisation = rows
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span start:end."""
+    cut = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
+    stops = [i for i in (text.find(mark, end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[cut + 1 if cut >= 0 else 0: min(stops) + 1 if stops else len(text)].strip()
 
 
 def _title(sentence: str, limit: int = 90) -> str:
