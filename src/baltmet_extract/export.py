@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sqlite3
 import textwrap
 from collections.abc import Callable, Sequence
@@ -27,6 +26,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
+from baltmet_extract.csvsafe import csv_value, spreadsheet_safe
 from baltmet_extract.geo import write_geojson
 from baltmet_extract.publish import OutputFolder, OutputPathError
 from baltmet_extract.report import render_report
@@ -38,27 +38,6 @@ from baltmet_extract.validate import report
 
 __all__ = ["OutputPathError", "ExportOptions", "WRITERS", "csv_value", "open_output", "output_names",
            "spreadsheet_safe", "write_outputs"]
-
-#: A CSV cell starting with one of these is run by a spreadsheet as a formula (OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """`text` with a `'` in front when a spreadsheet would run it as a formula; a number stays as it is."""
-    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def csv_value(cell: str) -> str:
-    """The value a CSV cell of ours stands for: `spreadsheet_safe` undone (for tools that read the CSV
-    files back, e.g. to look a mention up). A value that itself began with `'` followed by `=`
-    cannot be told apart; JSON holds every value as written."""
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell[1:]):
-        return cell[1:]
-    return cell
-
 
 @dataclass(frozen=True)
 class ExportOptions:

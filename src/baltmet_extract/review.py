@@ -8,10 +8,10 @@ when it is recorded, and a run whose review file holds one stops before it start
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from baltmet_extract.csvsafe import read_csv_records
 from baltmet_extract.errors import BaltmetError
 from baltmet_extract.review_file import (
     DECISIONS,
@@ -109,8 +109,7 @@ def _normalisation_rows(out: Path) -> list[dict[str, str]]:
     path = out / "normalisation.csv"
     if not path.exists():
         raise BaltmetError(f"{path}: not found; run 'baltmet-extract extract' first")
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    return read_csv_records(path)
 
 
 def proposed_key(out: Path, raw: str) -> str | None:

@@ -136,9 +136,11 @@ class TextPlaceFinder:
         h.update(str(len(self.gz.entities)).encode())
         h.update(self.rules.fingerprint.encode())
         h.update(repr(self.rules.review).encode())  # decisions change what a text's places resolve to
+        # every module of normalise/ decides what a text gives (bent names, the resolver...)
         here = Path(__file__).resolve().parent
-        for module in ("textplaces.py", "resolver.py", "gazetteer.py"):
-            h.update((here / module).read_bytes())
+        for module in sorted(here.glob("*.py")):
+            h.update(module.name.encode())
+            h.update(module.read_bytes())
         return Path(cache_dir) / f"text-places-{h.hexdigest()[:16]}.pickle"
 
     def _load(self) -> None:

@@ -9,13 +9,13 @@ with `baltmet-extract review ...` meanwhile shows too.
 
 from __future__ import annotations
 
-import csv
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from baltmet_extract.csvsafe import read_csv_records
 from baltmet_extract.errors import BaltmetError
 from baltmet_extract.review import record_decision, target_problem
 from baltmet_extract.review_file import DECISIONS, Decision, read_decisions
@@ -77,8 +77,7 @@ class ReviewState:
             if self._snapshot is None or self._snapshot.stamp != stamp:
                 if stamp == (0, 0):
                     raise BaltmetError(f"{path}: not found; run 'baltmet-extract extract ... --out {self.out}' first")
-                with path.open(encoding="utf-8", newline="") as f:
-                    rows = list(csv.DictReader(f))
+                rows = read_csv_records(path)
                 views = [mention_view(r, self.gz) for r in rows]
                 self._snapshot = _Snapshot(stamp, views, {v.raw: v for v in views})
             return self._snapshot
