@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from baltmet_extract.extractors.date_words import DateWords
 from baltmet_extract.extractors.dates import DateMention, find_dates, rules_date_words
 from baltmet_extract.extractors.milestones import event_kind, sentences
 from baltmet_extract.extractors.news import NewsDraft, is_date_line, is_menu_line, year_near
@@ -22,8 +23,9 @@ from baltmet_extract.models import Document, Line
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing
 
-#: a title is at most this many words
+#: a title is at most this many words, in one of this many lines at the top
 TITLE_MAX_WORDS = 20
+TITLE_LINES = 3
 #: the page's date is looked for in this many lines from the top
 DATE_LINES = 8
 #: a line beside publication words is at most this long to be the page's date line
@@ -70,10 +72,12 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         if is_date_line(text) or (len(text.split()) <= DATE_LINE_MAX_WORDS and any(p.search(text) for p in rules.published)):
             posted, posted_line = dated[0], ln
             break
-    title = next((ln for ln in lines if ln is not posted_line and _is_title(ln)), None)
-    if title is None and lines:
-        title = lines[0]
+    # the title stands at the top; a page that opens with a paragraph has none of its own
+    top = [ln for ln in lines if ln is not posted_line][:TITLE_LINES]
+    title = next((ln for ln in top if _is_title(ln)), None)
     body = [ln for ln in lines if ln is not title and ln is not posted_line]
+    if title is None and body:
+        title = body[0]  # its first sentence is the item's title; the line stays in the text
     facts: dict[str, str] = {}
     for ln in body:
         label, value = _label(ln.text), ln.text.partition(":")[2]
@@ -130,9 +134,12 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     if parts.title is None:
         return None
     words = rules_date_words(rules)
-    title = clean_spacing(parts.title.text)
     body_sentences = sentences(parts.body)
-    candidates = [(title, parts.title, True)] + [(s, ln, False) for s, ln in body_sentences]
+    own_title = parts.title not in parts.body
+    title = clean_spacing(parts.title.text) if own_title else _short(body_sentences[0][0] if body_sentences else "")
+    candidates = [(s, ln, False) for s, ln in body_sentences]
+    if own_title:
+        candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None
     seen: list[DateMention] = []  # dates with a month so far: the context of a day written alone
     for text, ln, is_title in candidates:
@@ -152,6 +159,11 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
             continue  # an event's title needs no event word: "Making Waves am 9. März im Rathaus"
         best = max(dates, key=lambda d: (d.day is not None, -d.start))
         main = (best, text, ln)
+        index = candidates.index((text, ln, is_title))
+        refined = _refined(best, candidates[index + 1:], words, rules)
+        if refined is not None:
+            # "am 9. März" in the title, "am 9. und 10. März 2022" below; "juin 2023", then "vendredi 9 juin"
+            main = (refined, text, ln)
         break
     draft = NewsDraft(title=title, summary=clean_spacing(" ".join(ln.text for ln in parts.body)),
                       line=parts.title, posted=parts.posted, lines=list(parts.body))
@@ -170,6 +182,21 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     return draft
 
 
+def _refined(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords,
+             rules: Rules) -> DateMention | None:
+    """The same date told more precisely further down: the same day with its year or its end,
+    or a day in the same month (and year) where the first told only the month."""
+    for text, _, _ in later:
+        for d in find_dates(text, words):
+            if d.month != date.month or d.day is None or (date.year and d.year and d.year != date.year):
+                continue
+            if date.day is None and event_kind(text, rules) is not None:
+                return replace(d, year=d.year or date.year)
+            if d.day == date.day and ((d.year and not date.year) or (d.end_day and not date.end_day)):
+                return replace(d, year=d.year or date.year)
+    return None
+
+
 def _day_in_context(d: DateMention, before: list[DateMention], posted: DateMention | None) -> DateMention | None:
     """A day written alone ("on 8th and 9th") in the month of the last date before it, else in the
     month of the page's date (the one before it when the day is later than the page's)."""
@@ -182,6 +209,11 @@ def _day_in_context(d: DateMention, before: list[DateMention], posted: DateMenti
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
         return replace(d, month=month, year=None, kind="day_in_context")
     return None
+
+
+def _short(sentence: str, limit: int = TITLE_MAX_WORDS) -> str:
+    words = sentence.split()
+    return sentence if len(words) <= limit else " ".join(words[:limit]) + " …"
 
 
 def _is_page_date(d: DateMention, posted: DateMention | None, text: str, rules: Rules) -> bool:

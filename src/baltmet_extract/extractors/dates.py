@@ -35,6 +35,8 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     # a day followed by a month and a year: the year may carry a marker ("2017 r.", "2019 m.")
     Y = rf"(?P<y>{_YEAR})"
     S = r"(?:" + "|".join([_SEASON, *words.seasons]) + r")"
+    # a weekday between the two days of a range ("17th October and Wednesday, 18th October")
+    WD = rf"(?:{words.weekday_pattern()},?\s+)?"
     return [
         # 2007-06-13
         ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
@@ -46,19 +48,24 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # 13.06.2007, 13/06/2007, 13. 6. 2007 (day first, as in European documents)
         ("numeric_dmy", re.compile(rf"\b(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
         # 11/2009, 02.2018; never "1/2010" (an issue's or a meeting's number in its year)
+        # 2023-06 (ISO year and month)
+        ("numeric_ym_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])\b(?![-/.]\d)")),
         ("numeric_month", re.compile(rf"(?<![\d./])(?P<mn>0[1-9]|1[0-2])[./](?P<y>{_YEAR})\b")),
         # first half of 2010, 2nd half 2010
         ("half_year", re.compile(rf"\b(?P<h>first|1st|second|2nd)\s+half\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
         # 2018. gada 5. jūnijā (Latvian), 2019 m. birželio 12 d. (Lithuanian)
+        # 2024 m. rugsėjo 24–25 d. (Lithuanian), 2018. gada 5.–6. jūnijā (Latvian)
+        ("year_month_day_range", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)", re.I)),
+        ("year_day_range_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
         ("year_day_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
         ("year_month_day", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})\s+(?P<d>{_DAY}){DM}(?!\w)", re.I)),
         # 2009-2012, 2009 – 2012
         ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
         # 31 May - 1 June 2012, 30 September – 1 October 2010
-        ("day_month_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY})\s*(?:of\s+)?(?P<m1>{MD}){R}(?P<d2>{_DAY})\s*(?:of\s+)?"
+        ("day_month_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY})\s*(?:of\s+)?(?P<m1>{MD}){R}{WD}(?P<d2>{_DAY})\s*(?:of\s+)?"
                                        rf"(?P<m2>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
         # 13-15 June 2007, 5 i 6 października 2017, 5.–6. oktoobril, vom 12. bis 14. Juni
-        ("day_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY}){R}(?P<d2>{_DAY})\s*(?:of\s+)?(?P<m>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
+        ("day_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY}){R}{WD}(?P<d2>{_DAY})\s*(?:of\s+)?(?P<m>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
         # June 13-15, 2007; birželio 12–13 d.
         ("day_range_us", re.compile(rf"(?<!\w)(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)(?:,?\s+{Y})?", re.I)),
         # January - June 2006, Start - June 2005
@@ -196,7 +203,7 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
             return None
         return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), month=m1,
                            end_year=year, end_month=m2, kind="month_range")
-    if kind == "numeric_month":
+    if kind in ("numeric_month", "numeric_ym_iso"):
         return DateMention(**span, month=int(g["mn"]))  # type: ignore[arg-type]
     if kind == "half_year":
         first = g["h"].lower() in ("first", "1st")
@@ -210,7 +217,7 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
         if None in (m1, d1, m2, d2):
             return None
         return DateMention(**span, month=m1, day=d1, end_month=m2, end_day=d2)  # type: ignore[arg-type]
-    if kind in ("day_range", "day_range_us"):
+    if kind in ("day_range", "day_range_us", "year_month_day_range", "year_day_range_month"):
         month, d1 = _month_day(words, g["m"], g["d1"], year)
         _, d2 = _month_day(words, g["m"], g["d2"], year)
         if month is None or d1 is None or d2 is None:

@@ -118,7 +118,10 @@ def split_sentences(text: str) -> list[str]:
     for m in _SENTENCE_END.finditer(text):
         if not (text[m.end()].isupper() or text[m.end()] in _SENTENCE_OPENERS):
             continue
-        words = text[start:m.start()].split()
+        piece = text[start:m.start()]
+        if _inside_quote(piece):
+            continue  # „Program 2021-2027. Pierwszy nabór” is one title inside a sentence
+        words = piece.split()
         last = words[-1].rstrip(".!?").lower() if words else ""
         if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
@@ -128,6 +131,13 @@ def split_sentences(text: str) -> list[str]:
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
+
+
+def _inside_quote(piece: str) -> bool:
+    """A quotation opened with „ or « and not yet closed."""
+    opened = piece.count("„") + piece.count("«")
+    closed = piece.count("”") + piece.count("»") + (piece.count("“") if "„" in piece else 0)
+    return opened > closed
 
 
 def sentences(lines: list[Line]) -> list[tuple[str, Line]]:

@@ -118,7 +118,9 @@ def _looks_like_item(block: list[Line]) -> bool:
     first = block[0].text.strip()
     # an item starts with its headline or its date; a paragraph of an article starts with a sentence
     headline = is_date_line(first) or not first.endswith((".", "!", "?", ":", ";"))
-    return headline and len(first.split()) <= 20 and words >= 10 and any(find_dates(ln.text) for ln in block)
+    # a headline alone is a page's title, not an item: an item has some text under it
+    has_text = len(block) >= 2 or words >= 20
+    return headline and has_text and len(first.split()) <= 20 and words >= 10 and any(find_dates(ln.text) for ln in block)
 
 
 def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:

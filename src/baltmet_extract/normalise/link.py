@@ -181,6 +181,7 @@ class Linker:
                                 place=place.resolution if place else None, organisers=organisers,
                                 source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row,
                                 source_text=text)
+            if duplicate is None:
                 self._more_news_events(res, draft)
 
     def _more_news_events(self, res: DocumentResult, draft: NewsDraft) -> None:
@@ -188,17 +189,20 @@ class Linker:
         take place in Tallinn in June"), with the item's year where the sentence has none."""
         from baltmet_extract.extractors.milestones import dated_events, sentences
 
-        if draft.date is None or not draft.date_start or not draft.summary:
+        if not draft.summary:
             return
-        year = int(draft.date_start[:4])
-        own = draft.date.text
+        # a date without its year takes the item's, else the page's (None: such dates are skipped)
+        anchor = draft.date_start or (draft.posted.iso() if draft.posted is not None else None)
+        year = int(anchor[:4]) if anchor else None
+        own = draft.date.text if draft.date is not None else None
 
         def same_year(month: int) -> tuple[int | None, bool]:
-            return year, True
+            return year, year is not None
 
         lines = [ln for ln in draft.lines if ln is not draft.line]
-        for ev in dated_events(sentences(lines), self.resolver.rules, same_year, skip=lambda s: own in s):
-            if ev.date_start == draft.date_start:
+        for ev in dated_events(sentences(lines), self.resolver.rules, same_year,
+                               skip=lambda s: own is not None and own in s):
+            if ev.date_start is None or ev.date_start == draft.date_start:
                 continue
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
             if place is None:
