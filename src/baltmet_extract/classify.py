@@ -5,7 +5,7 @@ may hold several."""
 from __future__ import annotations
 
 from baltmet_extract.extractors.annex import is_annex
-from baltmet_extract.extractors.article import is_minutes, is_prose
+from baltmet_extract.extractors.article import is_minutes, is_prose, is_slides
 from baltmet_extract.extractors.milestones import has_milestones
 from baltmet_extract.extractors.news import news_lines
 from baltmet_extract.models import Document
@@ -22,7 +22,8 @@ def classify(doc: Document, rules: Rules) -> list[str]:
     # in an annex, stray dated lines (page headers, notes) are no news list; in minutes, numbered
     # points with dates in them are none either
     if news_lines(doc, rules, loose=False) or (
-            "annex" not in kinds and news_lines(doc, rules, loose=True) and not is_minutes(doc, rules)):
+            "annex" not in kinds and news_lines(doc, rules, loose=True) and not is_minutes(doc, rules)
+            and not is_slides(doc, rules)):
         kinds.append("news")
     if has_milestones(doc, rules):
         kinds.append("workpackage")

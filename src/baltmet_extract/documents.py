@@ -153,9 +153,10 @@ def _read_and_extract(path: str, source_name: str, rules_dir: str | None, max_by
                       limits: DocumentLimits) -> DocumentResult:
     from baltmet_extract.classify import classify
     from baltmet_extract.extractors.annex import extract_annex
-    from baltmet_extract.extractors.article import extract_article
+    from baltmet_extract.extractors.article import extract_article, page_parts
     from baltmet_extract.extractors.milestones import extract_milestones
     from baltmet_extract.extractors.news import extract_news
+    from baltmet_extract.extractors.page_projects import extract_page_projects
     from baltmet_extract.ingest import read_document
     from baltmet_extract.language import detect_language
 
@@ -177,6 +178,12 @@ def _read_and_extract(path: str, source_name: str, rules_dir: str | None, max_by
         if "article" in result.kinds:
             article = extract_article(doc, rules)
             result.news = [article] if article is not None else []
+        if "annex" not in result.kinds and ("article" in result.kinds or "news" in result.kinds):
+            # a project's page, or an article or a news item about a project
+            parts = page_parts(doc, rules)
+            for draft in extract_page_projects(parts.title, parts.body, rules, result.language):
+                draft.project.source_file = source_name
+                result.projects.append(draft)
         if not result.kinds:
             result.errors.append(ErrorRecord(source_file=source_name, stage="classify", message=(
                 "no records: no annex table, news list, milestones or prose found "

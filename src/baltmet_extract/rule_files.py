@@ -37,7 +37,7 @@ SHIPPED_PACKAGE = "baltmet_extract"
 SHIPPED_FOLDER = "default_rules"
 
 YAML_FILES = ("headings.yaml", "status.yaml", "programmes.yaml", "phrases.yaml", "settings.yaml", "events.yaml",
-              "dates.yaml", "languages.yaml")
+              "dates.yaml", "languages.yaml", "pages.yaml")
 CSV_FILES = ("aliases.csv", "regions.csv", "organisations.csv")
 REVIEW_FILE = "review.csv"
 RULE_FILES = (*YAML_FILES, *CSV_FILES, REVIEW_FILE)

@@ -76,6 +76,9 @@ class Rules:
     date_config: dict[str, Any] = field(default_factory=dict)
     #: languages.yaml as merged: detection candidates, how names bend, home countries
     languages: dict[str, Any] = field(default_factory=dict)
+    #: pages.yaml as merged: project and partner phrases of pages in prose, compiled by
+    #: `extractors.page_projects.page_phrases`
+    pages: dict[str, Any] = field(default_factory=dict)
     aliases: list[dict[str, str]] = field(default_factory=list)
     regions: list[dict[str, str]] = field(default_factory=list)
     organisations: list[dict[str, str]] = field(default_factory=list)
@@ -140,6 +143,7 @@ class Rules:
         r.settings = src.yaml("settings.yaml")
         r.date_config = src.yaml("dates.yaml")
         r.languages = src.yaml("languages.yaml")
+        r.pages = src.yaml("pages.yaml")
         r.aliases = src.csv_rows("aliases.csv", ("alias", "target"))
         r.regions = src.csv_rows("regions.csv", ("name", "iso3166_2"))
         r.organisations = src.csv_rows("organisations.csv", ("name",))

@@ -32,6 +32,7 @@ DATE_LINES = 8
 DATE_LINE_MAX_WORDS = 14
 #: a page is prose when it has a sentence of at least this many words
 PROSE_MIN_WORDS = 8
+_SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaidrė|diapositive)\s*\d+$", re.I)
 _BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
 
 
@@ -122,10 +123,15 @@ def is_minutes(doc: Document, rules: Rules) -> bool:
     return any(p.search(ln.text) for ln in top for p in rules.minutes)
 
 
+def is_slides(doc: Document, rules: Rules) -> bool:
+    """A slide deck turned into text: several "Slide 3" lines (its slides are no news items)."""
+    return sum(1 for ln in doc.lines if _SLIDE.match(ln.text.strip())) >= 2
+
+
 def is_prose(doc: Document, rules: Rules) -> bool:
     """Some sentence of the page reads as prose (a run of words, not a list of names)."""
     parts = page_parts(doc, rules)
-    return any(len(s.split()) >= PROSE_MIN_WORDS for s, _ in sentences(parts.body))
+    return is_slides(doc, rules) or any(len(s.split()) >= PROSE_MIN_WORDS for s, _ in sentences(parts.body))
 
 
 def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:

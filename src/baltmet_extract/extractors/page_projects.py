@@ -1,0 +1,395 @@
+"""Projects and their partners on a page in prose: a project's own page with labelled facts
+("Hankkeen nimi: INNOHEIMO", "Chef de file : ..."), or a news article about a project ("the
+EmPaci project", "projektet STaRForCE", "Umbrella-projektet"), its lead partner and partners
+named in sentences ("Region Nordjylland er leadpartner, og øvrige partnere er A, B og C").
+
+All words and phrases come from `pages.yaml`; this module only applies them. Which place or
+organisation a partner names is decided later, by the normaliser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from baltmet_extract.extractors.annex import ProjectDraft
+from baltmet_extract.extractors.milestones import sentences
+from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
+from baltmet_extract.extractors.phrases import find_funding, parse_status
+from baltmet_extract.models import Line, Project
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing, fold, slugify
+
+#: a project's name is at most this many words (a quoted one may be a longer title)
+NAME_MAX_WORDS = 4
+QUOTED_MAX_WORDS = 8
+#: a page's title is a project's name when the page lists partners under labels and is titled this briefly
+TITLE_NAME_MAX_WORDS = 4
+#: list items under a label are short lines
+ITEM_MAX_WORDS = 14
+ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
+_QUOTES = "„“”\"«»‘’'"
+_TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]|\d+[.)])\s+")
+_LOGO = re.compile(r"^\[?\s*(?:logo|image|img|bild|logotyp|logotipas|logotips|logotüüp|kuva)\b", re.IGNORECASE)
+_CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
+_CLAUSE = re.compile(r",|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pages.yaml
+class PagePhrases:
+    """`pages.yaml`, compiled."""
+
+    project_labels: frozenset[str]
+    status_labels: frozenset[str]
+    not_names: frozenset[str]
+    role_labels: dict[str, str]
+    before_name: re.Pattern[str]
+    after_name: re.Pattern[str]
+    quoted_name: re.Pattern[str]
+    name_phrases: list[re.Pattern[str]]
+    lead: list[re.Pattern[str]]
+    partners: list[re.Pattern[str]]
+    observers: list[re.Pattern[str]]
+    conjunctions: dict[str, re.Pattern[str]]
+    openers: frozenset[str]
+    name_words: frozenset[str]
+    from_words: frozenset[str]
+
+    def splitter(self, language: str | None) -> re.Pattern[str]:
+        """What separates the items of a list in a language ("A, B og C", "A | B")."""
+        return self.conjunctions.get(language or "default") or self.conjunctions["default"]
+
+
+def page_phrases(rules: Rules) -> PagePhrases:
+    return _compiled(json.dumps(rules.pages or {}, sort_keys=True, ensure_ascii=False))
+
+
+@lru_cache(maxsize=4)
+def _compiled(config_json: str) -> PagePhrases:
+    c: dict[str, Any] = json.loads(config_json)
+    words = "|".join(sorted((re.escape(w) for w in c.get("project_words", [])), key=len, reverse=True)) or "(?!x)x"
+    after = "|".join(sorted((re.escape(w) for w in c.get("words_after_name", ["project"])), key=len, reverse=True))
+    labels: dict[str, str] = {}
+    for role, key in (("observer", "observer_labels"), ("partner", "partner_labels"), ("lead", "lead_labels")):
+        labels.update({str(w).lower(): role for w in c.get(key, [])})
+    conjunctions = c.get("list_conjunctions") or {}
+    if isinstance(conjunctions, list):
+        conjunctions = {"default": conjunctions}
+    conjunctions.setdefault("default", ["and", "&"])
+    splitters = {str(lang): re.compile(r"\s*[,;|]\s*|\s+(?:" + "|".join(re.escape(w) for w in ws) + r")\s+",
+                                       re.IGNORECASE) for lang, ws in conjunctions.items()}
+    return PagePhrases(
+        project_labels=frozenset(str(w).lower() for w in c.get("project_labels", [])),
+        status_labels=frozenset(str(w).lower() for w in c.get("status_labels", [])),
+        not_names=frozenset(fold(str(w)) for w in c.get("not_project_names", [])),
+        role_labels=labels,
+        before_name=re.compile(rf"(?i:(?<![\w-])(?:{words}))\s+[{_QUOTES}]?"
+                               rf"(?P<name>[^\W_][\w&+.'’-]*(?:\s[^\W_][\w&+.'’-]*){{0,3}})"),
+        # "Umbrella-projektet", "INNOHEIMO-hankkeen"; with a space only "the EmPaci project"
+        after_name=re.compile(rf"(?P<name>[^\W_][\w&+.'’]*)[{_QUOTES}]?(?:-(?i:(?:{words}))|\s+(?i:(?:{after})))(?!\w)"),
+        quoted_name=re.compile(rf"(?i:(?<![\w-])(?:{words}))\s+[{_QUOTES}](?P<name>[^{_QUOTES}]{{2,120}})[{_QUOTES}]"),
+        name_phrases=[re.compile(p) for p in c.get("project_name_phrases", [])],
+        lead=[re.compile(p) for p in c.get("lead_phrases", [])],
+        partners=[re.compile(p) for p in c.get("partner_phrases", [])],
+        observers=[re.compile(p) for p in c.get("observer_phrases", [])],
+        conjunctions=splitters,
+        openers=frozenset(str(w).lower() for w in c.get("item_openers", [])),
+        name_words=frozenset(str(w).lower() for w in c.get("name_words", [])),
+        from_words=frozenset(str(w).lower() for w in c.get("from_words", [])),
+    )
+
+
+@dataclass
+class _Found:
+    """A project's name, or a list of partners, found at a place of the page (a sentence's index)."""
+
+    at: int
+    line: Line
+    name: str = ""
+    full_title: str | None = None
+    mentions: list[PartnerMention] = field(default_factory=list)
+
+
+def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
+                          language: str | None = None) -> list[ProjectDraft]:
+    """The projects a page names, each with the partners the page gives for it."""
+    ph = page_phrases(rules)
+    split = ph.splitter(language)
+    sents = ([(clean_spacing(title.text), title)] if title is not None else []) + sentences(body)
+    names: list[_Found] = []
+    groups: list[_Found] = []
+    labelled = _labelled(body, sents, ph, rules, split, names, groups)
+    for i, (text, ln) in enumerate(sents):
+        for name, full in _names_in(text, ph, rules):
+            names.append(_Found(i, ln, name, full))
+        for p in ph.name_phrases:
+            for m in p.finditer(text):
+                name = m.group("name").strip(_QUOTES + " ")
+                if not _is_name(name, ph, rules):
+                    continue
+                names.append(_Found(i, ln, name))
+                lead = m.groupdict().get("lead")
+                if lead and (who := _item(lead, ph)):
+                    groups.append(_Found(i, ln, name=name, mentions=[PartnerMention(raw=who, role="lead")]))
+        for role, raws in _partners_in(text, ph, split):
+            groups.append(_Found(i, ln, mentions=[PartnerMention(raw=r, role=role) for r in raws]))
+    projects = _distinct(names)
+    own_name = _TITLE_SPLIT.split(clean_spacing(title.text), maxsplit=1)[0].strip(_QUOTES + " ") if title else ""
+    if not projects and labelled and title is not None and 0 < len(own_name.split()) <= TITLE_NAME_MAX_WORDS:
+        projects = [_Found(0, title, own_name)]  # a project's own page, titled with its name
+    if not projects:
+        return []
+    mentions: dict[str, list[PartnerMention]] = {p.name: [] for p in projects}
+    for g in groups:
+        mentions[_owner(g, projects, sents).name].extend(g.mentions)
+    funding = find_funding(" ".join(s for s, _ in sents), rules) if len(projects) == 1 else None
+    status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
+    drafts = []
+    for p in projects:
+        cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
+        project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
+                          status=status, status_text=status_text,  # type: ignore[arg-type]
+                          source_file="", source_page=p.line.page, source_row=p.line.row)
+        drafts.append(ProjectDraft(project, cell))
+    return drafts
+
+
+# --- labelled facts ------------------------------------------------------------------------
+
+
+def _status(body: list[Line], ph: PagePhrases, rules: Rules) -> tuple[str, str | None]:
+    """The project's state from a "Status: ..." line, read with the status phrases."""
+    for ln in body:
+        label, value = _label_of(ln.text)
+        if label in ph.status_labels and value:
+            status, _ = parse_status(value, rules)
+            return status, value
+    return "unknown", None
+
+
+def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, rules: Rules,
+              split: re.Pattern[str], names: list[_Found], groups: list[_Found]) -> bool:
+    """"Label: value" lines: a project's name, or partners (on the line, or in the short lines
+    under a label, one per line, blank lines between allowed); True when partners were found."""
+    at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
+    found = False
+    k = 0
+    while k < len(body):
+        ln = body[k]
+        k += 1
+        label, value = _label_of(ln.text)
+        if label in ph.project_labels and value:
+            parts = _TITLE_SPLIT.split(value, maxsplit=1)
+            name = parts[0].strip(_QUOTES + " ")
+            if name and len(name.split()) <= QUOTED_MAX_WORDS:
+                names.append(_Found(at.get(id(ln), 0), ln, name, clean_spacing(value) if len(parts) > 1 else None))
+            continue
+        role = ph.role_labels.get(label) if label else ph.role_labels.get(ln.text.strip().rstrip(":").lower())
+        if role is None:
+            continue
+        items = [value] if value else []
+        # the items stand one per line, adjacent or each after a blank line (with a logo's caption
+        # above it, say); a blank line after adjacent items ends the list
+        last, between, spaced = ln, 0, None
+        while k < len(body):
+            nxt = body[k]
+            t = _BULLET.sub("", nxt.text.strip())
+            gap = nxt.page == last.page and nxt.row > last.row + 1 + between
+            if nxt.heading or _label_of(t)[0] or ph.role_labels.get(t.rstrip(":").lower()) \
+                    or len(t.split()) > ITEM_MAX_WORDS or _is_sentence(t) or (gap and (value or spaced is False)):
+                break
+            k += 1
+            if _LOGO.match(t):
+                between += 1
+                continue
+            if items and not value:
+                spaced = gap if spaced is None else spaced
+            items.append(t)
+            last, between = nxt, 0
+        mentions = []
+        for item in items:
+            for raw in (_list_items(item, ph, split) if len(items) == 1 else [_item(item, ph)]):
+                if raw:
+                    mentions.append(_with_marker(raw, role, rules))
+        if mentions:
+            found = True
+            groups.append(_Found(at.get(id(ln), 0), ln, mentions=mentions))
+    return found
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence of running text rather than a partner's name ("Zarząd Portu Gdynia S.A." is a name)."""
+    words = text.split()
+    return text.endswith(".") and len(words) > 6 and "." not in words[-1][:-1]
+
+
+def _label_of(text: str) -> tuple[str, str]:
+    """("label", "value") of a "Label: value" line (the label in lower case), else ("", "")."""
+    label, sep, value = text.partition(":")
+    label = label.strip().lower()
+    if not sep or not label or len(label.split()) > 4 or not label[:1].isalpha():
+        return "", ""
+    return label, value.strip()
+
+
+def _with_marker(raw: str, role: str, rules: Rules) -> PartnerMention:
+    """A listed partner, its role changed by a marker ("City of Helsinki (Lead partner)")."""
+    for marked, patterns in rules.role_markers.items():
+        for p in patterns:
+            if p.search(raw):
+                return PartnerMention(raw=p.sub("", raw).strip(" ,;–-"), role=marked)
+    return PartnerMention(raw=raw, role=role)
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str | None]]:
+    found: list[tuple[str, str | None]] = []
+    for m in ph.quoted_name.finditer(text):
+        value = m.group("name").strip()
+        parts = _TITLE_SPLIT.split(value, maxsplit=1)
+        name = parts[0].strip()
+        if len(name.split()) <= QUOTED_MAX_WORDS:
+            found.append((name, value if len(parts) > 1 else None))
+    for m in ph.before_name.finditer(text):
+        taken: list[str] = []
+        for w in m.group("name").split():
+            if (not w[:1].isupper() and not w[:1].isdigit()) or (taken and fold(w) in ph.not_names):
+                break
+            taken.append(w)
+        found.append((" ".join(taken).rstrip(".,'’-"), None))
+    for m in ph.after_name.finditer(text):
+        before = text[: m.start("name")].split()
+        taken = [m.group("name")]
+        for w in reversed(before[-(NAME_MAX_WORDS - 1):]):
+            if not w[:1].isupper() or w.endswith((",", ".", ":")) or fold(w) in ph.not_names:
+                break
+            taken.insert(0, w)
+        found.append((" ".join(taken).strip(_QUOTES + ".,-"), None))
+    return [(n, f) for n, f in found if _is_name(n, ph, rules)]
+
+
+def _is_name(name: str, ph: PagePhrases, rules: Rules) -> bool:
+    if not name or not (name[:1].isupper() or name[:1].isdigit()):
+        return False
+    if fold(name) in ph.not_names or fold(name.split()[0]) in ph.not_names:
+        return False
+    if not re.search(r"[^\W\d_]{2}", name):
+        return False  # "28", "2/2018"
+    return not any(p.search(name) for p, _ in rules.programmes)  # "Interreg South Baltic" is a programme
+
+
+def _distinct(found: list[_Found]) -> list[_Found]:
+    seen: dict[str, _Found] = {}
+    for f in sorted(found, key=lambda f: f.at):
+        key = fold(f.name)
+        if key in seen:
+            if f.full_title and not seen[key].full_title:
+                seen[key].full_title = f.full_title
+            continue
+        # "EmPaci" and "EmPaci project team": one project, the name first seen; "Europe EURE" and
+        # "EURE": the shorter
+        if any(key.startswith(k + " ") or k.startswith(key + " ") or key.endswith(" " + k) for k in seen):
+            continue
+        longer = [k for k in seen if k.endswith(" " + key)]
+        for k in longer:
+            f.at, f.line = min(f.at, seen[k].at), seen[k].line
+            del seen[k]
+        seen[key] = f
+    return list(seen.values())
+
+
+def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]]) -> _Found:
+    """The project a list of partners belongs to: the one named in its sentence, else the one
+    named last before it, else the first."""
+    if group.name:  # a phrase that names the project it speaks of
+        named = [p for p in projects if fold(p.name) == fold(group.name)]
+        if named:
+            return named[0]
+    text = fold(sents[group.at][0]) if group.at < len(sents) else ""
+    same = [p for p in projects if fold(p.name) and fold(p.name) in text]
+    if same:
+        return same[0]
+    before = [p for p in projects if p.at <= group.at]
+    return before[-1] if before else projects[0]
+
+
+# --- partners ------------------------------------------------------------------------------
+
+
+def _partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for role, patterns, group in (("lead", ph.lead, "who"), ("observer", ph.observers, "who"),
+                                  ("partner", ph.partners, "list")):
+        for p in patterns:
+            for m in p.finditer(text):
+                value = m.group(group)
+                if group == "who":
+                    # the name stands before the phrase ("X er leadpartner") or after it ("led by X")
+                    name_first = m.start(group) == m.start() and m.end(group) < m.end()
+                    name = _chunk(value, ph, trailing=name_first)
+                    raws = [name] if name else []
+                else:
+                    raws = _list_items(value, ph, split)
+                if raws:
+                    out.append((role, raws))
+    return out
+
+
+def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
+    """The name in a stretch of a sentence: its last run of name words when the name stands
+    before the phrase ("... at the premises of University of Rostock, i.e. the lead partner"),
+    else its first clause ("led by the City of Tartu, which ...")."""
+    text = re.sub(r"/[A-Z][\w ]+$", "", text.strip())  # "University of Rostock/Germany"
+    if not trailing:
+        return _item(_CLAUSE.split(text)[0], ph)
+    taken: list[str] = []
+    for w in reversed(text.split()):
+        bare = w.strip(_QUOTES + ",")
+        if bare[:1].isupper() or bare[:1].isdigit() or (taken and bare.lower() in ph.name_words):
+            taken.insert(0, bare)
+        else:
+            break
+    while taken and taken[0].lower() in ph.name_words and not taken[0][:1].isupper():
+        taken.pop(0)
+    return _item(" ".join(taken), ph)
+
+
+def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]:
+    return [item for p in split.split(text) if (item := _item(p, ph))]
+
+
+def _item(text: str, ph: PagePhrases) -> str:
+    """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
+    text = _CODE.sub("", re.sub(r"\s*\([^()]*\)", "", text))
+    words = text.strip().strip(_QUOTES + " .,;:").split()
+    openers = {o.rstrip("'’") for o in ph.openers}
+    while words and words[0].lower().rstrip("'’") in openers:
+        words.pop(0)
+    if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
+        words = words[:-2]  # "... iš Latvijos": the partner, not its country
+    item = " ".join(words).strip(_QUOTES + " ,;:")
+    if item.endswith(".") and "." not in item.split()[-1][:-1]:
+        item = item.rstrip(".")  # a full stop ends the sentence; "S.A." keeps its own
+    if not item or not (item[:1].isupper() or item[:1].isdigit()):
+        return ""
+    return item
+
+
+def _merged(mentions: list[PartnerMention]) -> list[PartnerMention]:
+    """One mention per partner, with its strongest role (a lead named again as a partner is the lead)."""
+    best: dict[str, PartnerMention] = {}
+    order: list[str] = []
+    for m in mentions:
+        key = fold(m.raw)
+        if key not in best:
+            best[key] = m
+            order.append(key)
+        elif ROLE_RANK.get(m.role, 9) < ROLE_RANK.get(best[key].role, 9):
+            best[key] = m
+    return [best[k] for k in order]
