@@ -126,8 +126,8 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     for i, (text, ln) in enumerate(sents):
         for name, full in _names_in(text, ph, rules):
             names.append(_Found(i, ln, name, full))
-        for p in ph.name_phrases:
-            for m in p.finditer(text):
+        for phrase in ph.name_phrases:
+            for m in phrase.finditer(text):
                 name = m.group("name").strip(_QUOTES + " ")
                 if not _is_name(name, ph, rules):
                     continue
