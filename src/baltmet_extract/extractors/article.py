@@ -53,9 +53,11 @@ def is_furniture(text: str, rules: Rules) -> bool:
     t = text.strip()
     if not t:
         return True
-    if any(p.search(t) for p in rules.furniture) or is_menu_line(t):
+    if any(p.search(t) for p in rules.furniture):
         return True
-    return len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith(".")
+    if ":" in _BREADCRUMB.split(t)[0]:
+        return False  # "Partners: A | B | C" is a labelled list, not a menu
+    return is_menu_line(t) or (len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith("."))
 
 
 def page_parts(doc: Document, rules: Rules) -> PageParts:

@@ -122,7 +122,9 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     sents = ([(clean_spacing(title.text), title)] if title is not None else []) + sentences(body)
     names: list[_Found] = []
     groups: list[_Found] = []
-    labelled = _labelled(body, sents, ph, rules, split, names, groups)
+    # a page titled "Our partners" lists them under its title
+    heads = [title] if title is not None and ph.role_labels.get(title.text.strip().rstrip(":").lower()) else []
+    labelled = _labelled(heads + body, sents, ph, rules, split, names, groups)
     for i, (text, ln) in enumerate(sents):
         for name, full in _names_in(text, ph, rules):
             names.append(_Found(i, ln, name, full))
@@ -212,9 +214,10 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             last, between = nxt, 0
         mentions = []
         for item in items:
-            for raw in (_list_items(item, ph, split) if len(items) == 1 else [_item(item, ph)]):
+            marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
+            for raw in (_list_items(marked.raw, ph, split) if len(items) == 1 else [_item(marked.raw, ph)]):
                 if raw:
-                    mentions.append(_with_marker(raw, role, rules))
+                    mentions.append(PartnerMention(raw=raw, role=marked.role))
         if mentions:
             found = True
             groups.append(_Found(at.get(id(ln), 0), ln, mentions=mentions))
@@ -367,7 +370,7 @@ def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]
 def _item(text: str, ph: PagePhrases) -> str:
     """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
     text = _CODE.sub("", re.sub(r"\s*\([^()]*\)", "", text))
-    words = text.strip().strip(_QUOTES + " .,;:").split()
+    words = text.strip().strip(_QUOTES + " ,;:").split()
     openers = {o.rstrip("'’") for o in ph.openers}
     while words and words[0].lower().rstrip("'’") in openers:
         words.pop(0)

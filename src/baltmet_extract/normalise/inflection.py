@@ -48,6 +48,33 @@ class Inflections:
                 out.append((cand, ENDING))
         return out
 
+    def unbent(self, text: str, language: str | None, every_word: bool = False) -> tuple[str, str] | None:
+        """`text` with each capitalised word that is no gazetteer name (`every_word`: each one) put in its dictionary form
+        ("Rīgas pilsētas pašvaldība" -> "Rīga pilsētas pašvaldība", "Województwa
+        Zachodniopomorskiego" -> "Województwa Zachodniopomorskie"), and how (the weakest way a
+        word was read: an ending rule is weaker than the dictionary); None when nothing bends."""
+        if not language:
+            return None
+        out: list[str] = []
+        how = DICTIONARY
+        changed = False
+        for word in text.split():
+            parts = word.split("-")
+            new_parts = []
+            for part in parts:
+                bare = part.strip(".,;:()\"'")
+                found = None
+                if bare[:1].isupper() and (every_word or not self.gz.lookup(bare)):
+                    found = next(iter(self.candidates(bare, language)), None)
+                if found is None:
+                    new_parts.append(part)
+                    continue
+                new_parts.append(part.replace(bare, found[0]))
+                changed = True
+                how = ENDING if found[1] == ENDING else how
+            out.append("-".join(new_parts))
+        return (" ".join(out), how) if changed else None
+
     def home_countries(self, language: str | None) -> frozenset[str]:
         """The countries where a language is at home (where its bent names are likeliest)."""
         countries = (self.config.get("countries") or {}).get(language or "", [])
@@ -66,7 +93,7 @@ class Inflections:
             stem = word[: len(word) - len(ending)]
             for replacement in endings[ending] or [""]:
                 for cand in [stem + replacement, *(_alternate(stem, a, b) + replacement for a, b in alternations
-                                                   if stem.endswith(a))]:
+                                                   if a in stem[-4:])]:
                     if cand not in found and fold_compact(cand) in self.gz.text_names:
                         found.append(cand)
         return found
@@ -109,7 +136,9 @@ class Inflections:
 
 
 def _alternate(stem: str, a: str, b: str) -> str:
-    return stem[: len(stem) - len(a)] + b
+    """`stem` with its last `a` (among its last letters) written `b` (Finnish "Tarto" -> "Tartto")."""
+    i = stem.rfind(a, max(0, len(stem) - 4))
+    return stem[:i] + b + stem[i + len(a):]
 
 
 def _simplemma_version() -> str:

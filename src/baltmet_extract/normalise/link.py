@@ -6,7 +6,7 @@ table and the normalisation table (one row per distinct mention).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from baltmet_extract.extractors.news import NewsDraft
 from baltmet_extract.extractors.partners import PartnerMention
@@ -75,13 +75,13 @@ class Linker:
     # ---- partners -------------------------------------------------------------------------
 
     def _partners(self, project: Project, mentions: list[PartnerMention], cell: str = "") -> None:
-        first = [self._resolve_mention(m, frozenset()) for m in mentions]
+        first = [self._resolve_mention(m, frozenset(), project.language) for m in mentions]
         countries = frozenset(r.entity.country for rs in first for r in rs
                               if r.entity and r.entity.country and r.score >= CONFIDENT and not r.needs_review)
         position = 0
         where = f"{project.source_file}:{project.source_page or ''}:{project.source_row or ''} {project.project_id}"
         for mention in mentions:
-            results = self._resolve_mention(mention, countries)
+            results = self._resolve_mention(mention, countries, project.language)
             self._note(results, where, cell)
             for r in results:
                 position += 1
@@ -101,15 +101,31 @@ class Linker:
                     self.place_projects[e.key].add(project.project_id)
                     self.place_entities[e.key] = e
 
-    def _resolve_mention(self, mention: PartnerMention, countries: frozenset[str]) -> list[Resolution]:
+    def _resolve_mention(self, mention: PartnerMention, countries: frozenset[str],
+                         language: str | None = None) -> list[Resolution]:
         if mention.group:
             words = mention.raw.split()
             cc = country_code(words[-1]) if words else None
             return [Resolution(mention.raw, Entity(key=f"group:{mention.raw.lower()}", name=mention.raw, kind="group",
                                                    country=cc), "rule", 90.0, False,
                                "names a group of places, not one place", [], "group")]
-        context = countries | ({mention.country_hint} if mention.country_hint else set())
-        return self.resolver.resolve(mention.raw, mention.kind_hint, frozenset(context))
+        context = frozenset(countries | ({mention.country_hint} if mention.country_hint else set()))
+        results = self.resolver.resolve(mention.raw, mention.kind_hint, context)
+        announced = _announced_kind(mention.raw, self.resolver.rules.kind_descriptors)
+        if language and (_doubtful(results) or _other_kind(results, announced)):
+            # "Rīgas pilsētas pašvaldība", "Kauno miesto savivaldybė": a bent name in its dictionary form
+            bent = self.finder.inflections.unbent(mention.raw, language, every_word=_other_kind(results, announced))
+            if bent is not None:
+                variant, how = bent
+                alt = self.resolver.resolve(variant, mention.kind_hint, context)
+                if not _doubtful(alt) and not _other_kind(alt, announced) and all(
+                        r.entity is not None and r.entity.kind in ("city", "region", "country") for r in alt):
+                    results = [_read_as(r, mention.raw, variant, how, language) for r in alt]
+        if _other_kind(results, announced):
+            # "Tartu Maavalitsus" (a county's government) matched to the city: a person decides
+            results = [replace(r, needs_review=True, reason=f"its words name a {announced}, the match is a "
+                               f"{r.entity.kind if r.entity else r.kind}; {r.reason}") for r in results]
+        return results
 
     def _note(self, results: list[Resolution], where: str, source_text: str = "") -> None:
         raw = results[0].raw
@@ -265,6 +281,33 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     cut = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
     stops = [i for i in (text.find(mark, end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
     return text[cut + 1 if cut >= 0 else 0: min(stops) + 1 if stops else len(text)].strip()
+
+
+def _announced_kind(raw: str, descriptors: dict[str, list[str]]) -> str | None:
+    """The kind of place a mention's own words announce ("... miesto savivaldybė": a city,
+    "Landkreis ...", "... Maavalitsus": a region), when they announce exactly one."""
+    words = {w.strip(".,;:()").casefold() for w in raw.split()}
+    kinds = {k for k in ("city", "region") if words & {d.casefold() for d in descriptors.get(k, [])}}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _other_kind(results: list[Resolution], announced: str | None) -> bool:
+    return announced is not None and any(
+        r.entity is not None and r.entity.kind in ("city", "region") and r.entity.kind != announced for r in results)
+
+
+def _doubtful(results: list[Resolution]) -> bool:
+    """No place, or one only guessed: a reading worth trying another form for."""
+    return any(r.entity is None or r.method in ("fuzzy", "unresolved") or r.needs_review
+               or r.entity.kind not in ("city", "region", "country") for r in results)
+
+
+def _read_as(r: Resolution, raw: str, variant: str, how: str, language: str) -> Resolution:
+    from baltmet_extract.normalise.inflection import ENDING
+
+    flagged = r.needs_review or how == ENDING
+    return replace(r, raw=raw, needs_review=flagged, score=min(r.score, 90.0) if how == ENDING else r.score,
+                   reason=f"read as {variant!r}, the {how} form of its words in {language}; {r.reason}")
 
 
 def _title(sentence: str, limit: int = 90) -> str:
