@@ -6,7 +6,8 @@ that the table finder gives the same tables from either reader:
 
 - a character's box runs along its baseline from its origin over its advance width (PDFium's
   loose box), and across it from the font's descent over the font size, as pdfminer's does;
-  characters PDFium adds itself (spaces and line ends it infers) are left out;
+  line ends PDFium adds are left out, the spaces it adds are kept (it also reports some of the
+  file's own spaces as added ones);
 - every painted path is cut into subpaths; a subpath of one segment is a `line`, a closed
   axis-aligned four-sided one a `rect`, anything else a `curve`; their edges are pdfplumber's
   (`line_to_edge`, `rect_to_edges`, `curve_to_edges`);
@@ -107,6 +108,8 @@ _is_generated = _proto(raw.FPDFText_IsGenerated, _I, _V, _I)
 _get_matrix = _proto(raw.FPDFText_GetMatrix, _I, _V, _I, _V)
 _get_size = _proto(raw.FPDFText_GetFontSize, ctypes.c_double, _V, _I)
 _count_chars = _proto(raw.FPDFText_CountChars, _I, _V)
+_get_font = _proto(raw.FPDFTextObj_GetFont, _V, _V)
+_font_name = _proto(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _V, _V, ctypes.c_size_t)
 _get_unicode = _proto(raw.FPDFText_GetUnicode, ctypes.c_uint, _V, _I)
 
 
@@ -116,6 +119,16 @@ def _chars(page: pdfium.PdfPage, place: _Page) -> list[Obj]:
         return _read_chars(_address(textpage.raw), place)
     finally:
         textpage.close()
+
+
+def _font(obj: int) -> str:
+    """The base name of a text object's font ("Arial-BoldMT")."""
+    font = _get_font(obj)
+    if not font:
+        return ""
+    buffer = ctypes.create_string_buffer(256)
+    length = _font_name(font, ctypes.addressof(buffer), 256)
+    return buffer.value.decode("utf-8", errors="replace") if length else ""
 
 
 def _object_info(tp: int, index: int, ctm: Matrix) -> tuple[Matrix, float, int]:
@@ -150,12 +163,24 @@ def _read_chars(tp: int, place: _Page) -> list[Obj]:
         _get_box(tp, i, base + 16 * i)
     objects = [_get_object(tp, i) for i in range(count)]
     infos: dict[int, tuple[Matrix, float, int]] = {}
+    fonts: dict[int, str] = {}
     keep: list[int] = []
+    previous: int | None = None
+    inferred: set[int] = set()
     for i, (obj, ch) in enumerate(zip(objects, text, strict=True)):
-        if obj is None or (ch.isspace() and _is_generated(tp, i) == 1) or ch == "\x00":
-            continue  # a space or line end PDFium inferred
+        if ch in "\r\n\x00":
+            continue  # a line end PDFium inferred
+        if obj is None:
+            if ch != " " or previous is None:
+                continue
+            # a space PDFium inferred (from a gap, or for a space the text shows by moving on):
+            # it ends a word, as a space character does in pdfminer's reading
+            obj = objects[i] = previous
+            inferred.add(len(keep))
+        previous = obj
         if obj not in infos:
             infos[obj] = _object_info(tp, i, place.ctm)
+            fonts[obj] = _font(obj)
         keep.append(i)
     if not keep:
         return []
@@ -197,9 +222,20 @@ def _read_chars(tp: int, place: _Page) -> list[Obj]:
                 "size": sizes[n],
                 "upright": (0 < ma * md) and (mb * mc <= 0),
                 "matrix": matrix,
+                "fontname": fonts[objects[i]],
             }
         )
+    for n in sorted(inferred):
+        _after(chars[n], chars[n - 1], info[n][2])
     return chars
+
+
+def _after(space: Obj, previous: Obj, kind: int) -> None:
+    """Put an inferred space, which PDFium gives no box, where the character before it ends."""
+    space.update(x0=previous["x0"], x1=previous["x1"], top=previous["top"], bottom=previous["bottom"])
+    end = {0: ("x1", "x0"), 1: ("x0", "x1"), 2: ("top", "bottom"), 3: ("bottom", "top")}[kind]
+    space[end[1]] = previous[end[0]]
+    space.update(doctop=space["top"], width=space["x1"] - space["x0"], height=space["bottom"] - space["top"])
 
 
 # --- paths -----------------------------------------------------------------------------------

@@ -44,11 +44,14 @@ def read_page(
     tables = find_lattice_tables(page, settings)
     boxes = [t.bbox for t in tables]
     rest = [c for c in page.chars if not _inside(c, boxes)] if boxes else page.chars
-    lines = text_lines(words_from_chars(rest, settings.x_tolerance, settings.y_tolerance), settings.word_space)
+    words = words_from_chars(rest, settings.x_tolerance, settings.y_tolerance)
+    # text set sideways in an upright page (a page number of a turned page) is never in a table
+    lines = text_lines([w for w in words if w.upright], settings.word_space)
+    sideways = text_lines([w for w in words if not w.upright], settings.word_space)
     used: set[int] = set()
     page_key = (round(page.width), round(page.height), page.turned)
     for table, block in find_aligned_tables(lines, page.edges, settings, memory, page_key):
         tables.append(table)
         used.update(id(line) for line in block)
-    outside = [line for line in lines if id(line) not in used]
+    outside = [line for line in lines if id(line) not in used] + sideways
     return PageTables(page, tables, outside)

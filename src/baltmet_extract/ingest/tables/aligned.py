@@ -55,10 +55,15 @@ def _widths(placed: list[PlacedLine]) -> dict[int, float]:
 
 
 def _trim(placed: list[PlacedLine]) -> tuple[int, int]:
-    """The first and last line of the table proper: titles and notes across the columns left out."""
+    """The first and last line of the table proper: titles above it and notes below it, lines
+    of one text across the columns, left out. Below the last line with text in two columns,
+    a line across the columns starts the notes: it and all after it are left out."""
     start, end = 0, len(placed)
     while start < end and placed[start].spanning:
         start += 1
+    last = max((i for i in range(start, end) if len(placed[i].pieces) >= 2 and not placed[i].spanning), default=None)
+    if last is not None:
+        end = next((i for i in range(last + 1, end) if placed[i].spanning), end)
     while end > start and placed[end - 1].spanning:
         end -= 1
     return start, end

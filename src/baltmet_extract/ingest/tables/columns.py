@@ -50,6 +50,10 @@ class Piece:
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
 
 @dataclass
 class PlacedLine:
@@ -61,6 +65,12 @@ class PlacedLine:
     pieces: dict[int, Piece] = field(default_factory=dict)
     spanning: bool = False
     spans: set[int] = field(default_factory=set)
+
+    @property
+    def bold(self) -> bool | None:
+        """True when all its text is bold, False when none is, None when mixed."""
+        weights = {p.bold for p in self.pieces.values()}
+        return weights.pop() if len(weights) == 1 else None
 
 
 def page_text_box(lines: list[TextLine]) -> tuple[float, float]:

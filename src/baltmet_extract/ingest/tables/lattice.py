@@ -2,12 +2,14 @@
 
 The steps are pdfplumber's `TableFinder` with the "lines" strategy, run on the edges of a
 `PageGeometry` rather than on a pdfplumber page, so that the same tables come out whichever
-reader drew the geometry. Cell text is pdfplumber's `Table.extract`, except in a cell whose
-text all runs up or down the page, which is read in its own direction.
+reader drew the geometry. Cell text is pdfplumber's `Table.extract` (done with sorted lookups,
+`extract_table`), except in a cell whose text all runs up or down the page, which is read in
+its own direction.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
@@ -19,10 +21,10 @@ from pdfplumber.table import (
     intersections_to_cells,
     merge_edges,
 )
-from pdfplumber.utils import filter_edges
+from pdfplumber.utils import extract_text, filter_edges
 
 from baltmet_extract.ingest.pdfgeom import PageGeometry, char_direction
-from baltmet_extract.ingest.tables.lines import words_from_chars
+from baltmet_extract.ingest.tables.lines import text_lines, words_from_chars
 from baltmet_extract.ingest.tables.model import FoundRow, FoundTable
 from baltmet_extract.ingest.tables.settings import PdfSettings
 
@@ -71,8 +73,76 @@ def _sideways_text(chars: list[dict[str, Any]], settings: PdfSettings) -> str | 
     return "\n".join(w.text for w in words)
 
 
+#: Share of a grid's text in cells that hide columns, from which the grid is not the table's.
+MAX_HIDDEN_SHARE = 0.2
+
+
+def _hidden_columns(chars: list[dict[str, Any]], spans: int, settings: PdfSettings) -> bool:
+    """Whether a cell holds columns its rules do not show: at least two wide gaps between runs of
+    text on its lines, in a cell spanning several of the grid's columns or at the same place
+    on two lines (a table inside one cell: shading or partial rules taken for the grid)."""
+    lines = text_lines(words_from_chars(chars, settings.x_tolerance, settings.y_tolerance), settings.word_space)
+    breaks = [round(run.x0) for line in lines for run in line.runs[1:]]
+    if len(breaks) < 2:
+        return False
+    if spans >= 2:
+        return True
+    return any(abs(a - b) <= settings.x_tolerance for i, a in enumerate(breaks) for b in breaks[i + 1 :])
+
+
+def _explains_text(table: Table, chars: list[dict[str, Any]], settings: PdfSettings) -> bool:
+    """Whether the grid holds its text in its cells: not when much of the text sits in cells
+    that hide columns."""
+    xs = sorted({c[0] for c in table.cells} | {c[2] for c in table.cells})
+    bbox = table.bbox
+    inside = sorted(
+        (((c["top"] + c["bottom"]) / 2, c) for c in chars if _inside(c, bbox) and c["text"].strip()),
+        key=lambda pair: pair[0],
+    )
+    if not inside:
+        return True
+    middles = [m for m, _ in inside]
+    hidden = 0
+    for cell in table.cells:
+        lo, hi = bisect_left(middles, cell[1]), bisect_left(middles, cell[3])
+        cell_chars = [c for _, c in inside[lo:hi] if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]]
+        if len(cell_chars) < 2:
+            continue
+        spans = sum(cell[0] < x < cell[2] for x in xs) + 1
+        if _hidden_columns(cell_chars, spans, settings):
+            hidden += len(cell_chars)
+    return hidden < MAX_HIDDEN_SHARE * len(inside)
+
+
+def extract_table(table: Table, chars: list[dict[str, Any]], **text_settings: Any) -> list[list[str | None]]:
+    """`Table.extract` (the same cells, the same text) without testing every character against
+    every row: characters are looked up by their middle in a sorted list."""
+    order = sorted(
+        range(len(chars)), key=lambda i: (chars[i]["top"] + chars[i]["bottom"]) / 2
+    )
+    middles = [(chars[i]["top"] + chars[i]["bottom"]) / 2 for i in order]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        picked = sorted(
+            i for i in order[bisect_left(middles, top) : bisect_left(middles, bottom)]
+            if x0 <= (chars[i]["x0"] + chars[i]["x1"]) / 2 < x1
+        )
+        row_chars = [chars[i] for i in picked]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cell_chars = [c for c in row_chars if _inside(c, cell)]
+            texts.append(extract_text(cell_chars, **text_settings) if cell_chars else "")
+        out.append(texts)
+    return out
+
+
 def find_lattice_tables(page: PageGeometry, settings: PdfSettings) -> list[FoundTable]:
-    """Tables drawn with ruling lines; a ruled box with one column is a frame, not a table."""
+    """Tables drawn with ruling lines; a ruled box with one column is a frame, not a table, and
+    a grid whose cells hide columns of text (see `_explains_text`) is left to the alignment finder."""
     source = _Chars(page.chars)
     sideways = [c for c in page.chars if not c["upright"] and c["text"].strip()]
     found: list[FoundTable] = []
@@ -81,8 +151,10 @@ def find_lattice_tables(page: PageGeometry, settings: PdfSettings) -> list[Found
         if len({c[0] for c in group}) < 2:
             continue
         table = Table(source, group)  # type: ignore[arg-type]
+        if not _explains_text(table, page.chars, settings):
+            continue
         rows: list[FoundRow] = []
-        for row, texts in zip(table.rows, table.extract(**text_settings), strict=True):
+        for row, texts in zip(table.rows, extract_table(table, page.chars, **text_settings), strict=True):
             cells = []
             for box, text in zip(row.cells, texts, strict=True):
                 if sideways and box is not None and text and any(_inside(c, box) for c in sideways):

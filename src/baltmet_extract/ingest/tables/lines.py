@@ -14,6 +14,7 @@ size): runs are the pieces of text a column gutter may lie between.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,12 @@ from baltmet_extract.ingest.pdfgeom import char_direction
 
 #: A word joins a line when its middle is within this share of the line's height of the line's first middle.
 LINE_MIDDLE_SHARE = 0.45
+#: Font names of bold faces ("Arial-BoldMT", "Calibri,Bold", "Frutiger-Black").
+BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|[-,]bd\b", re.IGNORECASE)
+
+
+def is_bold(char: dict[str, Any]) -> bool:
+    return bool(BOLD_FONT.search(char.get("fontname") or ""))
 
 
 @dataclass(slots=True)
@@ -31,6 +38,8 @@ class Word:
     top: float
     bottom: float
     size: float
+    bold: bool = False
+    upright: bool = True
 
     @property
     def middle(self) -> float:
@@ -86,6 +95,7 @@ def _word(chars: list[dict[str, Any]], reverse: bool = False) -> Word:
         top=min(c["top"] for c in chars),
         bottom=max(c["bottom"] for c in chars),
         size=max(c["size"] for c in chars),
+        bold=all(is_bold(c) for c in chars),
     )
 
 
@@ -141,6 +151,7 @@ def _sideways_words(chars: list[dict[str, Any]], direction: int, tolerance: floa
         text = " ".join("".join(c["text"] for c in p).strip() for p in pieces if p)
         word = _word(column)
         word.text = " ".join(text.split())
+        word.upright = False
         if word.text:
             words.append(word)
     return words
@@ -157,7 +168,14 @@ def words_from_chars(chars: list[dict[str, Any]], x_tolerance: float, y_toleranc
             sideways.setdefault(char_direction(char), []).append(char)
     words = _upright_words(upright, x_tolerance, y_tolerance)
     for direction, group in sorted(sideways.items()):
-        words.extend(_sideways_words(group, direction, x_tolerance))
+        if direction in (90, 270):
+            words.extend(_sideways_words(group, direction, x_tolerance))
+        else:  # upside down: built left to right, read right to left
+            turned = _upright_words(sorted(group, key=lambda c: (round(c["top"]), c["x0"])), x_tolerance, y_tolerance)
+            for word in turned:
+                word.text = word.text[::-1]
+                word.upright = False
+            words.extend(turned)
     return words
 
 

@@ -13,7 +13,9 @@ a new row unless its cells go on from the line above:
 - In a table of one-line rows (statistics), every line is a row unless most of its cells
   continue the line above (a header of several lines, a wrapped label).
 - A line set half a line below the one above (a cell centred between two lines) joins its row;
-  a line of one text spanning columns (a section heading) is a row on its own.
+  a line of one text spanning columns (a section heading) is a row on its own; a line of regular
+  text under a line all in bold starts a row (a header ends), and bold text never continues
+  regular text or the reverse.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def continues(prev: Piece | None, cur: Piece | None, width: float, size: float) 
         return False
     if is_number(prev.text) and is_number(cur.text):
         return False  # two values, one above the other
+    if prev.bold != cur.bold:
+        return False  # a bold heading above regular text: a header, then a value
     tol = EDGE_SHARE * size
     aligned = (
         abs(cur.x0 - prev.x0) <= tol
@@ -112,6 +116,9 @@ def text_boundaries(placed: list[PlacedLine], link: LineLinks, pitch: float, row
             continue
         if item.line.top - placed[i - 1].line.top < HALF_STEP * pitch:
             out.append(False)
+            continue
+        if placed[i - 1].bold is True and item.bold is False:
+            out.append(True)  # bold text above, regular below: a header row ends
             continue
         cont, starts = link.cont[i], link.starts[i]
         gap = item.line.top - placed[i - 1].line.top > row_gap * pitch
