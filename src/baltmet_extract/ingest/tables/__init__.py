@@ -50,7 +50,7 @@ def read_page(
     sideways = text_lines([w for w in words if not w.upright], settings.word_space)
     used: set[int] = set()
     page_key = (round(page.width), round(page.height), page.turned)
-    for table, block in find_aligned_tables(lines, page.edges, settings, memory, page_key):
+    for table, block in find_aligned_tables(lines, page.edges, settings, memory, page_key, page.width):
         tables.append(table)
         used.update(id(line) for line in block)
     outside = [line for line in lines if id(line) not in used] + sideways

@@ -102,12 +102,21 @@ def _merge_markers(placed: list[PlacedLine], count: int) -> list[int]:
 
 
 def _bands(
-    block: list[TextLine], settings: PdfSettings, memory: LayoutMemory, page_key: tuple[int, int, int]
+    block: list[TextLine],
+    settings: PdfSettings,
+    memory: LayoutMemory,
+    page_key: tuple[int, int, int],
+    first: bool = False,
 ) -> list[tuple[float, float, float]]:
-    """The block's gutters, or those of a table seen before whose columns include them."""
+    """The block's gutters, or those of a table seen before whose columns include them; for the
+    first block of a page without gutters, those of the last table seen when all its text lies
+    in one of its columns (a cell going on from the page before)."""
     bands = gutter_bands(block, settings)
     runs = [(r.x0, r.x1) for line in block if len(line.runs) >= 2 for r in line.runs]
-    known = memory.match(page_key, bands, runs) if bands else None
+    if bands:
+        known = memory.match(page_key, bands, runs)
+    else:
+        known = memory.column_of(page_key, [(r.x0, r.x1) for line in block for r in line.runs]) if first else None
     return known.bands if known is not None else bands
 
 
@@ -118,15 +127,16 @@ def _table(
     settings: PdfSettings,
     memory: LayoutMemory,
     page_key: tuple[int, int, int],
+    first: bool = False,
 ) -> tuple[FoundTable, list[TextLine]] | None:
-    bands = _bands(block, settings, memory, page_key)
+    bands = _bands(block, settings, memory, page_key, first)
     if not bands:
         return None
     placed = place_lines(block, [mid for _, mid, _ in bands])
     start, end = _trim(placed)
     if (start, end) != (0, len(placed)):
         block = block[start:end]
-        bands = _bands(block, settings, memory, page_key)
+        bands = _bands(block, settings, memory, page_key, first)
         if not bands:
             return None
         placed = place_lines(block, [mid for _, mid, _ in bands])
@@ -135,10 +145,11 @@ def _table(
         del bounds[col]
     columns = sorted({c for item in placed for c in item.pieces})
     anchors = sum(len(item.pieces) >= 2 and not item.spanning for item in placed)
-    if len(columns) < settings.min_aligned_columns or anchors < settings.min_table_lines:
+    going_on = first and memory.column_of(page_key, [(r.x0, r.x1) for line in block for r in line.runs]) is not None
+    if not going_on and (len(columns) < settings.min_aligned_columns or anchors < settings.min_table_lines):
         return None
     widths = _widths(placed)
-    if _is_prose(placed, widths):
+    if not going_on and _is_prose(placed, widths):
         return None
     x0 = min(ln.x0 for ln in block)
     x1 = max(ln.x1 for ln in block)
@@ -183,6 +194,7 @@ def find_aligned_tables(
     settings: PdfSettings,
     memory: LayoutMemory | None = None,
     page_key: tuple[int, int, int] = (0, 0, 0),
+    page_width: float = 0.0,
 ) -> list[tuple[FoundTable, list[TextLine]]]:
     """Tables found by alignment among `lines` (top to bottom), each with the lines it holds.
     `memory` holds the layouts of the tables on the document's pages before (see `memory`)."""
@@ -192,10 +204,10 @@ def find_aligned_tables(
     rules = horizontal_rules(edges)
     pitch = line_pitch(lines)
     found = []
-    for block in blocks(lines, settings):
-        if len(block) < settings.min_table_lines:
+    for index, block in enumerate(blocks(lines, settings, page_width)):
+        if len(block) < settings.min_table_lines and index:
             continue
-        result = _table(block, rules, pitch, settings, memory, page_key)
+        result = _table(block, rules, pitch, settings, memory, page_key, first=index == 0)
         if result is not None:
             found.append(result)
     return found

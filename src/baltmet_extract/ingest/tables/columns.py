@@ -29,6 +29,8 @@ CELL_GAP_SHARE = 0.45
 EDGE_SHARE = 0.5
 #: A paragraph line starts within this many font sizes of the text's left margin.
 PARAGRAPH_INDENT = 2.0
+#: A page's text is taken as at least this share of its width wide.
+TEXT_SHARE = 0.6
 _NUMBER = re.compile(r"^[(\[]?[-+−–]?[$€£%]?\d[\d.,\s%]*[)\]]?%?$|^[-–—*]$|^\(?[xX]\)?$|^n/?a$")
 _MARKER = re.compile(r"^(?:[•·▪◦‣∙○■□►–—*-]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])$")
 
@@ -101,11 +103,16 @@ def line_pitch(lines: list[TextLine]) -> float:
     return statistics.median(s for s in usable if s <= 1.2 * shortest)
 
 
-def blocks(lines: list[TextLine], settings: PdfSettings) -> list[list[TextLine]]:
-    """Runs of consecutive lines that may hold a table: cut at paragraphs and wide gaps."""
+def blocks(lines: list[TextLine], settings: PdfSettings, page_width: float = 0.0) -> list[list[TextLine]]:
+    """Runs of consecutive lines that may hold a table: cut at paragraphs and wide gaps.
+
+    A paragraph is measured against the page's text, but at least `TEXT_SHARE` of the page's
+    width: on a page that holds only one column of a table, that column is not a paragraph.
+    """
     if not lines:
         return []
     left, right = page_text_box(lines)
+    right = max(right, left + TEXT_SHARE * page_width)
     pitch = line_pitch(lines)
     out: list[list[TextLine]] = []
     current: list[TextLine] = []

@@ -51,6 +51,20 @@ class LayoutMemory:
     """Layouts seen so far in a document, by page size and turn."""
 
     layouts: dict[tuple[int, int, int], list[Layout]] = field(default_factory=dict)
+    last: dict[tuple[int, int, int], Layout] = field(default_factory=dict)
+
+    def column_of(self, page_key: tuple[int, int, int], runs: Runs) -> Layout | None:
+        """The layout of the last table seen, when all of `runs` lie in one of its columns (a
+        single column of a table going on at the top of a new page)."""
+        layout = self.last.get(page_key)
+        if layout is None or not runs:
+            return None
+        edges = [float("-inf"), *(end for _, _, end in layout.bands)]
+        starts = [*(start for start, _, _ in layout.bands), float("inf")]
+        for left, right in zip(edges, starts, strict=True):
+            if all(left - GUTTER_TOLERANCE <= x0 and x1 <= right + GUTTER_TOLERANCE for x0, x1 in runs):
+                return layout
+        return None
 
     def match(self, page_key: tuple[int, int, int], bands: list[tuple[float, float, float]], runs: Runs) -> Layout | None:
         """The layout seen before with more columns whose every gutter lies in one of `bands` or
@@ -76,9 +90,11 @@ class LayoutMemory:
     ) -> Layout:
         known = self.same(page_key, bands)
         if known is not None:
+            self.last[page_key] = known
             return known
         layout = Layout(list(bands), header)
         self.layouts.setdefault(page_key, []).append(layout)
+        self.last[page_key] = layout
         return layout
 
 

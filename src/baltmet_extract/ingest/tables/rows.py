@@ -125,8 +125,10 @@ def text_boundaries(placed: list[PlacedLine], link: LineLinks, pitch: float, row
         if multi:
             if key in item.pieces and gap:
                 out.append(True)
-            elif key not in item.pieces or key in cont:
+            elif key not in item.pieces:
                 out.append(False)
+            elif key in cont:  # a wrapped name, unless the other columns start together below it
+                out.append(len(starts) >= 2 and len(starts) > len(cont))
             else:
                 out.append(len(starts - {key}) >= len(cont))
         else:
