@@ -162,8 +162,8 @@ def _table(
     cut = header_length(known, [{c: p.text for c, p in placed[i].pieces.items()} for i in groups[0]])
     if cut is not None:
         groups[0:1] = [groups[0][:cut], groups[0][cut:]]
-    first = placed[groups[0][0]]
-    if known is None and not first.spanning and len(groups[0]) and len(first.pieces) >= 2:
+    head = placed[groups[0][0]]
+    if known is None and not head.spanning and len(head.pieces) >= 2:
         header = {c: [placed[i].pieces[c].text for i in groups[0] if c in placed[i].pieces] for c in range(width)}
         memory.remember(page_key, bands, {c: v for c, v in header.items() if v})
     rows: list[FoundRow] = []
