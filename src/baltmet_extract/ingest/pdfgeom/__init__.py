@@ -57,7 +57,10 @@ def char_direction(char: Obj) -> int:
 def dominant_direction(chars: list[Obj], share: float = DEFAULT_TURN_SHARE) -> int:
     """The direction most of the page's visible characters run in, when more than `share` of
     them run in it and it is not 0; else 0."""
-    counts = Counter(char_direction(c) for c in chars if c["text"].strip())
+    visible = [c for c in chars if c["text"].strip()]
+    if sum(not c["upright"] or c["matrix"][0] < 0 for c in visible) <= share * len(visible):
+        return 0  # most of it reads left to right: no need to measure directions
+    counts = Counter(char_direction(c) for c in visible)
     total = sum(counts.values())
     if not total:
         return 0
