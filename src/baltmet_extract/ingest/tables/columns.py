@@ -116,12 +116,22 @@ def blocks(lines: list[TextLine], settings: PdfSettings, page_width: float = 0.0
     pitch = line_pitch(lines)
     out: list[list[TextLine]] = []
     current: list[TextLine] = []
+    previous: TextLine | None = None  # the last paragraph line
     for line in lines:
-        if is_paragraph(line, left, right - left, settings):
+        # a paragraph's last line is short, but follows it at its left margin
+        ends_paragraph = (
+            previous is not None
+            and len(line.runs) == 1
+            and line.top - previous.top <= settings.row_gap * pitch
+            and abs(line.x0 - previous.x0) <= PARAGRAPH_INDENT * line.size
+        )
+        if ends_paragraph or is_paragraph(line, left, right - left, settings):
             if current:
                 out.append(current)
             current = []
+            previous = line
             continue
+        previous = None
         if current and line.top - current[-1].top > settings.block_gap * pitch:
             out.append(current)
             current = []

@@ -122,17 +122,25 @@ def text_boundaries(placed: list[PlacedLine], link: LineLinks, pitch: float, row
             continue
         cont, starts = link.cont[i], link.starts[i]
         gap = item.line.top - placed[i - 1].line.top > row_gap * pitch
+        # a column with text on the line above that starts anew here cannot belong to a row
+        # whose key cell merely wraps; in cells of running text only a number under a number
+        # is sure to start anew (a line of text may fail the wrap test)
+        above = placed[i - 1].pieces
+        restarted = any(
+            c != key and c in above and (not multi or (is_number(above[c].text) and is_number(item.pieces[c].text)))
+            for c in starts
+        )
         if multi:
             if key in item.pieces and gap:
                 out.append(True)
             elif key not in item.pieces:
                 out.append(False)
             elif key in cont:  # a wrapped name, unless the other columns start together below it
-                out.append(len(starts) >= 2 and len(starts) > len(cont))
+                out.append(restarted or (len(starts) >= 2 and len(starts) > len(cont)))
             else:
                 out.append(len(starts - {key}) >= len(cont))
         else:
-            out.append(not cont or len(starts) > len(cont))
+            out.append(not cont or len(starts) > len(cont) or (key in cont and restarted))
     return out
 
 
