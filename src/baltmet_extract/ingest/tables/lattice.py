@@ -4,7 +4,8 @@ The steps are pdfplumber's `TableFinder` with the "lines" strategy, run on the e
 `PageGeometry` rather than on a pdfplumber page, so that the same tables come out whichever
 reader drew the geometry. Cell text is pdfplumber's `Table.extract` (done with sorted lookups,
 `extract_table`), except in a cell whose text all runs up or down the page, which is read in
-its own direction.
+its own direction. A column of labels printed beside the grid, level with its rows but without
+an outer rule, is taken in as one more column (`_with_sides`).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _sideways_text(chars: list[dict[str, Any]], settings: PdfSettings) -> str | 
     direction = Counter(char_direction(c) for c in visible).most_common(1)[0][0]
     if direction not in (90, 270):
         return None
-    words = words_from_chars(visible, settings.x_tolerance, settings.y_tolerance)
+    words = words_from_chars([c for c in chars if not c["upright"]], settings.x_tolerance, settings.y_tolerance)
     return "\n".join(w.text for w in words)
 
 
@@ -140,6 +141,59 @@ def extract_table(table: Table, chars: list[dict[str, Any]], **text_settings: An
     return out
 
 
+#: A grid takes in text beside it when this share of its rows has a label there.
+SIDE_ROW_SHARE = 0.6
+#: ... lying within this share of the grid's width from its side, none wider than that.
+SIDE_REACH = 0.5
+
+
+def _side_column(
+    rows: list[FoundRow], bbox: Box, chars: list[dict[str, Any]], left: bool, settings: PdfSettings
+) -> list[str] | None:
+    """The text beside a grid that reads as one more column of it: a label of one line level
+    with most of its rows (a first column printed without its outer rule), else None."""
+    x0, top, x1, bottom = bbox
+    reach = SIDE_REACH * (x1 - x0)
+    beside = [
+        c for c in chars
+        if c["text"].strip() and top <= (c["top"] + c["bottom"]) / 2 < bottom
+        and (x0 - reach <= (c["x0"] + c["x1"]) / 2 < x0 if left else x1 <= (c["x0"] + c["x1"]) / 2 < x1 + reach)
+    ]
+    if not beside:
+        return None
+    texts: list[str] = []
+    for row in rows:
+        mine = [c for c in beside if row.bbox[1] <= (c["top"] + c["bottom"]) / 2 < row.bbox[3]]
+        text = extract_text(mine, x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance) if mine else ""
+        if "\n" in text:
+            return None  # lines of running text beside the grid, not one label per row
+        texts.append(text)
+    filled = [t for t in texts if t]
+    with_text = [row for row in rows if any(c.strip() for c in row.cells)]
+    if len(filled) < max(2, SIDE_ROW_SHARE * len(with_text)):
+        return None
+    return texts
+
+
+def _with_sides(table: FoundTable, chars: list[dict[str, Any]], settings: PdfSettings) -> FoundTable:
+    """The table with the label columns printed beside its grid, if any (see `_side_column`)."""
+    x0, top, x1, bottom = table.bbox
+    for left in (True, False):
+        texts = _side_column(table.rows, table.bbox, chars, left, settings)
+        if texts is None:
+            continue
+        reach = SIDE_REACH * (x1 - x0)
+        edge = x0 - reach if left else x1 + reach
+        for row, text in zip(table.rows, texts, strict=True):
+            box = (edge, row.bbox[1], x0, row.bbox[3]) if left else (x1, row.bbox[1], edge, row.bbox[3])
+            row.cells = (text, *row.cells) if left else (*row.cells, text)
+            row.cell_boxes = [box, *row.cell_boxes] if left else [*row.cell_boxes, box]
+            table.cells.append(box)
+        table.bbox = (edge, top, x1, bottom) if left else (x0, top, edge, bottom)
+        x0, x1 = table.bbox[0], table.bbox[2]
+    return table
+
+
 def find_lattice_tables(page: PageGeometry, settings: PdfSettings) -> list[FoundTable]:
     """Tables drawn with ruling lines; a ruled box with one column is a frame, not a table, and
     a grid whose cells hide columns of text (see `_explains_text`) is left to the alignment finder."""
@@ -161,5 +215,6 @@ def find_lattice_tables(page: PageGeometry, settings: PdfSettings) -> list[Found
                     text = _sideways_text([c for c in page.chars if _inside(c, box)], settings) or text
                 cells.append(text or "")
             rows.append(FoundRow(bbox=row.bbox, cells=tuple(cells), cell_boxes=list(row.cells)))
-        found.append(FoundTable(method="lattice", bbox=table.bbox, rows=rows, cells=list(group)))
+        found.append(_with_sides(FoundTable(method="lattice", bbox=table.bbox, rows=rows, cells=list(group)),
+                                 page.chars, settings))
     return found

@@ -125,8 +125,9 @@ def _upright_words(chars: list[dict[str, Any]], x_tolerance: float, y_tolerance:
 
 def _sideways_words(chars: list[dict[str, Any]], direction: int, tolerance: float) -> list[Word]:
     """Words of text running up (90) or down (270) the page: one word per line of such text,
-    its characters in reading order."""
-    if not chars:
+    its characters in reading order, a space where the text has one or a gap."""
+    visible = [c for c in chars if c["text"].strip()]
+    if not visible:
         return []
     columns: list[list[dict[str, Any]]] = []
     for char in sorted(chars, key=lambda c: (c["x0"] + c["x1"]) / 2):
@@ -142,18 +143,23 @@ def _sideways_words(chars: list[dict[str, Any]], direction: int, tolerance: floa
         ordered = sorted(column, key=lambda c: -c["bottom"] if direction == 90 else c["top"])
         pieces: list[list[dict[str, Any]]] = [[]]
         for char in ordered:
+            if not char["text"].strip():
+                pieces.append([])
+                continue
             if pieces[-1]:
                 last = pieces[-1][-1]
                 gap = (last["top"] - char["bottom"]) if direction == 90 else (char["top"] - last["bottom"])
                 if gap > tolerance:
                     pieces.append([])
             pieces[-1].append(char)
-        text = " ".join("".join(c["text"] for c in p).strip() for p in pieces if p)
-        word = _word(column)
+        text = " ".join("".join(c["text"] for c in p) for p in pieces if p)
+        shown = [c for c in column if c["text"].strip()]
+        if not shown:
+            continue
+        word = _word(shown)
         word.text = " ".join(text.split())
         word.upright = False
-        if word.text:
-            words.append(word)
+        words.append(word)
     return words
 
 
@@ -164,14 +170,15 @@ def words_from_chars(chars: list[dict[str, Any]], x_tolerance: float, y_toleranc
     for char in chars:
         if char["upright"]:
             upright.append(char)
-        elif char["text"].strip():
+        else:
             sideways.setdefault(char_direction(char), []).append(char)
     words = _upright_words(upright, x_tolerance, y_tolerance)
     for direction, group in sorted(sideways.items()):
         if direction in (90, 270):
             words.extend(_sideways_words(group, direction, x_tolerance))
         else:  # upside down: built left to right, read right to left
-            turned = _upright_words(sorted(group, key=lambda c: (round(c["top"]), c["x0"])), x_tolerance, y_tolerance)
+            shown = [c for c in group if c["text"].strip()]
+            turned = _upright_words(sorted(shown, key=lambda c: (round(c["top"]), c["x0"])), x_tolerance, y_tolerance)
             for word in turned:
                 word.text = word.text[::-1]
                 word.upright = False
