@@ -148,6 +148,8 @@ def _table(
     going_on = first and memory.column_of(page_key, [(r.x0, r.x1) for line in block for r in line.runs]) is not None
     if not going_on and (len(columns) < settings.min_aligned_columns or anchors < settings.min_table_lines):
         return None
+    if sum(item.spanning for item in placed) > anchors:
+        return None  # mostly lines across the "columns": justified prose with wide spaces, not a table
     widths = _widths(placed)
     if not going_on and _is_prose(placed, widths):
         return None
