@@ -15,12 +15,14 @@ that the table finder gives the same tables from either reader:
   and then to pdfplumber's top-left coordinates.
 
 Coordinates are rounded to 1/10000 pt: PDFium keeps them in single precision, pdfminer in double.
+PDFium is not thread-safe: every call into it holds one lock (a Dask worker may run threads).
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -37,6 +39,7 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 DIGITS = 4
 _SUBPATH = re.compile(r"m[^m]+")
+_LOCK = threading.RLock()
 
 
 def _mult(m1: Matrix, m0: Matrix) -> Matrix:
@@ -364,20 +367,22 @@ def _edges(page: pdfium.PdfPage, place: _Page) -> list[Obj]:
 
 
 def page_geometry(page: pdfium.PdfPage, number: int) -> PageGeometry:
-    place = _Page(page)
-    return PageGeometry(
-        number=number,
-        width=place.width,
-        height=place.height,
-        chars=_chars(page, place),
-        edges=_edges(page, place),
-    )
+    with _LOCK:
+        place = _Page(page)
+        return PageGeometry(
+            number=number,
+            width=place.width,
+            height=place.height,
+            chars=_chars(page, place),
+            edges=_edges(page, place),
+        )
 
 
 def open_document(name: str, data: bytes) -> pdfium.PdfDocument:
     """Open PDF bytes with PDFium; a password-protected or unreadable file raises `InputError`."""
     try:
-        return pdfium.PdfDocument(data)
+        with _LOCK:
+            return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
             raise InputError(
@@ -389,7 +394,8 @@ def open_document(name: str, data: bytes) -> pdfium.PdfDocument:
 def is_intact(doc: pdfium.PdfDocument) -> bool:
     """Whether PDFium read the file's cross-reference table as written (rather than rebuilding
     it from a damaged file, where pdfminer's stricter reading decides)."""
-    return bool(raw.FPDF_DocumentHasValidCrossReferenceTable(doc.raw))
+    with _LOCK:
+        return bool(raw.FPDF_DocumentHasValidCrossReferenceTable(doc.raw))
 
 
 @contextmanager
@@ -401,14 +407,18 @@ def read_pages(name: str, data: bytes, doc: pdfium.PdfDocument | None = None) ->
         def pages() -> Iterator[PageGeometry]:
             for index in range(len(doc)):
                 try:
-                    page = doc[index]
+                    with _LOCK:
+                        page = doc[index]
                 except pdfium.PdfiumError as exc:
                     raise InputError(name, f"not a readable PDF (damaged page {index + 1}: {exc})") from exc
                 try:
-                    yield page_geometry(page, index + 1)
+                    geometry = page_geometry(page, index + 1)
                 finally:
-                    page.close()
+                    with _LOCK:
+                        page.close()
+                yield geometry
 
         yield len(doc), pages()
     finally:
-        doc.close()
+        with _LOCK:
+            doc.close()
