@@ -302,6 +302,8 @@ def test_settings_are_checked_and_resolved():
         {"row_gap": 3.0, "block_gap": 2.0},
         {"min_aligned_columns": 1},
         {"min_gutter": 0},
+        {"backend": "pdfminer"},
+        {"rule_span": 0},
         {"max_crossing_share": 1},
     ):
         with pytest.raises(ValueError):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from baltmet_extract.cli import main
 from baltmet_extract.classify import classify
+from baltmet_extract.cli import main
 from baltmet_extract.extractors.article import extract_article, page_parts
 from baltmet_extract.extractors.page_projects import extract_page_projects
 from baltmet_extract.ingest import read_document

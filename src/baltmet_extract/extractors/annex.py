@@ -22,6 +22,7 @@ from baltmet_extract.extractors.phrases import (
     parse_status,
     split_project_names,
 )
+from baltmet_extract.extractors.plausibility import flag_implausible
 from baltmet_extract.models import Document, ErrorRecord, Line, Project
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import (
@@ -158,6 +159,8 @@ def extract_annex(doc: Document, rules: Rules) -> AnnexResult:
         for draft in _projects_from_row(row, doc, rules):
             draft.project.project_id = unique_id(draft.project.project_id, used_ids)
             result.projects.append(draft)
+    headers = [line.cells for line in records_as_rows(doc.lines, rules) if line.is_row and map_header(line.cells, rules)]
+    flag_implausible(result.projects, headers, rules)  # a misread table is flagged, never silent
     return result
 
 

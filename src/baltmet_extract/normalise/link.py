@@ -94,7 +94,9 @@ class Linker:
                     country=(e.country if e else None) or mention.country_hint,
                     geonames_id=e.geonames_id if e else None, iso3166_2=e.iso3166_2 if e else None,
                     lat=e.lat if e else None, lon=e.lon if e else None, method=r.method,  # type: ignore[arg-type]
-                    score=r.score, needs_review=r.needs_review, source_file=project.source_file,
+                    score=r.score, source_file=project.source_file,
+                    # a partner of a doubtful row is doubtful too, unless a person accepted it
+                    needs_review=r.needs_review or (project.needs_review and r.method != "review"),
                     source_page=project.source_page, source_row=project.source_row))
                 if e is not None and e.kind in ("city", "region", "country"):
                     self.place_mentions[e.key] += 1
