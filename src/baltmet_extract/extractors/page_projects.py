@@ -140,14 +140,18 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         for role, raws in _partners_in(text, ph, split):
             groups.append(_Found(i, ln, mentions=[PartnerMention(raw=r, role=role) for r in raws]))
     projects = _distinct(names)
+    counts: dict[str, int] = {}
+    for f in names:
+        counts[fold(f.name)] = counts.get(fold(f.name), 0) + 1
     own_name = _TITLE_SPLIT.split(clean_spacing(title.text), maxsplit=1)[0].strip(_QUOTES + " ") if title else ""
     if not projects and labelled and title is not None and 0 < len(own_name.split()) <= TITLE_NAME_MAX_WORDS:
         projects = [_Found(0, title, own_name)]  # a project's own page, titled with its name
     if not projects:
         return []
     mentions: dict[str, list[PartnerMention]] = {p.name: [] for p in projects}
+    main_project = max(projects, key=lambda p: (counts.get(fold(p.name), 0), -p.at))
     for g in groups:
-        mentions[_owner(g, projects, sents).name].extend(g.mentions)
+        mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
     funding = find_funding(" ".join(s for s, _ in sents), rules) if len(projects) == 1 else None
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
     drafts = []
@@ -307,19 +311,16 @@ def _distinct(found: list[_Found]) -> list[_Found]:
     return list(seen.values())
 
 
-def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]]) -> _Found:
-    """The project a list of partners belongs to: the one named in its sentence, else the one
-    named last before it, else the first."""
+def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]], main: _Found) -> _Found:
+    """The project a list of partners belongs to: the one named in its sentence, else the page's
+    main one (named most often)."""
     if group.name:  # a phrase that names the project it speaks of
         named = [p for p in projects if fold(p.name) == fold(group.name)]
         if named:
             return named[0]
     text = fold(sents[group.at][0]) if group.at < len(sents) else ""
     same = [p for p in projects if fold(p.name) and fold(p.name) in text]
-    if same:
-        return same[0]
-    before = [p for p in projects if p.at <= group.at]
-    return before[-1] if before else projects[0]
+    return same[0] if same else main
 
 
 # --- partners ------------------------------------------------------------------------------
@@ -331,14 +332,15 @@ def _partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tup
                                   ("partner", ph.partners, "list")):
         for p in patterns:
             for m in p.finditer(text):
-                value = m.group(group)
-                if group == "who":
+                kind = "who" if "who" in p.groupindex else "list"
+                value = m.group(kind)
+                if kind == "who":
                     # the name stands before the phrase ("X er leadpartner") or after it ("led by X")
-                    name_first = m.start(group) == m.start() and m.end(group) < m.end()
-                    name = _chunk(value, ph, trailing=name_first)
-                    raws = [name] if name else []
+                    name_first = m.start(kind) == m.start() and m.end(kind) < m.end()
+                    name = _chunk(value if name_first else split.split(value)[0], ph, trailing=name_first)
+                    raws = [name] if name and _reads_as_name(name, ph) else []
                 else:
-                    raws = _list_items(value, ph, split)
+                    raws = [r for r in _list_items(value, ph, split) if _reads_as_name(r, ph)]
                 if raws:
                     out.append((role, raws))
     return out
@@ -349,18 +351,25 @@ def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
     before the phrase ("... at the premises of University of Rostock, i.e. the lead partner"),
     else its first clause ("led by the City of Tartu, which ...")."""
     text = re.sub(r"/[A-Z][\w ]+$", "", text.strip())  # "University of Rostock/Germany"
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "Union of the Baltic Cities (UBC)"
     if not trailing:
         return _item(_CLAUSE.split(text)[0], ph)
     taken: list[str] = []
     for w in reversed(text.split()):
         bare = w.strip(_QUOTES + ",")
-        if bare[:1].isupper() or bare[:1].isdigit() or (taken and bare.lower() in ph.name_words):
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in ph.name_words:
             taken.insert(0, bare)
         else:
             break
     while taken and taken[0].lower() in ph.name_words and not taken[0][:1].isupper():
         taken.pop(0)
     return _item(" ".join(taken), ph)
+
+
+def _reads_as_name(text: str, ph: PagePhrases) -> bool:
+    """A name, not a clause: at most one lower-case word that is no part of names in these
+    languages ("Region Kalmar län är partner i projektet" is a clause)."""
+    return sum(1 for w in text.split() if w[:1].islower() and w.lower() not in ph.name_words) <= 1
 
 
 def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]:
@@ -373,6 +382,9 @@ def _item(text: str, ph: PagePhrases) -> str:
     words = text.strip().strip(_QUOTES + " ,;:").split()
     openers = {o.rstrip("'’") for o in ph.openers}
     while words and words[0].lower().rstrip("'’") in openers:
+        words.pop(0)
+    # "kommunerna Torsås": the name after a word that says what it is
+    while len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
         words.pop(0)
     if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
         words = words[:-2]  # "... iš Latvijos": the partner, not its country
