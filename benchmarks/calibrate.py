@@ -23,7 +23,7 @@ import json
 import sys
 import tempfile
 import time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -71,58 +71,92 @@ def resolved_rows(seed: int, places: int, villages: int, cache: Path) -> list[di
                     "score": r.score, "flagged": r.needs_review, "right": intended is not None,
                     "error": intended["error"] if intended else "",
                     "village": villages_written.get(names_bench._fold(m.raw), 0),
-                    "evidence": asdict(r.evidence) if r.evidence else None})
+                    "evidence": r.evidence._asdict() if r.evidence else None})
     return rows
 
 
 # --- fitting ----------------------------------------------------------------------------------
 
-#: The search space: each threshold of `CertainRule` with the values tried, loosest last.
+#: The search space: thresholds of `CertainRule` and the values tried.
 GRID: dict[str, list[Any]] = {
-    "min_length": [12, 10, 9, 8, 7, 6, 5],
-    "min_runner_up_gap": [3, 2, 1],
-    "min_population": [100000, 50000, 30000, 15000, 0],
+    "length": [5, 6, 7, 8],
+    "cut_length": [7, 8, 9, 10, 12, 99],
+    "max_cut": [1, 2],
+    "min_runner_up_gap": [0, 1, 2],
+    "min_population": [0, 15000, 30000, 50000],
+    "insertion": [False, True],
 }
+GROUPS = ("place", "small", "unknown")
 
 
-def evaluate(rule: Any, rows: list[dict[str, Any]]) -> tuple[int, int, int]:
-    """(right answers flagged, right answers, wrong answers left unflagged) had `rule` decided
-    the near spellings (other answers keep the flag they got)."""
-    flagged_right = right = silent = 0
+def group(row: dict[str, Any]) -> str:
+    """What the mention is: a place of the set, a village the gazetteer knows only by name, or one
+    it knows nothing of."""
+    if not row["village"]:
+        return "place"
+    return "unknown" if row["village"] < 1000 else "small"
+
+
+def _evidence(row: dict[str, Any]) -> Any:
+    from baltmet_extract.normalise.calibration import Evidence
+
+    ev = dict(row["evidence"])
+    ev["doubts"] = tuple(ev.get("doubts", ()))
+    return Evidence(**ev)
+
+
+def evaluate(rule: Any, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Had `rule` decided the near spellings (other answers keep the flag they got): right answers,
+    right answers flagged, and wrong answers left unflagged by group, those the rule let through
+    (`silent_<group>`) apart from the others (`other_<group>`: exact names of another place)."""
+    out = dict.fromkeys(["right", "flagged_right", *(f"{k}_{g}" for k in ("silent", "other") for g in GROUPS)], 0)
     for row in rows:
         flagged = not rule.certain(_evidence(row)) if row["evidence"] else row["flagged"]
         if row["right"]:
-            right += 1
-            flagged_right += flagged
+            out["right"] += 1
+            out["flagged_right"] += flagged
         elif not flagged:
-            silent += 1
-    return flagged_right, right, silent
-
-
-def candidate_rules(base: Any) -> list[Any]:
-    keys = list(GRID)
-    out = []
-    for values in itertools.product(*(GRID[k] for k in keys)):
-        args = dict(zip(keys, values))
-        args["min_length"] = (("default", args["min_length"]),)
-        out.append(replace(base, **args))
+            out[f"{'silent' if row['evidence'] else 'other'}_{group(row)}"] += 1
     return out
 
 
-def fit(rows: list[dict[str, Any]], base: Any) -> tuple[Any, list[tuple[Any, tuple[int, int, int]]]]:
-    """The rule that flags the fewest right answers with no silent error, and every rule's figures."""
+def candidate_rules(base: Any) -> list[Any]:
+    out = []
+    for length, cut_length, max_cut, gap, population, insertion in itertools.product(*GRID.values()):
+        kinds = tuple(k for k in base.edit_kinds if k not in ("cut_start", "insertion")) + \
+            (("cut_start",) if cut_length < 99 else ()) + (("insertion",) if insertion else ())
+        out.append(replace(base, min_length=(("cut_start", cut_length), ("default", length)), max_cut=max_cut,
+                           min_runner_up_gap=gap, min_population=population, edit_kinds=kinds))
+    return out
+
+
+def _strictness(rule: Any) -> tuple[int, ...]:
+    lengths = dict(rule.min_length)
+    return (rule.min_population, lengths["default"], lengths["cut_start"], rule.min_runner_up_gap, -rule.max_cut,
+            -len(rule.edit_kinds))
+
+
+def fit(rows: list[dict[str, Any]], base: Any) -> tuple[Any, list[tuple[Any, dict[str, int]]]]:
+    """The rule that flags the fewest right answers while letting no wrong answer about a place or
+    a village the gazetteer knows through unflagged (the strictest of equals), and every rule's
+    figures."""
     scored = [(rule, evaluate(rule, rows)) for rule in candidate_rules(base)]
-    safe = [(rule, fig) for rule, fig in scored if fig[2] == 0]
-    best = min(safe, key=lambda x: (x[1][0], -x[0].min_population, -dict(x[0].min_length)["default"]))[0]
+    safe = [(rule, fig) for rule, fig in scored if fig["silent_place"] == fig["silent_small"] == 0]
+    if not safe:
+        raise SystemExit("no rule in the grid lets no wrong answer through: widen GRID")
+    fewest = min(fig["flagged_right"] for _, fig in safe)
+    best = max((rule for rule, fig in safe if fig["flagged_right"] == fewest), key=_strictness)
     return best, scored
 
 
-def frontier(scored: list[tuple[Any, tuple[int, int, int]]]) -> list[tuple[int, int, Any]]:
-    """The curve: for each number of silent errors, the fewest right answers flagged."""
+def frontier(scored: list[tuple[Any, dict[str, int]]]) -> list[tuple[int, int, Any]]:
+    """The curve: for each number of silent errors (places and known villages), the fewest right
+    answers flagged, and the rule that does it."""
     best: dict[int, tuple[int, Any]] = {}
-    for rule, (flagged, _, silent) in scored:
-        if silent not in best or flagged < best[silent][0]:
-            best[silent] = (flagged, rule)
+    for rule, fig in scored:
+        silent = fig["silent_place"] + fig["silent_small"]
+        if silent not in best or fig["flagged_right"] < best[silent][0]:
+            best[silent] = (fig["flagged_right"], rule)
     out, lowest = [], None
     for silent in sorted(best):
         flagged, rule = best[silent]
@@ -133,8 +167,80 @@ def frontier(scored: list[tuple[Any, tuple[int, int, int]]]) -> list[tuple[int, 
 
 
 def describe(rule: Any) -> str:
-    return (f"min_length {dict(rule.min_length)['default']}, runner-up gap {rule.min_runner_up_gap}, "
-            f"min population {rule.min_population:,}")
+    lengths = dict(rule.min_length)
+    cut = f"cut start from {lengths['cut_start']} letters, at most {rule.max_cut} cut" \
+        if "cut_start" in rule.edit_kinds else "no cut start"
+    return (f"length >= {lengths['default']}, {cut}, runner-up gap >= {rule.min_runner_up_gap}, "
+            f"city population >= {rule.min_population:,}{', insertions' if 'insertion' in rule.edit_kinds else ''}")
+
+
+def predictors(rows: list[dict[str, Any]]) -> list[str]:
+    """How each piece of evidence predicts a right answer: the share right, by value."""
+    ev_rows = [r for r in rows if r["evidence"] and not r["evidence"]["doubts"]]
+
+    def bucket(name: str, key: Any) -> str:
+        table: dict[Any, list[int]] = {}
+        for r in ev_rows:
+            k = key(r["evidence"], r)
+            table.setdefault(k, [0, 0])
+            table[k][0] += r["right"]
+            table[k][1] += 1
+        cells = [f"{k}: {right / n:.1%} of {n}" for k, (right, n) in sorted(table.items(), key=lambda x: str(x[0]))]
+        return f"  {name:<22} " + "; ".join(cells)
+
+    def gap(e: dict[str, Any], _: Any) -> str:
+        errors = 1 if e["edit_kind"] in ("cut_start", "cut_end") else e["edits"]
+        return "none" if e["runner_up_edits"] is None else str(min(e["runner_up_edits"] - errors, 3))
+
+    return [
+        "share of right answers among near spellings (no other doubt), by:",
+        bucket("edit kind", lambda e, _: e["edit_kind"]),
+        bucket("edits", lambda e, _: min(e["edits"], 3)),
+        bucket("letters", lambda e, _: min(e["length"], 12) // 2 * 2),
+        bucket("runner-up gap", gap),
+        bucket("runner-up is", lambda e, _: e["runner_up"] or "none"),
+        bucket("margin (points)", lambda e, _: min(int(e["margin"] // 5) * 5, 20)),
+        bucket("score", lambda e, r: min(int(r["score"] // 5) * 5, 95)),
+        bucket("city population", lambda e, _: "region" if e["kind"] != "city" else
+               ">=50k" if e["population"] >= 50000 else ">=15k" if e["population"] >= 15000 else "<15k"),
+        bucket("in Europe", lambda e, _: e["european"]),
+        bucket("co-partners' country", lambda e, _: e["in_context"]),
+        bucket("context decided", lambda e, _: e["context_decided"]),
+        bucket("name type", lambda e, _: e["name_type"]),
+        bucket("mention is", lambda e, r: group(r)),
+    ]
+
+
+def report(best: Any, scored: list[Any], fit_rows: list[dict[str, Any]], check_rows: list[dict[str, Any]],
+           shipped: Any) -> str:
+    lines = predictors(fit_rows)
+    right_fit = sum(r["right"] for r in fit_rows)
+    lines += ["", "curve on the fit seeds: wrong answers let through (places and villages known by name) -> "
+              "fewest right answers flagged:"]
+    for silent, flagged, rule in frontier(scored):
+        lines.append(f"  {silent:4d} silent  {flagged:6d} flagged = {flagged / max(right_fit, 1):6.1%} of right  [{describe(rule)}]")
+    lines.append("")
+    reasons: dict[str, int] = {}
+    for row in fit_rows:
+        if row["right"]:
+            why = best.why_doubtful(_evidence(row)) if row["evidence"] else \
+                (f"not a near spelling ({row['method']})" if row["flagged"] else "")
+            if why:
+                key = why if not why.startswith("a short name") else "a short name"
+                reasons[key] = reasons.get(key, 0) + 1
+    lines.append("right answers the fitted rule still flags, by reason: " +
+                 "; ".join(f"{k} {v}" for k, v in sorted(reasons.items(), key=lambda x: -x[1])))
+    lines.append("")
+    for label, rule in (("fitted", best), ("settings.yaml", shipped)):
+        lines.append(f"{label} rule: {describe(rule)}")
+        for name, rows in (("fit", fit_rows), ("held-out", check_rows)):
+            f = evaluate(rule, rows)
+            lines.append(f"  {name:>8} seeds: flagged {f['flagged_right']} of {f['right']} right answers = "
+                         f"{f['flagged_right'] / max(f['right'], 1):.1%}; let through by the rule: "
+                         f"{f['silent_place']} places, {f['silent_small']} villages known by name, "
+                         f"{f['silent_unknown']} unknown villages; exact names of another place (no rule): "
+                         f"{f['other_place']} + {f['other_small']} + {f['other_unknown']}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,52 +249,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=int, nargs="+", default=[201])
     parser.add_argument("--places", type=int, default=5000)
     parser.add_argument("--villages", type=int, default=1000)
-    parser.add_argument("--collect-only", action="store_true")
     parser.add_argument("--rows", type=Path, default=HERE / "results" / "calibration-rows.json")
+    parser.add_argument("--reuse", action="store_true", help="analyse the rows of the last run again")
     args = parser.parse_args(argv)
 
     from baltmet_extract.normalise.calibration import CertainRule
     from baltmet_extract.rules import Rules
 
-    cache = HERE / "results" / "cache"
-    names_bench.warm_cache(cache)
-    rows: list[dict[str, Any]] = []
-    for seed in [*args.fit, *args.check]:
-        t = time.perf_counter()
-        got = resolved_rows(seed, args.places, args.villages, cache)
-        rows += got
-        print(f"seed {seed}: {len(got)} answers in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    args.rows.parent.mkdir(parents=True, exist_ok=True)
-    args.rows.write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
-
-    if args.collect_only:
-        return 0
+    if args.reuse:
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        cache = HERE / "results" / "cache"
+        names_bench.warm_cache(cache)
+        rows = []
+        for seed in [*args.fit, *args.check]:
+            t = time.perf_counter()
+            got = resolved_rows(seed, args.places, args.villages, cache)
+            rows += got
+            print(f"seed {seed}: {len(got)} answers in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        args.rows.parent.mkdir(parents=True, exist_ok=True)
+        args.rows.write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
     shipped = CertainRule.resolve(Rules.load().setting("normalise", "certain", None))
     fit_rows = [r for r in rows if r["seed"] in args.fit]
     check_rows = [r for r in rows if r["seed"] in args.check]
     best, scored = fit(fit_rows, shipped)
     print(report(best, scored, fit_rows, check_rows, shipped))
     return 0
-
-
-def _evidence(row: dict[str, Any]) -> Any:
-    from baltmet_extract.normalise.calibration import Evidence
-
-    return Evidence(**row["evidence"])
-
-
-def report(best: Any, scored: list[Any], fit_rows: list[dict[str, Any]], check_rows: list[dict[str, Any]],
-           shipped: Any) -> str:
-    lines = ["curve on the fit seeds (silent errors -> fewest right answers flagged, by the rule):"]
-    right_fit = sum(r["right"] for r in fit_rows)
-    for silent, flagged, rule in frontier(scored):
-        lines.append(f"  {silent:4d} silent  {flagged:6d} flagged = {flagged / max(right_fit, 1):6.1%} of right  [{describe(rule)}]")
-    for label, rule in (("fitted", best), ("settings.yaml", shipped)):
-        for name, rows in (("fit", fit_rows), ("held-out", check_rows)):
-            flagged, right, silent = evaluate(rule, rows)
-            lines.append(f"{label} rule on {name} seeds: flagged {flagged} of {right} right answers = "
-                         f"{flagged / max(right, 1):.1%}; silent errors {silent}  [{describe(rule)}]")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 
 from baltmet_extract import documents
 from baltmet_extract.cli import main
-from conftest import ANNEX_SAMPLE, NEWS_SAMPLE, ROOT
+from conftest import ANNEX_SAMPLE, NEWS_SAMPLE
 
 
 @pytest.fixture

@@ -36,12 +36,13 @@ USER_RULES_DIRNAME = "rules"
 SHIPPED_PACKAGE = "baltmet_extract"
 SHIPPED_FOLDER = "default_rules"
 
-YAML_FILES = ("headings.yaml", "status.yaml", "programmes.yaml", "phrases.yaml", "settings.yaml", "events.yaml")
+YAML_FILES = ("headings.yaml", "status.yaml", "programmes.yaml", "phrases.yaml", "settings.yaml", "events.yaml",
+              "region_forms.yaml")
 CSV_FILES = ("aliases.csv", "regions.csv", "organisations.csv")
 REVIEW_FILE = "review.csv"
 RULE_FILES = (*YAML_FILES, *CSV_FILES, REVIEW_FILE)
 #: the rules files the gazetteer is built from
-GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml")
+GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml", "region_forms.yaml")
 
 
 def shipped_dir() -> Traversable:

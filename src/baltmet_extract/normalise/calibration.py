@@ -9,22 +9,24 @@ wrong answer is left unflagged. A match is left unflagged only when every condit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 #: What turned a gazetteer name into the mention (both compact folded).
 EDIT_KINDS = ("none", "transposition", "deletion", "insertion", "doubled", "substitution", "cut_start", "cut_end",
               "several")
+CUTS = ("cut_start", "cut_end")
+#: gazetteer name types by the word settings.yaml uses for them
+NAME_TYPES = {"primary": 0, "curated": 1, "alternate": 2, "short": 3}
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What a fuzzy match rests on (all figures on compact folded names)."""
 
     #: letters of the mention
     length: int
-    #: edits from the chosen name to the mention (optimal string alignment; for a cut name, the
-    #: letters cut)
+    #: edits from the chosen name to the mention (optimal string alignment); for a cut name, the
+    #: letters cut
     edits: int
     #: one of `EDIT_KINDS`
     edit_kind: str
@@ -32,17 +34,8 @@ class Evidence:
     margin: float
     kind: str
     population: int
-    #: `gazetteer` name type of the matched name (0 primary, 1 curated, 2 alternate, 3 short form)
+    #: gazetteer name type of the matched name (0 primary, 1 curated, 2 alternate, 3 short form)
     name_type: int
-    #: edits to the nearest other candidate found (a cut name counts as one); None: none found
-    runner_up_edits: int | None = None
-    #: what that is: "place" (another gazetteer place), "cut" (another place's name cut), "small"
-    #: (a small place the gazetteer knows only by name)
-    runner_up: str = ""
-    runner_up_population: int = 0
-    runner_up_european: bool = False
-    runner_up_name_type: int = 0
-    runner_up_country: str = ""
     #: the place's country is one of the co-partners'
     in_context: bool = False
     #: the co-partners' countries, not the name, put this place first
@@ -53,6 +46,15 @@ class Evidence:
     european: bool = False
     #: ranking points (similarity and priors: size, kind, context) over the best other place
     prior_margin: float = 99.0
+    #: edits to the nearest other candidate found (a cut name counts as one); None: none found
+    runner_up_edits: int | None = None
+    #: what that is: "place" (another gazetteer place), "cut" (another place's name cut), "small"
+    #: (a small place the gazetteer knows only by name)
+    runner_up: str = ""
+    runner_up_population: int = 0
+    runner_up_european: bool = False
+    runner_up_name_type: int = 0
+    runner_up_country: str = ""
     #: other reasons the cascade found for a person to look (a cut name of another place, the
     #: kind the text announces): they flag the match whatever the rule says
     doubts: tuple[str, ...] = ()
@@ -60,15 +62,15 @@ class Evidence:
     @property
     def errors(self) -> int:
         """Errors that explain the mention: a cut is one, however many letters it took."""
-        return 1 if self.edit_kind in ("cut_start", "cut_end") else self.edits
+        return 1 if self.edit_kind in CUTS else self.edits
 
     def doubt(self, reason: str) -> Evidence:
-        return replace(self, doubts=(*self.doubts, reason))
+        return self._replace(doubts=(*self.doubts, reason))
 
     def seen_with(self, entity: Any, countries: frozenset[str]) -> Evidence:
         """This evidence for a mention seen among co-partners from `countries`."""
         in_context = bool(countries) and entity.country in countries
-        return self if in_context == self.in_context else replace(self, in_context=in_context)
+        return self if in_context == self.in_context else self._replace(in_context=in_context)
 
 
 def edit_kind(query: str, name: str) -> str:
@@ -101,17 +103,18 @@ def edit_kind(query: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class CertainRule:
-    """Conditions under which a fuzzy match needs no review; `CertainRule.resolve(settings)`."""
+    """Conditions under which a fuzzy match needs no review; `CertainRule.resolve(settings)`.
+    The defaults are the measured ones (see `settings.yaml`)."""
 
+    #: edit kinds that may be certain
+    edit_kinds: tuple[str, ...] = ("transposition", "deletion", "doubled", "substitution", "cut_start")
     #: most edits between the mention and the name
     max_edits: int = 1
     #: most letters a cut may have taken from the start or end of the name
     max_cut: int = 2
-    #: edit kinds that may be certain
-    edit_kinds: tuple[str, ...] = ("transposition", "deletion", "insertion", "doubled", "substitution", "cut_start")
     #: fewest letters of the mention, by edit kind (`default` for the others)
-    min_length: tuple[tuple[str, int], ...] = (("cut_start", 9), ("default", 5))
-    #: fewest more edits the nearest other candidate needs than the chosen one
+    min_length: tuple[tuple[str, int], ...] = (("cut_start", 7), ("default", 5))
+    #: fewest more errors the nearest other candidate needs than the chosen place
     min_runner_up_gap: int = 1
     #: fewest people of a city
     min_population: int = 15000
@@ -119,11 +122,12 @@ class CertainRule:
     european_only: bool = True
     #: name types that may be certain (0 primary, 1 curated, 2 alternate, 3 short form)
     name_types: tuple[int, ...] = (0, 1, 3)
-    #: a choice the co-partners' countries made is never certain
-    context_decided_certain: bool = False
+    #: a choice the co-partners' countries made may be certain
+    context_decided: bool = False
 
     @classmethod
     def resolve(cls, value: CertainRule | dict[str, Any] | None) -> CertainRule:
+        """The rule from `settings.yaml`'s `normalise: certain:` mapping (None: the defaults)."""
         if value is None:
             return cls()
         if isinstance(value, cls):
@@ -132,7 +136,8 @@ class CertainRule:
             raise ValueError(f"normalise.certain must be a mapping, not {type(value).__name__}")
         unknown = set(value) - set(cls.__dataclass_fields__)
         if unknown:
-            raise ValueError(f"normalise.certain: unknown setting(s) {', '.join(sorted(unknown))}")
+            raise ValueError(f"normalise.certain: unknown setting(s) {', '.join(sorted(unknown))}; "
+                             f"choose from {', '.join(cls.__dataclass_fields__)}")
         args: dict[str, Any] = dict(value)
         if "edit_kinds" in args:
             kinds = tuple(args["edit_kinds"])
@@ -143,32 +148,49 @@ class CertainRule:
             args["edit_kinds"] = kinds
         if "min_length" in args:
             ml = args["min_length"]
-            args["min_length"] = tuple(sorted(ml.items())) if isinstance(ml, dict) else (("default", int(ml)),)
+            args["min_length"] = tuple(sorted((str(k), int(v)) for k, v in ml.items())) if isinstance(ml, dict) \
+                else (("default", int(ml)),)
         if "name_types" in args:
-            args["name_types"] = tuple(int(t) for t in args["name_types"])
+            bad = [t for t in args["name_types"] if t not in NAME_TYPES]
+            if bad:
+                raise ValueError(f"normalise.certain.name_types: unknown type(s) {', '.join(map(str, bad))}; "
+                                 f"choose from {', '.join(NAME_TYPES)}")
+            args["name_types"] = tuple(NAME_TYPES[t] for t in args["name_types"])
+        for key in ("max_edits", "max_cut", "min_runner_up_gap", "min_population"):
+            if key in args:
+                args[key] = int(args[key])
         return cls(**args)
 
     def length_needed(self, kind: str) -> int:
         table = dict(self.min_length)
         return table.get(kind, table.get("default", 0))
 
+    def why_doubtful(self, ev: Evidence) -> str:
+        """Why the evidence is too weak to leave the match unflagged; "" when it is strong enough."""
+        if ev.doubts:
+            return ev.doubts[0]
+        if ev.edit_kind not in self.edit_kinds:
+            return f"a near spelling of a kind ({ev.edit_kind.replace('_', ' ')}) not measured to be safe"
+        if ev.edits > (self.max_cut if ev.edit_kind in CUTS else self.max_edits):
+            return f"{ev.edits} letters differ"
+        if ev.length < self.length_needed(ev.edit_kind):
+            return f"a short name ({ev.length} letters)"
+        if ev.runner_up_edits is not None and ev.runner_up_edits - ev.errors < self.min_runner_up_gap:
+            what = {"small": "a small place", "cut": "another place's name cut"}.get(ev.runner_up, "another place")
+            return f"{what} is as near"
+        if ev.kind == "city" and ev.population < self.min_population:
+            return "a small town"
+        if self.european_only and not ev.european:
+            return "a place outside Europe"
+        if ev.name_type not in self.name_types:
+            return "an alternate name"
+        if ev.context_decided and not self.context_decided:
+            return "the co-partners' countries chose it"
+        return ""
+
     def certain(self, ev: Evidence) -> bool:
         """True when the evidence is strong enough to leave the match unflagged."""
-        if ev.doubts or ev.edit_kind not in self.edit_kinds:
-            return False
-        if ev.edits > (self.max_cut if ev.edit_kind in ("cut_start", "cut_end") else self.max_edits):
-            return False
-        if ev.length < self.length_needed(ev.edit_kind):
-            return False
-        if ev.runner_up_edits is not None and ev.runner_up_edits - ev.errors < self.min_runner_up_gap:
-            return False
-        if ev.kind == "city" and ev.population < self.min_population:
-            return False
-        if self.european_only and not ev.european:
-            return False
-        if ev.name_type not in self.name_types:
-            return False
-        return self.context_decided_certain or not ev.context_decided
+        return not self.why_doubtful(ev)
 
 
-__all__ = ["EDIT_KINDS", "CertainRule", "Evidence", "edit_kind"]
+__all__ = ["EDIT_KINDS", "NAME_TYPES", "CertainRule", "Evidence", "edit_kind"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+
 def deletions(name: str) -> set[str]:
     """`name` with one letter deleted, each way."""
     return {name[:i] + name[i + 1:] for i in range(len(name))}

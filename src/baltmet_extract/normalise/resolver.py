@@ -31,6 +31,7 @@ from baltmet_extract.normalise.gazetteer import (
     entity_for_target,
     population_prior,
 )
+from baltmet_extract.normalise.regionforms import adjective_stems, split_region_words
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, fold_compact
 
@@ -86,7 +87,6 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, rules: Rules) -> None:
         self.gz = gazetteer
         self.rules = rules
-        self.review_below = float(rules.setting("normalise", "review_below", 92))
         self.accept_at = float(rules.setting("normalise", "accept_at", 80))
         self.margin = float(rules.setting("normalise", "margin", 4))
         self.truncated_min = int(rules.setting("normalise", "truncated_min_length", 5))
@@ -129,6 +129,12 @@ class Resolver:
                            reason=r.reason, candidates=r.candidates, kind=r.kind,
                            evidence=r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence)
                 for r in cached]
+
+    def names_one_place(self, text: str) -> bool:
+        """True when `text` as a whole is one place or organisation, certainly: words joined by a
+        conjunction that are one name ("Møre og Romsdal", "Mo i Rana"), not two partners."""
+        found = self.resolve(text)
+        return len(found) == 1 and found[0].entity is not None and not found[0].needs_review
 
     # ---- cascade --------------------------------------------------------------------------
 
@@ -227,6 +233,10 @@ class Resolver:
         hint = None
         lowered = [w.lower() for w in words]
         steps: list[tuple[str, str | None]] = [(text, None)]
+        before, name, after = split_region_words(text, self.rules)
+        if (before or after) and name:
+            # "Respublika Komi", "Kaliningrad Oblast", "Comunidad Foral de Navarra": a region
+            steps.append((name, "region"))
         changed = True
         while changed and len(words) > 1:
             changed = False
@@ -307,6 +317,17 @@ class Resolver:
 
     def _from_exact(self, raw: str, variant: str, found: list[tuple[Entity, int]], hint: str | None,
                     countries: frozenset[str], stripped: bool) -> Resolution:
+        if hint == "region" and stripped and not any(e.kind == "region" for e, _ in found):
+            # "Kaliningrad Oblast": the region named by the adjective ("Kaliningradskaya oblast"),
+            # not the city of the stem
+            stems = [(e, t) for s in adjective_stems(variant, self.rules) for e, t in self.gz.lookup(s)
+                     if e.kind == "region"]
+            if stems:
+                ranked = self._rank(stems, None, hint, countries)
+                top = ranked[0]
+                return Resolution(raw, top.entity, "rule", 95.0, len({s.entity.key for s in ranked}) > 1,
+                                  "the region whose adjectival name this is the stem of",
+                                  self._candidates(ranked), "region")
         ranked = self._rank(found, None, hint, countries)
         top = ranked[0]
         if top.name_type == PRIMARY and not stripped:
@@ -322,6 +343,15 @@ class Resolver:
             # often a misspelling of something else
             needs_review, score = True, min(score, 85.0)
             reason += " of a small town"
+        elif top.name_type == ALTERNATE:
+            doubt = self._alternate_doubt(fold_compact(variant), top.entity)
+            if doubt:
+                needs_review, score = True, min(score, 85.0)
+                reason += f"; {doubt}"
+        if hint in ("city", "region") and top.entity.kind in ("city", "region") and top.entity.kind != hint:
+            # "Kaliningrad Oblast" with no such region known: the city of that name, for a person to check
+            needs_review, score = True, min(score, 85.0)
+            reason += f"; the text announces a {hint}"
         if len(ranked) > 1:
             runner = ranked[1]
             gap = top.total - runner.total
@@ -397,10 +427,30 @@ class Resolver:
         score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
         if extra_words > 0:
             evidence = evidence.doubt("more words than the name")
-        needs_review = not self.certain_rule.certain(evidence)
+        doubt = self.certain_rule.why_doubtful(evidence)
+        needs_review = bool(doubt)
         reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
+        reason += f"; to check: {doubt}" if doubt else "; certain: one typing error, no other place as near"
         return Resolution(raw, top.entity, "fuzzy", score, needs_review, reason, self._candidates(ranked),
                           top.entity.kind, evidence)
+
+    def _alternate_doubt(self, query: str, entity: Entity) -> str:
+        """Why one of a place's alternate names (GeoNames lists every language's, and some noise)
+        is no certain answer: the place is far from Europe, a small place is called so, or the own
+        name of another place (in Europe, or bigger) is one letter off (a misspelt "Athen" is an
+        old name of Aachen)."""
+        if not entity.european:
+            return "an alternate name of a place outside Europe"
+        for name, _, edits in self._near(query) if len(query) >= 5 else []:
+            if edits > 1 or name == query:
+                continue
+            entries = self.gz.entries_for_compact(name)
+            if all(e.key != entity.key for e, _ in entries) and any(
+                    t != ALTERNATE and (e.european or e.population >= entity.population) for e, t in entries):
+                return f"one letter off the name {name!r} of another place"
+        if self._small_cache.get(query) == 0:
+            return "also the name of a small place"
+        return ""
 
     def _cut_edits(self, query: str, key: str) -> list[int]:
         """[1] when `query` (compact folded) is the cut start or end of the name of a place other
@@ -456,7 +506,9 @@ class Resolver:
             in_context=bool(countries) and top.entity.country in countries, context_decided=top.context_decided,
             matched=top.matched, european=top.entity.european,
             prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2))
-        return Resolution(raw, top.entity, "rule", score, not self.certain_rule.certain(evidence), reason,
+        doubt = self.certain_rule.why_doubtful(evidence)
+        reason += f"; to check: {doubt}" if doubt else "; certain: one cut, no other place as near"
+        return Resolution(raw, top.entity, "rule", score, bool(doubt), reason,
                           self._candidates(ranked), top.entity.kind, evidence)
 
     # ---- mentions that hold several names ---------------------------------------------------
