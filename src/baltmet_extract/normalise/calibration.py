@@ -10,6 +10,7 @@ wrong answer is left unflagged. A match is left unflagged only when every condit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, NamedTuple
 
 #: What turned a gazetteer name into the mention (both compact folded).
@@ -162,8 +163,12 @@ class CertainRule:
         return cls(**args)
 
     def length_needed(self, kind: str) -> int:
-        table = dict(self.min_length)
+        table = self._lengths
         return table.get(kind, table.get("default", 0))
+
+    @cached_property
+    def _lengths(self) -> dict[str, int]:
+        return dict(self.min_length)
 
     def why_doubtful(self, ev: Evidence) -> str:
         """Why the evidence is too weak to leave the match unflagged; "" when it is strong enough."""

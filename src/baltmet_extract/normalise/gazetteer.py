@@ -162,24 +162,11 @@ class Gazetteer:
 
     def with_prefix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that start with `text` (compact folded)."""
-        lo = bisect.bisect_left(self.sorted_names, text)
-        out = []
-        for name in self.sorted_names[lo : lo + limit]:
-            if not name.startswith(text):
-                break
-            out.append(name)
-        return out
+        return _starting_with(self.sorted_names, text, limit)
 
     def with_suffix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that end with `text` (compact folded)."""
-        rev = text[::-1]
-        lo = bisect.bisect_left(self.sorted_reversed, rev)
-        out = []
-        for name in self.sorted_reversed[lo : lo + limit]:
-            if not name.startswith(rev):
-                break
-            out.append(name[::-1])
-        return out
+        return [name[::-1] for name in _starting_with(self.sorted_reversed, text[::-1], limit)]
 
     def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
@@ -204,6 +191,17 @@ class Gazetteer:
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
         return [(self.entities[i], t) for i, t in self.entries(compact_name)]
+
+
+def _starting_with(names: list[str], text: str, limit: int) -> list[str]:
+    """The names of the sorted list `names` that start with `text`, at most `limit` of them."""
+    i = bisect.bisect_left(names, text)
+    out: list[str] = []
+    end = min(len(names), i + limit)
+    while i < end and names[i].startswith(text):
+        out.append(names[i])
+        i += 1
+    return out
 
 
 def trigrams_of(compact_name: str) -> list[str]:

@@ -15,21 +15,49 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+def _by_length(phrases: list[str]) -> list[tuple[int, frozenset[str]]]:
+    """Phrases grouped by their number of words, most words first."""
+    groups: dict[int, set[str]] = {}
+    for p in phrases:
+        groups.setdefault(len(p.split()), set()).add(p)
+    return [(n, frozenset(groups[n])) for n in sorted(groups, reverse=True)]
+
+
+#: phrases before and after by word count, and the words a phrase before starts / after ends with
+_Grouped = tuple[list[tuple[int, frozenset[str]]], list[tuple[int, frozenset[str]]], frozenset[str], frozenset[str]]
+_GROUPED: dict[tuple[int, int], tuple[Rules, _Grouped]] = {}
+
+
+def _grouped(rules: Rules) -> _Grouped:
+    key = (id(rules.region_words_before), id(rules.region_words_after))
+    kept = _GROUPED.get(key)
+    if kept is None or kept[0] is not rules:
+        _GROUPED.clear()
+        grouped = (_by_length(rules.region_words_before), _by_length(rules.region_words_after),
+                   frozenset(p.split()[0] for p in rules.region_words_before),
+                   frozenset(p.split()[-1] for p in rules.region_words_after))
+        kept = _GROUPED[key] = (rules, grouped)
+    return kept[1]
+
+
 def split_region_words(text: str, rules: Rules) -> tuple[str, str, str]:
     """(words before, the name, words after): the region words a mention starts or ends with
     ("Region" + "Skåne", "Kaliningrad" + "Oblast"), the longest that match; the name keeps its
     own spelling. A mention that is nothing but region words gives an empty name."""
     words = _words(text)
+    if len(words) < 2:
+        return "", text.strip(), ""
+    before_groups, after_groups, firsts, lasts = _grouped(rules)
+    if fold(words[0]) not in firsts and fold(words[-1]) not in lasts:
+        return "", text, ""
     folded = [fold(w) for w in words]
     before = after = 0
-    for phrase in rules.region_words_before:
-        n = len(phrase.split())
-        if len(words) > n and " ".join(folded[:n]) == phrase:
+    for n, phrases in before_groups:
+        if len(words) > n and " ".join(folded[:n]) in phrases:
             before = n
             break
-    for phrase in rules.region_words_after:
-        n = len(phrase.split())
-        if len(words) - before > n and " ".join(folded[-n:]) == phrase:
+    for n, phrases in after_groups:
+        if len(words) - before > n and " ".join(folded[-n:]) in phrases:
             after = n
             break
     return " ".join(words[:before]), " ".join(words[before:len(words) - after]), " ".join(words[len(words) - after:])

@@ -98,6 +98,9 @@ class Resolver:
         #: mentions (folded, kind hint) whose answer the co-partners' countries cannot change
         self._context_free: dict[tuple[str, str | None, frozenset[str]], bool] = {}
         self._context_matters = False
+        self._name_spaces: dict[str, int] = {}
+        #: the part of a candidate's prior that depends on neither the text nor the context
+        self._static_prior: dict[tuple[str, int], float] = {}
         #: near spellings of a compact folded query: (name, similarity, edits), best first; they do
         #: not depend on the context, so a mention seen with several contexts is searched once
         self._near_cache: dict[str, list[tuple[str, float, int]]] = {}
@@ -132,7 +135,13 @@ class Resolver:
 
     def names_one_place(self, text: str) -> bool:
         """True when `text` as a whole is one place or organisation, certainly: words joined by a
-        conjunction that are one name ("Møre og Romsdal", "Mo i Rana"), not two partners."""
+        conjunction that are one name ("Møre og Romsdal", "Mo i Rana"), not two partners. Only
+        a known name or one letter off it counts (cheap: most such texts are two names)."""
+        text = clean_spacing(text).strip(" ,;:.()[]")
+        query = fold_compact(text)
+        known = any(variant and self.gz.lookup(variant) for variant, _ in self._descriptor_steps(text))
+        if not known and not any(OSA.distance(query, n) <= 1 for n in self.gz.near_names(query)[0]):
+            return False
         found = self.resolve(text)
         return len(found) == 1 and found[0].entity is not None and not found[0].needs_review
 
@@ -140,7 +149,7 @@ class Resolver:
 
     def _resolve(self, raw: str, hint: str | None, countries: frozenset[str]) -> list[Resolution]:
         text = clean_spacing(raw).strip(" ,;:.()[]")
-        decided = self.decisions.get(fold(raw)) or self.decisions.get(fold(text))
+        decided = (self.decisions.get(fold(raw)) or self.decisions.get(fold(text))) if self.decisions else None
         if decided is not None:
             return decided
         if "/" in text:
@@ -164,6 +173,10 @@ class Resolver:
             # "Uppsala Innovation Centre", "Helsinki Region Transport": an organisation that carries a
             # place in its name, not two places; a person confirms it
             return [self._not_a_place(raw, text, hint)]
+        ev = best.evidence if best is not None else None
+        if ev is not None and ev.edits <= 1 and "more words than the name" not in ev.doubts:
+            # one letter off one name: not several names written together
+            return [best]  # type: ignore[list-item]
         parts = self._taken_apart(text, hint, countries)
         if parts and (best is None or min(p.score for p in parts) >= best.score):
             return parts
@@ -207,8 +220,8 @@ class Resolver:
             fuzzy = self._fuzzy(text, variant, hint, countries)
             # the mention found whole inside a longer name is stronger evidence than a near spelling,
             # unless the spelling is one letter off ("Talinn") or nearly exact
-            one_off = fuzzy is not None and fuzzy.entity is not None and \
-                _one_letter_off(fold_compact(variant), fold_compact(fuzzy.entity.name))
+            one_off = fuzzy is not None and fuzzy.evidence is not None and fuzzy.evidence.edits <= 1 and \
+                fuzzy.evidence.matched[:1] == fold_compact(variant)[:1]
             cut = None if one_off else self._truncated(text, variant, hint, countries)
             if cut is not None and (fuzzy is None or fuzzy.score < 93):
                 fuzzy = None
@@ -263,18 +276,19 @@ class Resolver:
     # ---- scoring --------------------------------------------------------------------------
 
     def _prior(self, e: Entity, name_type: int, hint: str | None, countries: frozenset[str]) -> float:
-        p = population_prior(e) + NAME_TYPE_BONUS.get(name_type, 0.0)
-        if e.european:
-            p += self.home_bonus
+        p = self._static_prior.get((e.key, name_type))
+        if p is None:
+            p = population_prior(e) + NAME_TYPE_BONUS.get(name_type, 0.0) + (self.home_bonus if e.european else 0.0)
+            self._static_prior[(e.key, name_type)] = p
         if hint and e.kind in ("city", "region", "country"):
             p += 3.0 if e.kind == hint else -3.0
         if countries and e.country in countries:
             p += COUNTRY_BONUS
         return p
 
-    def _rank(self, found: list[tuple[Entity, int]], similarity: dict[int, float] | None,
+    def _rank(self, found: list[tuple[Entity, int]], similarity: list[float] | None,
               hint: str | None, countries: frozenset[str],
-              matched: dict[int, tuple[str, int]] | None = None) -> list[_Scored]:
+              matched: list[tuple[str, int]] | None = None) -> list[_Scored]:
         best: dict[str, _Scored] = {}
         for i, (e, t) in enumerate(found):
             sim = similarity[i] if similarity else 100.0
@@ -386,26 +400,27 @@ class Resolver:
         floor = self.accept_at - 8
         out = sorted((x for x in near if x[1] >= floor), key=lambda x: (-x[1], x[0]))
         self._near_cache[query] = out
-        self._small_cache[query] = min((d for _, _, d in _scored(query, small)), default=None)
+        self._small_cache[query] = min((d for _, _, d in _scored(query, small)), default=None) if small else None
         return out
 
     def _fuzzy(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
-        query = fold(variant).replace(" ", "")
+        folded = fold(variant)
+        query = folded.replace(" ", "")
         if len(query) < 5:
             return None
         found: list[tuple[Entity, int]] = []
-        sims: dict[int, float] = {}
-        matched: dict[int, tuple[str, int]] = {}
+        sims: list[float] = []
+        matched: list[tuple[str, int]] = []
         for name, sim, edits in self._near(query):
             for e, t in self.gz.entries_for_compact(name):
-                sims[len(found)] = sim
-                matched[len(found)] = (name, edits)
+                sims.append(sim)
+                matched.append((name, edits))
                 found.append((e, t))
         if not found:
             return None
         ranked = self._rank(found, sims, hint, countries, matched)
         top = ranked[0]
-        extra_words = len(fold(variant).split()) - len(fold(top.entity.name).split())
+        extra_words = folded.count(" ") - self._spaces(top.entity)
         if extra_words > 0:
             # more words than the name: perhaps several names written together ("Wielkopol uskie")
             top.similarity -= 8.0 * extra_words
@@ -414,25 +429,35 @@ class Resolver:
         others = [s for s in ranked[1:] if s.entity.key != top.entity.key]
         runner_sim = max((s.similarity for s in others), default=0.0)
         margin = top.similarity - runner_sim
-        # the mention may also be another place's name with its start or end cut ("kutskaya
-        # oblast" is one letter off Kurskaya and Irkutskaya cut)
-        cut = self._cut_edits(query, top.entity.key)
         evidence = Evidence(
             length=len(query), edits=top.edits, edit_kind=edit_kind(query, top.matched),
             margin=round(margin, 2), kind=top.entity.kind, population=top.entity.population,
             name_type=top.name_type, in_context=bool(countries) and top.entity.country in countries,
             context_decided=top.context_decided, matched=top.matched, european=top.entity.european,
             prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2),
-            **_runner_up(others, cut, self._small_cache.get(query)))
-        score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
+            **_runner_up(others, [], self._small_cache.get(query)))
         if extra_words > 0:
             evidence = evidence.doubt("more words than the name")
         doubt = self.certain_rule.why_doubtful(evidence)
-        needs_review = bool(doubt)
+        if not doubt:
+            # the mention may also be another place's name with its start or end cut ("kutskaya
+            # oblast" is one letter off Kurskaya and Irkutskaya cut): asked only when it matters
+            cut = self._cut_edits(query, top.entity.key)
+            if cut:
+                evidence = evidence._replace(**_runner_up(others, cut, self._small_cache.get(query)))
+                doubt = self.certain_rule.why_doubtful(evidence)
+        score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
         reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
         reason += f"; to check: {doubt}" if doubt else "; certain: one typing error, no other place as near"
-        return Resolution(raw, top.entity, "fuzzy", score, needs_review, reason, self._candidates(ranked),
+        return Resolution(raw, top.entity, "fuzzy", score, bool(doubt), reason, self._candidates(ranked),
                           top.entity.kind, evidence)
+
+    def _spaces(self, entity: Entity) -> int:
+        """Spaces in the folded canonical name of `entity` (words - 1), kept per entity."""
+        n = self._name_spaces.get(entity.key)
+        if n is None:
+            n = self._name_spaces[entity.key] = fold(entity.name).count(" ")
+        return n
 
     def _alternate_doubt(self, query: str, entity: Entity) -> str:
         """Why one of a place's alternate names (GeoNames lists every language's, and some noise)
@@ -455,7 +480,7 @@ class Resolver:
     def _cut_edits(self, query: str, key: str) -> list[int]:
         """[1] when `query` (compact folded) is the cut start or end of the name of a place other
         than `key`: one error (the cut), a runner-up of a near spelling; else []."""
-        for name in self.gz.with_suffix(query, limit=20) + self.gz.with_prefix(query, limit=20):
+        for name in self.gz.with_suffix(query, limit=5) + self.gz.with_prefix(query, limit=5):
             if len(name) - len(query) <= CUT_LETTERS and name != query:
                 entries = self.gz.entries_for_compact(name)
                 if any(t != ALTERNATE for _, t in entries) and all(e.key != key for e, _ in entries):
@@ -467,8 +492,8 @@ class Resolver:
         if len(query) < self.truncated_min:
             return None
         found: list[tuple[Entity, int]] = []
-        sims: dict[int, float] = {}
-        matched: dict[int, tuple[str, int]] = {}
+        sims: list[float] = []
+        matched: list[tuple[str, int]] = []
         for name in self.gz.with_suffix(query) + self.gz.with_prefix(query):
             if name == query:
                 continue
@@ -477,8 +502,8 @@ class Resolver:
                     continue  # a cut name is only completed to a place big enough to be a partner
                 if t == ALTERNATE:
                     continue  # nor to a foreign-language name (a cut "Talinn" is no "Lappeenranta linn")
-                sims[len(found)] = 80.0 + 15.0 * len(query) / len(name)
-                matched[len(found)] = (name, len(name) - len(query))
+                sims.append(80.0 + 15.0 * len(query) / len(name))
+                matched.append((name, len(name) - len(query)))
                 found.append((e, t))
         if not found:
             return None
@@ -591,11 +616,6 @@ class Resolver:
                 out[fold(raw)] = [Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
                                              [], "unknown")]
         return out
-
-
-def _one_letter_off(a: str, b: str) -> bool:
-    """One letter missing, extra, swapped or wrong, the first letter right ("Talinn", "Tallin")."""
-    return a[:1] == b[:1] and OSA.distance(a, b) <= 1
 
 
 def _runner_up(others: list[_Scored], cut: list[int], small: int | None) -> dict[str, Any]:
