@@ -142,9 +142,9 @@ class CertainRule:
         args: dict[str, Any] = dict(value)
         if "edit_kinds" in args:
             kinds = tuple(args["edit_kinds"])
-            bad = set(kinds) - set(EDIT_KINDS)
-            if bad:
-                raise ValueError(f"normalise.certain.edit_kinds: unknown kind(s) {', '.join(sorted(bad))}; "
+            unknown_kinds = set(kinds) - set(EDIT_KINDS)
+            if unknown_kinds:
+                raise ValueError(f"normalise.certain.edit_kinds: unknown kind(s) {', '.join(sorted(unknown_kinds))}; "
                                  f"choose from {', '.join(EDIT_KINDS)}")
             args["edit_kinds"] = kinds
         if "min_length" in args:

@@ -127,7 +127,8 @@ class TextPlaceFinder:
         h.update(self.rules.fingerprint.encode())
         h.update(repr(self.rules.review).encode())  # decisions change what a text's places resolve to
         here = Path(__file__).resolve().parent
-        for module in ("textplaces.py", "resolver.py", "gazetteer.py"):
+        for module in ("textplaces.py", "resolver.py", "ranking.py", "spelling.py", "calibration.py",
+                       "regionforms.py", "candidates.py", "gazetteer.py"):
             h.update((here / module).read_bytes())
         return Path(cache_dir) / f"text-places-{h.hexdigest()[:16]}.pickle"
 
