@@ -3,6 +3,7 @@ predicts a right answer, and find the thresholds of `settings.yaml` (`normalise:
 
     python benchmarks/calibrate.py                       # fit on seeds 101-103, check on 201
     python benchmarks/calibrate.py --fit 101 --check 201 --places 2000
+    python benchmarks/calibrate.py --small-places-floor 1000   # villages of 500-999 people unknown
 
 For each seed: an annex of `--places` distinct places (synth_names.py), every one written with one
 error, plus `--villages` real villages the gazetteer does not hold (half of them misspelt), is
@@ -35,14 +36,12 @@ import names_bench  # noqa: E402
 CONFIDENT = 95.0
 
 
-def resolved_rows(seed: int, places: int, villages: int, cache: Path) -> list[dict[str, Any]]:
+def resolved_rows(seed: int, places: int, villages: int, cache: Path, rules: Any) -> list[dict[str, Any]]:
     """Every partner of one generated annex as the linker resolves it, with its evidence and label."""
     from baltmet_extract.documents import process_document
     from baltmet_extract.normalise.gazetteer import load_gazetteer
     from baltmet_extract.normalise.resolver import Resolver
-    from baltmet_extract.rules import Rules
 
-    rules = Rules.load()
     gz = load_gazetteer(rules, cache)
     resolver = Resolver(gz, rules)
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,10 +90,10 @@ GROUPS = ("place", "small", "unknown")
 
 def group(row: dict[str, Any]) -> str:
     """What the mention is: a place of the set, a village the gazetteer knows only by name, or one
-    it knows nothing of."""
+    it knows nothing of (below the floor of the small places it knows by name)."""
     if not row["village"]:
         return "place"
-    return "unknown" if row["village"] < 1000 else "small"
+    return "unknown" if row["village"] < row.get("floor", 0) else "small"
 
 
 def _evidence(row: dict[str, Any]) -> Any:
@@ -243,6 +242,24 @@ def report(best: Any, scored: list[Any], fit_rows: list[dict[str, Any]], check_r
     return "\n".join(lines)
 
 
+def _rules(floor: int | None) -> tuple[Any, Path, int]:
+    """The rules (the shipped ones, or with another small-places floor) and a cache folder for
+    the gazetteer they build."""
+    from baltmet_extract.rules import Rules
+
+    rules = Rules.load()
+    cache = HERE / "results" / "cache"
+    if floor is not None:
+        folder = HERE / "results" / f"rules-floor-{floor}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "settings.yaml").write_text(f"normalise:\n  small_places_min_population: {floor}\n",
+                                              encoding="utf-8")
+        rules = Rules.load(folder)
+        cache = HERE / "results" / f"cache-floor-{floor}"  # the gazetteer cache keeps one gazetteer
+    names_bench.warm_cache(cache, rules)
+    return rules, cache, int(rules.setting("normalise", "small_places_min_population", 0))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Calibrate the thresholds of a certain near spelling.")
     parser.add_argument("--fit", type=int, nargs="+", default=[101, 102, 103])
@@ -251,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--villages", type=int, default=1000)
     parser.add_argument("--rows", type=Path, default=HERE / "results" / "calibration-rows.json")
     parser.add_argument("--reuse", action="store_true", help="analyse the rows of the last run again")
+    parser.add_argument("--small-places-floor", type=int, default=None,
+                        help="know small places by name only from this many people (default: settings.yaml); "
+                             "1000 makes the 500-999 villages unknown, to measure names the gazetteer cannot know")
     args = parser.parse_args(argv)
 
     from baltmet_extract.normalise.calibration import CertainRule
@@ -259,12 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.reuse:
         rows = json.loads(args.rows.read_text(encoding="utf-8"))
     else:
-        cache = HERE / "results" / "cache"
-        names_bench.warm_cache(cache)
+        rules, cache, floor = _rules(args.small_places_floor)
         rows = []
         for seed in [*args.fit, *args.check]:
             t = time.perf_counter()
-            got = resolved_rows(seed, args.places, args.villages, cache)
+            got = resolved_rows(seed, args.places, args.villages, cache, rules)
+            for row in got:
+                row["floor"] = floor
             rows += got
             print(f"seed {seed}: {len(got)} answers in {time.perf_counter() - t:.1f} s", file=sys.stderr)
         args.rows.parent.mkdir(parents=True, exist_ok=True)

@@ -209,12 +209,12 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def warm_cache(cache: Path) -> float:
+def warm_cache(cache: Path, rules: Any = None) -> float:
     """Build what is built from the rules (the gazetteer) into `cache`; seconds it took (0 if current)."""
     from baltmet_extract.normalise.gazetteer import cache_path, load_gazetteer
     from baltmet_extract.rules import Rules
 
-    rules = Rules.load()
+    rules = rules or Rules.load()
     if cache_path(cache, rules).exists():
         return 0.0
     t = time.perf_counter()

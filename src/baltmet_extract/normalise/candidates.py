@@ -61,6 +61,8 @@ class CandidateIndex:
             forms |= {d for once in forms for d in deletions(once)}
         forms.add(query)
         keys = self.keys
+        if not keys.size:
+            return []
         wanted = np.array([zlib.crc32(f.encode()) for f in forms], dtype=np.uint32)
         at = np.minimum(np.searchsorted(keys, wanted), keys.size - 1)
         found = at[keys[at] == wanted].tolist()
