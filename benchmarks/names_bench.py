@@ -265,30 +265,24 @@ def link_seconds(annex: Path, cache: Path, repeat: int) -> float:
     return min(times)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Misspelt names at scale: accuracy, review flags and speed.")
-    parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--places", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved command-line runs of each annex; medians")
-    parser.add_argument("--results", type=Path, default=RESULTS)
-    args = parser.parse_args(argv)
-
-    folder = FOLDER / f"names-s{args.seed}-n{args.places}"
-    work = args.results / "work-names"
+def measure(seed: int = 16, places: int = 5000, repeat: int = 3, results: Path = RESULTS) -> dict[str, Any]:
+    """Generate the annex and its twin, run both (in this process and as the command line), score."""
+    folder = FOLDER / f"names-s{seed}-n{places}"
+    work = results / "work-names"
     work.mkdir(parents=True, exist_ok=True)
-    cache = args.results / "cache"
+    cache = results / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    truth = generate(args.seed, args.places, folder)
+    truth = generate(seed, places, folder)
     misspelt = sum(1 for p in truth["projects"] for w in p["partners"] if w["error"] != "none")
-    print(f"annex of {len(truth['projects'])} projects, {truth['places']} places, {misspelt} misspelt "
+    print(f"  annex of {len(truth['projects'])} projects, {truth['places']} places, {misspelt} misspelt "
           f"({time.perf_counter() - t0:.1f} s to generate)", file=sys.stderr)
     build = warm_cache(cache)
 
-    link_bad = link_seconds(folder / "annex_misspelt.txt", cache, args.repeat)
-    link_good = link_seconds(folder / "annex_correct.txt", cache, args.repeat)
+    link_bad = link_seconds(folder / "annex_misspelt.txt", cache, repeat)
+    link_good = link_seconds(folder / "annex_correct.txt", cache, repeat)
     runs: dict[str, list[tuple[float, float]]] = {"misspelt": [], "correct": []}
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         for which in ("misspelt", "correct"):
             runs[which].append(run_cli(folder / f"annex_{which}.txt", work / f"out-{which}", cache, work))
     acc = score(work / "out-misspelt", truth)
@@ -297,8 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     cpu = {k: statistics.median(c for _, c in v) for k, v in runs.items()}
     extra_cpu = cpu["misspelt"] - cpu["correct"]
     extra_link = link_bad - link_good
-    result = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"), "seed": args.seed, "places": truth["places"],
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"), "seed": seed, "places": truth["places"],
         "projects": len(truth["projects"]), "misspelt": misspelt, "gazetteer_build_seconds": round(build, 2),
         "link_seconds": {"misspelt": round(link_bad, 4), "correct": round(link_good, 4)},
         "misspelt_per_second_loaded": round(misspelt / extra_link) if extra_link > 0 else None,
@@ -307,10 +301,22 @@ def main(argv: list[str] | None = None) -> int:
         "misspelt_per_second_black_box": round(misspelt / extra_cpu) if extra_cpu > 0 else None,
         "accuracy": acc, "twin_accuracy": twin,
     }
-    args.results.mkdir(parents=True, exist_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Misspelt names at scale: accuracy, review flags and speed.")
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--places", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each annex (in-process and command line)")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    result = measure(args.seed, args.places, args.repeat, args.results)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (args.results / f"names-s{args.seed}-n{args.places}-{stamp}.json").write_text(
-        json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(result, indent=1, ensure_ascii=False) + "\n"
+    (args.results / f"names-s{args.seed}-n{args.places}-{stamp}.json").write_text(text, encoding="utf-8")
+    if args.json:
+        args.json.write_text(text, encoding="utf-8")
     print(report_text(result))
     return 0
 
@@ -322,7 +328,8 @@ def report_text(r: dict[str, Any]) -> str:
         return "-" if v is None else f"{v:,}/s"
 
     return "\n".join([
-        f"misspelt names: {r['places']:,} places in {r['projects']} projects, {r['misspelt']:,} misspelt (seed {r['seed']})",
+        f"misspelt names: {r['places']:,} places in {r['projects']} projects, {r['misspelt']:,} misspelt (seed {r['seed']}; "
+        f"benchmarks/names_bench.py)",
         f"  partners F1 {a['f1']:.3f} (P {a['precision']:.3f}, R {a['recall']:.3f}); silent errors {a['silent_errors']}; "
         f"flagged {a['flagged_right']:,} of {a['right']:,} right answers = {a['flagged_share_of_right']:.1%} "
         f"(target <= {TARGET_FLAGGED_SHARE:.0%}); wrong but flagged {a['wrong_flagged']}",
@@ -335,7 +342,7 @@ def report_text(r: dict[str, Any]) -> str:
     ])
 
 
-__all__ = ["generate", "score"]
+__all__ = ["generate", "measure", "report_text", "score"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -202,13 +202,15 @@ def test_context_reuse_gives_the_answers_a_fresh_resolver_gives(gazetteer, rules
     from baltmet_extract.normalise.resolver import Resolver
 
     cases = [("Bergen", frozenset({"NL"})), ("Frankfurt", frozenset({"PL"})), ("Kanuas", frozenset({"LT"})),
-             ("Schweinfudt", frozenset({"DE"})), ("Berlin", frozenset({"DE", "PL"}))]
+             ("Schweinfudt", frozenset({"DE"})), ("Berlin", frozenset({"DE", "PL"})), ("Sczeczin", frozenset({"PL"})),
+             ("Talinn", frozenset({"EE", "FI"})), ("Lebaach", frozenset({"FR"}))]
     warm = Resolver(gazetteer, rules)
     for text, countries in cases:
         warm.resolve(text)  # first without context, as the linker does
         fresh = Resolver(gazetteer, rules)._resolve(text, None, countries)
         got = warm.resolve(text, countries=countries)
-        assert [(r.key, r.needs_review, r.score) for r in got] == [(r.key, r.needs_review, r.score) for r in fresh]
+        assert [(r.key, r.needs_review, r.score, r.candidates) for r in got] == \
+            [(r.key, r.needs_review, r.score, r.candidates) for r in fresh]
 
 
 def test_the_linker_keeps_joined_names_whole_and_splits_two_names(gazetteer, resolver, rules, tmp_path):

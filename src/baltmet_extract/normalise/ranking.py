@@ -30,6 +30,8 @@ class Resolution:
     kind: str = "unknown"
     #: what a fuzzy match rests on (see `calibration`); None for other methods
     evidence: Evidence | None = None
+    #: the ranked candidates the runner-ups were taken from (to show them in another context)
+    ranked: list[Scored] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def name(self) -> str | None:
@@ -126,6 +128,14 @@ class Ranker:
     def candidates(ranked: list[Scored], skip: int = 1) -> list[tuple[str, float]]:
         """The runner-ups as shown in the report: name (key) and similarity."""
         return [(f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1)) for s in ranked[skip: skip + 3]]
+
+    @staticmethod
+    def candidates_among(ranked: list[Scored], countries: frozenset[str]) -> list[tuple[str, float]]:
+        """The runner-ups of a ranking made without context, in the order the co-partners'
+        `countries` give them (the first place stays first: they could not change it)."""
+        others = sorted(ranked[1:], key=lambda s: (-(s.total + (2.0 * COUNTRY_BONUS if s.entity.country in countries
+                                                                else 0.0)), s.entity.key))
+        return Ranker.candidates([ranked[0], *others])
 
 
 __all__ = ["AMBIGUOUS_GAP", "COUNTRY_BONUS", "NAME_TYPE_BONUS", "Ranker", "Resolution", "Scored", "doubt"]

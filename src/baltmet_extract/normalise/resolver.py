@@ -13,6 +13,7 @@ other partners, the region the documents are about, and population.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from baltmet_extract.normalise.calibration import CertainRule
 from baltmet_extract.normalise.gazetteer import (
@@ -71,10 +72,15 @@ class Resolver:
                 self._context_free[alone] = not self.ranker.context_matters
             if countries and not self._context_free[alone]:
                 cached = self._resolve(raw, kind_hint, countries)
+            elif countries:
+                # the same answer; its runner-ups in the order the countries give them
+                cached = [replace(r, candidates=Ranker.candidates_among(r.ranked, countries)) if r.ranked else r
+                          for r in cached]
             self._cache[key] = cached
         return [Resolution(raw=raw, entity=r.entity, method=r.method, score=r.score, needs_review=r.needs_review,
                            reason=r.reason, candidates=r.candidates, kind=r.kind,
-                           evidence=r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence)
+                           evidence=r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence,
+                           ranked=r.ranked)
                 for r in cached]
 
     def names_one_place(self, text: str) -> bool:
@@ -174,6 +180,7 @@ class Resolver:
                 doubt(fuzzy, "a cut name of another place")
                 fuzzy.reason += f"; or a cut {cut.name} ({cut.key})"
                 fuzzy.candidates = [(f"{cut.name} ({cut.key})", cut.score), *fuzzy.candidates]
+                fuzzy.ranked = []  # the runner-ups shown are not one ranking's
             for r in (fuzzy, cut):
                 if r is not None and (best is None or r.score > best.score):
                     best = r
@@ -231,7 +238,7 @@ class Resolver:
                 top = ranked[0]
                 return Resolution(raw, top.entity, "rule", 95.0, len({s.entity.key for s in ranked}) > 1,
                                   "the region whose adjectival name this is the stem of",
-                                  self.ranker.candidates(ranked), "region")
+                                  self.ranker.candidates(ranked), "region", ranked=ranked)
         ranked = self.ranker.rank(found, None, hint, countries)
         top = ranked[0]
         if top.name_type == PRIMARY and not stripped:
@@ -266,7 +273,7 @@ class Resolver:
                 if top.context_decided:
                     reason += ", chosen by the co-partners' countries and size"
         return Resolution(raw, top.entity, method, score, needs_review, reason, self.ranker.candidates(ranked),
-                          top.entity.kind)
+                          top.entity.kind, ranked=ranked)
 
     # ---- mentions that hold several names ---------------------------------------------------
 

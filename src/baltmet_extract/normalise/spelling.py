@@ -44,19 +44,21 @@ class NearSpellings:
     def near(self, query: str) -> list[tuple[str, float, int]]:
         """Gazetteer names near `query` (compact folded): (name, similarity, edits), best first.
 
-        The candidate index gives the names within one edit; when none is that near, within two;
-        when none of those is near enough to accept, the trigram-blocked pool (several errors in
-        a long name, names written together). The edits to the nearest small place outside the
+        The candidate index gives the names within one edit; when none is that near, within two,
+        and the trigram-blocked pool too (several errors in a long name, names written together). The edits to the nearest small place outside the
         gazetteer are kept apart (`small_edits`): such a place is a runner-up, never an answer."""
         cached = self._near.get(query)
         if cached is not None:
             return cached
         names, small = self.gz.near_names(query)
         near = scored(query, names)
-        if len(query) >= 6 and not any(d <= 1 for _, _, d in near):
+        several = not any(d <= 1 for _, _, d in near)
+        if several and len(query) >= 6:
             names, small = self.gz.near_names(query, depth=2)
-            near = scored(query, names)
-        if not any(sim >= self.accept_at for _, sim, _ in near):
+            near = [x for x in scored(query, names) if x[2] <= 2]
+        if several or not any(sim >= self.accept_at for _, sim, _ in near):
+            # several errors (or none near enough): the candidates that share the most letter
+            # triples come along, for the answer and for the person who checks it
             pool = self.gz.fuzzy_candidates(query)
             matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
             seen = {n for n, _, _ in near}
@@ -119,7 +121,7 @@ class NearSpellings:
         reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
         reason += f"; to check: {doubt}" if doubt else "; certain: one typing error, no other place as near"
         return Resolution(raw, top.entity, "fuzzy", score, bool(doubt), reason, self.ranker.candidates(ranked),
-                          top.entity.kind, evidence)
+                          top.entity.kind, evidence, ranked)
 
     def truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         """`variant` as the cut start or end of a longer name ("randenburg"), flagged unless certain."""
@@ -168,7 +170,7 @@ class NearSpellings:
         doubt = self.rule.why_doubtful(evidence)
         reason += f"; to check: {doubt}" if doubt else "; certain: one cut, no other place as near"
         return Resolution(raw, top.entity, "rule", score, bool(doubt), reason,
-                          self.ranker.candidates(ranked), top.entity.kind, evidence)
+                          self.ranker.candidates(ranked), top.entity.kind, evidence, ranked)
 
     def alternate_doubt(self, query: str, entity: Entity) -> str:
         """Why one of a place's alternate names (GeoNames lists every language's, and some noise)
