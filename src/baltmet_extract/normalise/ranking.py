@@ -30,8 +30,9 @@ class Resolution:
     kind: str = "unknown"
     #: what a fuzzy match rests on (see `calibration`); None for other methods
     evidence: Evidence | None = None
-    #: the ranked candidates the runner-ups were taken from (to show them in another context)
-    ranked: list[Scored] = field(default_factory=list, repr=False, compare=False)
+    #: the runner-ups of the ranking without context, (shown as, similarity, total, country), to
+    #: show them in the order another context gives them
+    others: tuple[tuple[str, float, float, str], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def name(self) -> str | None:
@@ -130,12 +131,19 @@ class Ranker:
         return [(f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1)) for s in ranked[skip: skip + 3]]
 
     @staticmethod
-    def candidates_among(ranked: list[Scored], countries: frozenset[str]) -> list[tuple[str, float]]:
+    def others(ranked: list[Scored], keep: int = 8) -> tuple[tuple[str, float, float, str], ...]:
+        """The runner-ups of `ranked`, kept to be shown in another context (`candidates_among`)."""
+        return tuple((f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1), s.total, s.entity.country or "")
+                     for s in ranked[1:keep + 1])
+
+    @staticmethod
+    def candidates_among(others: tuple[tuple[str, float, float, str], ...],
+                         countries: frozenset[str]) -> list[tuple[str, float]]:
         """The runner-ups of a ranking made without context, in the order the co-partners'
         `countries` give them (the first place stays first: they could not change it)."""
-        others = sorted(ranked[1:], key=lambda s: (-(s.total + (2.0 * COUNTRY_BONUS if s.entity.country in countries
-                                                                else 0.0)), s.entity.key))
-        return Ranker.candidates([ranked[0], *others])
+        order = sorted(others, key=lambda o: (-(o[2] + (2.0 * COUNTRY_BONUS if o[3] in countries else 0.0)),
+                                              o[0][o[0].rfind("(") + 1:]))
+        return [(label, sim) for label, sim, _, _ in order[:3]]
 
 
 __all__ = ["AMBIGUOUS_GAP", "COUNTRY_BONUS", "NAME_TYPE_BONUS", "Ranker", "Resolution", "Scored", "doubt"]

@@ -13,7 +13,6 @@ other partners, the region the documents are about, and population.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from baltmet_extract.normalise.calibration import CertainRule
 from baltmet_extract.normalise.gazetteer import (
@@ -72,15 +71,15 @@ class Resolver:
                 self._context_free[alone] = not self.ranker.context_matters
             if countries and not self._context_free[alone]:
                 cached = self._resolve(raw, kind_hint, countries)
-            elif countries:
+            elif countries and any(r.others for r in cached):
                 # the same answer; its runner-ups in the order the countries give them
-                cached = [replace(r, candidates=Ranker.candidates_among(r.ranked, countries)) if r.ranked else r
-                          for r in cached]
+                cached = [Resolution(r.raw, r.entity, r.method, r.score, r.needs_review, r.reason,
+                                     Ranker.candidates_among(r.others, countries) if r.others else r.candidates,
+                                     r.kind, r.evidence, r.others) for r in cached]
             self._cache[key] = cached
-        return [Resolution(raw=raw, entity=r.entity, method=r.method, score=r.score, needs_review=r.needs_review,
-                           reason=r.reason, candidates=r.candidates, kind=r.kind,
-                           evidence=r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence,
-                           ranked=r.ranked)
+        return [Resolution(raw, r.entity, r.method, r.score, r.needs_review, r.reason, r.candidates, r.kind,
+                           r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence,
+                           r.others)
                 for r in cached]
 
     def names_one_place(self, text: str) -> bool:
@@ -180,7 +179,7 @@ class Resolver:
                 doubt(fuzzy, "a cut name of another place")
                 fuzzy.reason += f"; or a cut {cut.name} ({cut.key})"
                 fuzzy.candidates = [(f"{cut.name} ({cut.key})", cut.score), *fuzzy.candidates]
-                fuzzy.ranked = []  # the runner-ups shown are not one ranking's
+                fuzzy.others = ()  # the runner-ups shown are not one ranking's
             for r in (fuzzy, cut):
                 if r is not None and (best is None or r.score > best.score):
                     best = r
@@ -238,7 +237,7 @@ class Resolver:
                 top = ranked[0]
                 return Resolution(raw, top.entity, "rule", 95.0, len({s.entity.key for s in ranked}) > 1,
                                   "the region whose adjectival name this is the stem of",
-                                  self.ranker.candidates(ranked), "region", ranked=ranked)
+                                  self.ranker.candidates(ranked), "region", others=self.ranker.others(ranked))
         ranked = self.ranker.rank(found, None, hint, countries)
         top = ranked[0]
         if top.name_type == PRIMARY and not stripped:
@@ -273,7 +272,7 @@ class Resolver:
                 if top.context_decided:
                     reason += ", chosen by the co-partners' countries and size"
         return Resolution(raw, top.entity, method, score, needs_review, reason, self.ranker.candidates(ranked),
-                          top.entity.kind, ranked=ranked)
+                          top.entity.kind, others=self.ranker.others(ranked))
 
     # ---- mentions that hold several names ---------------------------------------------------
 

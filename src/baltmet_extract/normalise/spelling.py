@@ -121,7 +121,7 @@ class NearSpellings:
         reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
         reason += f"; to check: {doubt}" if doubt else "; certain: one typing error, no other place as near"
         return Resolution(raw, top.entity, "fuzzy", score, bool(doubt), reason, self.ranker.candidates(ranked),
-                          top.entity.kind, evidence, ranked)
+                          top.entity.kind, evidence, self.ranker.others(ranked))
 
     def truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         """`variant` as the cut start or end of a longer name ("randenburg"), flagged unless certain."""
@@ -170,7 +170,7 @@ class NearSpellings:
         doubt = self.rule.why_doubtful(evidence)
         reason += f"; to check: {doubt}" if doubt else "; certain: one cut, no other place as near"
         return Resolution(raw, top.entity, "rule", score, bool(doubt), reason,
-                          self.ranker.candidates(ranked), top.entity.kind, evidence, ranked)
+                          self.ranker.candidates(ranked), top.entity.kind, evidence, self.ranker.others(ranked))
 
     def alternate_doubt(self, query: str, entity: Entity) -> str:
         """Why one of a place's alternate names (GeoNames lists every language's, and some noise)
