@@ -13,7 +13,10 @@ Steps (each measurement in a fresh process; see measure.py):
    accuracy of its partners against truth.json;
 5. PDF pages: the whole pipeline on the corpus's PDFs (one job, then `--jobs`) against
    pdfplumber's `page.extract_tables()` on the same files, in the same run.
-   Camelot is not installed, so its lattice reference is skipped.
+   Camelot is not installed, so its lattice reference is skipped;
+6. misspelt names (names_bench.py): an annex naming 5,000 places, 3,000 misspelt, and its
+   correctly spelt twin: partners F1, silent errors, the flagged share of right answers, and
+   misspelt names per second (gazetteer loaded, and black box).
 
 Results are printed and written to benchmarks/results/bench-<size>-<seed>-<time>.json.
 """
@@ -40,6 +43,7 @@ sys.path.insert(0, str(HERE))
 
 import accuracy  # noqa: E402
 import corpus  # noqa: E402
+import names_bench  # noqa: E402
 
 #: Targets from issue 7, printed beside the figures.
 TARGET_PAGE_RATIO = 1.0
@@ -350,12 +354,14 @@ def report_text(result: dict[str, Any]) -> str:
     by_error = ", ".join(f"{g.split(':', 1)[1]} {_pct(v['accuracy'])} (n={v['n']})" for g, v in a["by_group"].items()
                          if g.startswith("error:"))
     lines.append(f"  by spelling: {by_error}")
+    if result.get("names"):
+        lines += ["", names_bench.report_text(result["names"])]
     return "\n".join(lines)
 
 
 # --- main ------------------------------------------------------------------------------------
 
-PARTS = ("startup", "stages", "tracemalloc", "pdf")
+PARTS = ("startup", "stages", "tracemalloc", "pdf", "names")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -411,6 +417,13 @@ def main(argv: list[str] | None = None) -> int:
     if "pdf" not in skip:
         step("PDF pages against pdfplumber")
         pdf = pdf_ratio(truth, docs, work, cache, args.jobs, args.repeat, args.ratio_pages)
+    names = None
+    if "names" not in skip:
+        step("misspelt names: 5,000 places, 3,000 misspelt, and the correctly spelt twin")
+        names_json = work / "names.json"
+        _timed([sys.executable, str(HERE / "names_bench.py"), "--repeat", str(max(args.repeat, 2)),
+                "--results", str(args.results), "--json", str(names_json)])
+        names = json.loads(names_json.read_text(encoding="utf-8"))
     dask = None
     if args.dask:
         step("whole run on Dask")
@@ -428,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": {**truth["summary"], "seed": args.seed, "folder": str(folder),
                    "generation_seconds": round(generation, 2)},
         "startup": start, "stages": st, "resolver": resolver, "whole": whole, "pdf": pdf, "dask": dask,
-        "accuracy": acc, "camelot": "not installed: skipped",
+        "accuracy": acc, "camelot": "not installed: skipped", "names": names,
     }
     result["stage_table"] = stage_table(st, whole, truth["summary"]["documents"], truth["summary"]["pdf_pages"],
                                         resolver["mentions"] if resolver else None)

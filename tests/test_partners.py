@@ -110,3 +110,15 @@ def test_a_unit_after_a_comma_stays_with_its_partner(rules):
 def test_a_title_with_and_before_of_is_one_partner(rules):
     cell = parse_partner_cell("Free and Hanseatic City of Hamburg, Helsinki and Turku", rules)
     assert [m.raw for m in cell.mentions] == ["Free and Hanseatic City of Hamburg", "Helsinki", "Turku"]
+
+
+def test_a_descriptor_after_and_opens_the_next_name(rules):
+    assert mentions(rules, "Berlin (lead), Oslo and Region, Dalarnas, Riga") == [
+        ("Berlin", "lead"), ("Oslo", "partner"), ("Region Dalarnas", "partner"), ("Riga", "partner")]
+
+
+def test_parts_split_at_a_conjunction_remember_the_whole(rules):
+    cell = parse_partner_cell("Mo i Rana, Møre og Romsdal, Riga", rules)
+    assert [(m.raw, m.joined) for m in cell.mentions] == [
+        ("Mo", "Mo i Rana"), ("Rana", "Mo i Rana"), ("Møre", "Møre og Romsdal"), ("Romsdal", "Møre og Romsdal"),
+        ("Riga", None)]

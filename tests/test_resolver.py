@@ -138,3 +138,92 @@ def test_an_organisation_named_after_a_place_is_an_organisation_to_review(resolv
 
 def test_a_unit_after_a_dash_names_its_parent(resolver):
     assert one(resolver, "Union of the Baltic Cities – Commission on Environment").key == "org:union of the baltic cities"
+
+
+# ---- issue 16: calibrated flags, region forms, names joined by a conjunction --------------------
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Schweinfudt", "geonames:2834498"),   # a neighbouring key
+    ("Hameenlina", "geonames:659180"),     # diacritics dropped and a letter lost
+    ("ippstadt", "geonames:2876865"),      # the first letter cut
+    ("Lipp stadt", "geonames:2876865"),    # a space added
+])
+def test_one_typing_error_and_no_rival_is_certain(resolver, text, key):
+    r = one(resolver, text)
+    assert r.key == key and not r.needs_review
+    assert r.method == "exact" or "certain" in r.reason
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Freyburg", "a small place is as near"),               # a town of its own, and one letter off Freiburg
+    ("kutskaya oblast", "another place's name cut is as near"),  # Kurskaya misspelt, or Irkutskaya cut
+    ("Miamo", "outside Europe"),                              # an alternate name of Miami
+])
+def test_doubtful_evidence_is_flagged_with_its_reason(resolver, text, why):
+    r = one(resolver, text)
+    assert r.needs_review and why in r.reason
+
+
+def test_a_near_spelling_carries_its_evidence(resolver):
+    ev = one(resolver, "Kanuas").evidence
+    assert ev is not None and ev.edit_kind == "transposition" and ev.matched == "kaunas" and ev.length == 6
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Respublika Komi", "iso:RU-KO"),
+    ("Komi Republic", "iso:RU-KO"),
+    ("Region Saha", "iso:RU-SA"),
+    ("Tver Oblast", "iso:RU-TVE"),          # the stem of Tverskaya oblast, not the city of Tver
+    ("Tverskaya oblast", "iso:RU-TVE"),
+    ("Comunidad Foral de Navarra", "iso:ES-NC"),
+    ("Navarra Region", "iso:ES-NC"),
+    ("Stockholms län", "iso:SE-AB"),
+])
+def test_region_forms_of_europe_name_the_region(resolver, text, key):
+    r = one(resolver, text)
+    assert r.key == key and not r.needs_review
+
+
+def test_a_region_word_with_only_a_city_of_that_name_is_flagged(resolver):
+    r = one(resolver, "Helsinki Region")
+    assert r.entity is not None and r.entity.kind == "city" and r.needs_review and "announces a region" in r.reason
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Møre og Romsdal", True), ("Mo i Rana", True), ("Troms og Finnmark", True),
+    ("Bosnia and Herzegovina", True), ("Oslo og Bergen", False), ("Helsinki and Tallinn", False),
+])
+def test_names_joined_by_a_conjunction(resolver, text, whole):
+    assert resolver.names_one_place(text) is whole
+
+
+def test_context_reuse_gives_the_answers_a_fresh_resolver_gives(gazetteer, rules):
+    from baltmet_extract.normalise.resolver import Resolver
+
+    cases = [("Bergen", frozenset({"NL"})), ("Frankfurt", frozenset({"PL"})), ("Kanuas", frozenset({"LT"})),
+             ("Schweinfudt", frozenset({"DE"})), ("Berlin", frozenset({"DE", "PL"})), ("Sczeczin", frozenset({"PL"})),
+             ("Talinn", frozenset({"EE", "FI"})), ("Lebaach", frozenset({"FR"}))]
+    warm = Resolver(gazetteer, rules)
+    for text, countries in cases:
+        warm.resolve(text)  # first without context, as the linker does
+        fresh = Resolver(gazetteer, rules)._resolve(text, None, countries)
+        got = warm.resolve(text, countries=countries)
+        assert [(r.key, r.needs_review, r.score, r.candidates) for r in got] == \
+            [(r.key, r.needs_review, r.score, r.candidates) for r in fresh]
+
+
+def test_the_linker_keeps_joined_names_whole_and_splits_two_names(gazetteer, resolver, rules, tmp_path):
+    from baltmet_extract.documents import process_document
+    from baltmet_extract.normalise.link import Linker
+    from baltmet_extract.normalise.textplaces import TextPlaceFinder
+
+    annex = tmp_path / "annex.txt"
+    annex.write_text("Annex\n\nProject\tStatus\tDescription\tPartners\n"
+                     "Fjord Net\tOngoing\tA project.\tMo i Rana (lead), Møre og Romsdal, Oslo og Bergen and Region, "
+                     "Dalarnas\n", encoding="utf-8")
+    doc = process_document(str(annex), "annex.txt")
+    tables = Linker(resolver, TextPlaceFinder(gazetteer, resolver, rules)).run([doc])
+    got = [(p.raw, p.geonames_id or p.iso3166_2) for p in tables.partners]
+    assert [raw for raw, _ in got] == ["Mo i Rana", "Møre og Romsdal", "Oslo", "Bergen", "Region Dalarnas"]
+    assert got[1][1] == "NO-15" and got[4][1] == "SE-W"

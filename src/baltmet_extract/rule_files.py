@@ -37,12 +37,12 @@ SHIPPED_PACKAGE = "baltmet_extract"
 SHIPPED_FOLDER = "default_rules"
 
 YAML_FILES = ("headings.yaml", "status.yaml", "programmes.yaml", "phrases.yaml", "settings.yaml", "events.yaml",
-              "dates.yaml", "languages.yaml", "pages.yaml")
+              "dates.yaml", "languages.yaml", "pages.yaml", "region_forms.yaml")
 CSV_FILES = ("aliases.csv", "regions.csv", "organisations.csv")
 REVIEW_FILE = "review.csv"
 RULE_FILES = (*YAML_FILES, *CSV_FILES, REVIEW_FILE)
 #: the rules files the gazetteer is built from
-GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml")
+GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml", "region_forms.yaml")
 
 
 def shipped_dir() -> Traversable:

@@ -31,6 +31,13 @@ def _compile(patterns: list[str], where: str) -> list[re.Pattern[str]]:
     return out
 
 
+def _phrases(values: Any, where: str) -> list[str]:
+    """A list of words or phrases, folded (no case, no accents), longest first."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise RulesError(f"{where}: expected a list of words")
+    return sorted({fold(v) for v in values if fold(v)}, key=lambda v: (-len(v), v))
+
+
 @dataclass
 class Rules:
     """Compiled rules; build with `Rules.load()`."""
@@ -71,6 +78,11 @@ class Rules:
     work_package_line: re.Pattern[str] | None = None
     place_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
+    #: words written before or after a region's name ("Region X", "X oblast"), folded, longest first
+    region_words_before: list[str] = field(default_factory=list)
+    region_words_after: list[str] = field(default_factory=list)
+    #: endings of adjectival region names English drops ("Kaliningrad[skaya] oblast")
+    region_adjective_endings: list[str] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     #: dates.yaml as merged: compiled by `extractors.date_words.date_words`
     date_config: dict[str, Any] = field(default_factory=dict)
@@ -140,6 +152,10 @@ class Rules:
         r.work_package_line = _compile([events.get("work_package", r"^work\s*package\s*(?P<number>\d+)(?P<name>)")],
                                        "events.yaml work_package")[0]
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
+        forms = src.yaml("region_forms.yaml")
+        r.region_words_before = _phrases(forms.get("before", []), "region_forms.yaml before")
+        r.region_words_after = _phrases(forms.get("after", []), "region_forms.yaml after")
+        r.region_adjective_endings = _phrases(forms.get("adjective_endings", []), "region_forms.yaml adjective_endings")
         r.settings = src.yaml("settings.yaml")
         r.date_config = src.yaml("dates.yaml")
         r.languages = src.yaml("languages.yaml")

@@ -328,8 +328,7 @@ def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]],
 
 def _partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
-    for role, patterns, group in (("lead", ph.lead, "who"), ("observer", ph.observers, "who"),
-                                  ("partner", ph.partners, "list")):
+    for role, patterns in (("lead", ph.lead), ("observer", ph.observers), ("partner", ph.partners)):
         for p in patterns:
             for m in p.finditer(text):
                 kind = "who" if "who" in p.groupindex else "list"

@@ -31,6 +31,9 @@ class PartnerMention:
     kind_hint: str | None = None
     group: bool = False
     country_hint: str | None = None
+    #: the words this mention was split from at a conjunction ("Møre og Romsdal", "Mo i Rana"):
+    #: the linker keeps them as one mention when they name one place
+    joined: str | None = None
 
 
 @dataclass
@@ -87,6 +90,7 @@ def parse_partner_cell(
                 cell.mentions.append(PartnerMention(raw=body, role=role, group=True))
                 continue
             conjuncts = [body] if (is_known and is_known(body)) else _conjuncts(body, rules)
+            joined = body if len(conjuncts) > 1 else None
             for part in conjuncts:
                 part, part_hint, persistent = _descriptor(part, rules)
                 if persistent:
@@ -94,9 +98,8 @@ def parse_partner_cell(
                 part = part.strip(_STRAY)
                 if not part or part.lower() in rules.leading_words:
                     continue
-                cell.mentions.append(
-                    PartnerMention(raw=part, role=role, kind_hint=part_hint or hint, country_hint=country)
-                )
+                cell.mentions.append(PartnerMention(raw=part, role=role, kind_hint=part_hint or hint,
+                                                    country_hint=country, joined=joined))
     return cell
 
 
@@ -166,6 +169,13 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
         if _is_lone_descriptor(piece, rules) and role is None:
             pending = f"{pending} {piece}".strip()
             boundary = boundary or starts_list
+            continue
+        last = list(_CONJUNCTION.finditer(piece))
+        if separator == "," and last and role is None and _is_lone_descriptor(piece[last[-1].end():], rules) \
+                and piece[:last[-1].start()].strip() and not _is_lone_descriptor(piece[:last[-1].start()], rules):
+            # "Oslo and Region, Dalarnas": the descriptor after the conjunction opens the next name
+            piece, pending = piece[:last[-1].start()].strip(), piece[last[-1].end():].strip()
+            out.append(_Segment(" ".join(piece.split()), None, after_semicolon=starts_list))
             continue
         if pending:
             piece, pending = f"{pending} {piece}", ""

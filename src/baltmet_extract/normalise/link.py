@@ -75,6 +75,7 @@ class Linker:
     # ---- partners -------------------------------------------------------------------------
 
     def _partners(self, project: Project, mentions: list[PartnerMention], cell: str = "") -> None:
+        mentions = self._whole_names(mentions)
         first = [self._resolve_mention(m, frozenset(), project.language) for m in mentions]
         countries = frozenset(r.entity.country for rs in first for r in rs
                               if r.entity and r.entity.country and r.score >= CONFIDENT and not r.needs_review)
@@ -102,6 +103,22 @@ class Linker:
                     self.place_mentions[e.key] += 1
                     self.place_projects[e.key].add(project.project_id)
                     self.place_entities[e.key] = e
+
+    def _whole_names(self, mentions: list[PartnerMention]) -> list[PartnerMention]:
+        """Mentions split at a conjunction put back together when together they name one place
+        ("Møre" + "Romsdal", "Mo" + "Rana")."""
+        out: list[PartnerMention] = []
+        i = 0
+        while i < len(mentions):
+            m, j = mentions[i], i
+            while m.joined and j + 1 < len(mentions) and mentions[j + 1].joined == m.joined:
+                j += 1
+            if j > i and m.joined and self.resolver.names_one_place(m.joined):
+                out.append(replace(m, raw=m.joined, joined=None))
+            else:
+                out.extend(mentions[i:j + 1])
+            i = j + 1
+        return out
 
     def _resolve_mention(self, mention: PartnerMention, countries: frozenset[str],
                          language: str | None = None) -> list[Resolution]:

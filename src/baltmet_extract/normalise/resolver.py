@@ -13,58 +13,22 @@ other partners, the region the documents are about, and population.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
+from baltmet_extract.normalise.calibration import CertainRule
 from baltmet_extract.normalise.gazetteer import (
     ALTERNATE,
     CURATED,
-    DERIVED,
     NAME_TYPE_LABEL,
     PRIMARY,
     Entity,
     Gazetteer,
     entity_for_target,
-    population_prior,
 )
+from baltmet_extract.normalise.ranking import AMBIGUOUS_GAP, Ranker, Resolution, doubt
+from baltmet_extract.normalise.regionforms import adjective_stems, split_region_words
+from baltmet_extract.normalise.spelling import NearSpellings, typo_similarity
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, fold_compact
-
-NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
-
-
-@dataclass
-class Resolution:
-    """The answer for one mention (or one part of a mention taken apart)."""
-
-    raw: str
-    entity: Entity | None
-    method: str
-    score: float
-    needs_review: bool
-    reason: str = ""
-    candidates: list[tuple[str, float]] = field(default_factory=list)
-    kind: str = "unknown"
-
-    @property
-    def name(self) -> str | None:
-        return self.entity.name if self.entity else None
-
-    @property
-    def key(self) -> str:
-        return self.entity.key if self.entity else ""
-
-
-@dataclass
-class _Scored:
-    entity: Entity
-    name_type: int
-    similarity: float
-    total: float
-    #: the co-partners' countries, not the name, made this the first candidate
-    context_decided: bool = False
 
 
 class Resolver:
@@ -73,33 +37,68 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, rules: Rules) -> None:
         self.gz = gazetteer
         self.rules = rules
-        self.review_below = float(rules.setting("normalise", "review_below", 92))
         self.accept_at = float(rules.setting("normalise", "accept_at", 80))
         self.margin = float(rules.setting("normalise", "margin", 4))
         self.truncated_min = int(rules.setting("normalise", "truncated_min_length", 5))
         self.home_bonus = float(rules.setting("normalise", "home_continent_bonus", 2.0))
         self.org_words = rules.organisation_words
         self.descriptors = {w: kind for kind, words in rules.kind_descriptors.items() for w in words}
+        self.certain_rule = CertainRule.resolve(rules.setting("normalise", "certain", None))
+        self.ranker = Ranker(self.home_bonus)
+        self.spelling = NearSpellings(gazetteer, self.ranker, self.certain_rule, self.accept_at, self.margin,
+                                      self.truncated_min)
         self._cache: dict[tuple[str, str | None, frozenset[str]], list[Resolution]] = {}
+        #: mentions (folded, kind hint) whose answer the co-partners' countries cannot change
+        self._context_free: dict[tuple[str, str | None, frozenset[str]], bool] = {}
         self.decisions = self._load_decisions()
 
     # ---- public ---------------------------------------------------------------------------
 
     def resolve(self, raw: str, kind_hint: str | None = None, countries: frozenset[str] = frozenset()) -> list[Resolution]:
         """Resolve one mention; a mention that names several places gives several results."""
-        key = (fold(raw), kind_hint, countries)
+        folded = fold(raw)
+        key = (folded, kind_hint, countries)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._resolve(raw, kind_hint, countries)
+            # the mention alone first: when no ranking it made was close enough for the co-partners'
+            # countries to change (most are not), the answer with context is the same
+            alone: tuple[str, str | None, frozenset[str]] = (folded, kind_hint, frozenset())
+            cached = self._cache.get(alone)
+            if cached is None:
+                self.ranker.context_matters = False
+                cached = self._resolve(raw, kind_hint, frozenset())
+                self._cache[alone] = cached
+                self._context_free[alone] = not self.ranker.context_matters
+            if countries and not self._context_free[alone]:
+                cached = self._resolve(raw, kind_hint, countries)
+            elif countries and any(r.others for r in cached):
+                # the same answer; its runner-ups in the order the countries give them
+                cached = [Resolution(r.raw, r.entity, r.method, r.score, r.needs_review, r.reason,
+                                     Ranker.candidates_among(r.others, countries) if r.others else r.candidates,
+                                     r.kind, r.evidence, r.others) for r in cached]
             self._cache[key] = cached
-        return [Resolution(raw=raw, entity=r.entity, method=r.method, score=r.score, needs_review=r.needs_review,
-                           reason=r.reason, candidates=r.candidates, kind=r.kind) for r in cached]
+        return [Resolution(raw, r.entity, r.method, r.score, r.needs_review, r.reason, r.candidates, r.kind,
+                           r.evidence.seen_with(r.entity, countries) if r.evidence and r.entity else r.evidence,
+                           r.others)
+                for r in cached]
+
+    def names_one_place(self, text: str) -> bool:
+        """True when `text` as a whole is one place or organisation, certainly: words joined by a
+        conjunction that are one name ("Møre og Romsdal", "Mo i Rana"), not two partners. Only
+        a known name or one letter off it counts (cheap: most such texts are two names)."""
+        text = clean_spacing(text).strip(" ,;:.()[]")
+        query = fold_compact(text)
+        known = any(variant and self.gz.lookup(variant) for variant, _ in self._descriptor_steps(text))
+        if not known and not self.spelling.one_letter_off(query):
+            return False
+        found = self.resolve(text)
+        return len(found) == 1 and found[0].entity is not None and not found[0].needs_review
 
     # ---- cascade --------------------------------------------------------------------------
 
     def _resolve(self, raw: str, hint: str | None, countries: frozenset[str]) -> list[Resolution]:
         text = clean_spacing(raw).strip(" ,;:.()[]")
-        decided = self.decisions.get(fold(raw)) or self.decisions.get(fold(text))
+        decided = (self.decisions.get(fold(raw)) or self.decisions.get(fold(text))) if self.decisions else None
         if decided is not None:
             return decided
         if "/" in text:
@@ -123,6 +122,10 @@ class Resolver:
             # "Uppsala Innovation Centre", "Helsinki Region Transport": an organisation that carries a
             # place in its name, not two places; a person confirms it
             return [self._not_a_place(raw, text, hint)]
+        ev = best.evidence if best is not None else None
+        if ev is not None and ev.edits <= 1 and "more words than the name" not in ev.doubts:
+            # one letter off one name: not several names written together
+            return [best]  # type: ignore[list-item]
         parts = self._taken_apart(text, hint, countries)
         if parts and (best is None or min(p.score for p in parts) >= best.score):
             return parts
@@ -143,7 +146,7 @@ class Resolver:
         if len(keys) == 1:
             best.reason += f"; the {len(found)} names agree" if len(found) > 1 else "; the other name is unknown"
             return best
-        best.needs_review = True
+        doubt(best, "the names on either side of '/' disagree")
         best.reason += "; the names on either side of '/' disagree"
         return best
 
@@ -163,25 +166,25 @@ class Resolver:
         for variant in dict.fromkeys([text, stripped]):
             if not variant:
                 continue
-            fuzzy = self._fuzzy(text, variant, hint, countries)
-            cut = self._truncated(text, variant, hint, countries)
+            fuzzy = self.spelling.fuzzy(text, variant, hint, countries)
             # the mention found whole inside a longer name is stronger evidence than a near spelling,
             # unless the spelling is one letter off ("Talinn") or nearly exact
-            if cut is not None and fuzzy is not None and fuzzy.entity is not None and \
-                    _one_letter_off(fold_compact(variant), fold_compact(fuzzy.entity.name)):
-                cut = None
+            one_off = fuzzy is not None and fuzzy.evidence is not None and fuzzy.evidence.edits <= 1 and \
+                fuzzy.evidence.matched[:1] == fold_compact(variant)[:1]
+            cut = None if one_off else self.spelling.truncated(text, variant, hint, countries)
             if cut is not None and (fuzzy is None or fuzzy.score < 93):
                 fuzzy = None
             if cut is not None and fuzzy is not None and cut.key != fuzzy.key:
                 # a near spelling of one name and the cut end of another: a person decides
-                fuzzy.needs_review = True
+                doubt(fuzzy, "a cut name of another place")
                 fuzzy.reason += f"; or a cut {cut.name} ({cut.key})"
                 fuzzy.candidates = [(f"{cut.name} ({cut.key})", cut.score), *fuzzy.candidates]
+                fuzzy.others = ()  # the runner-ups shown are not one ranking's
             for r in (fuzzy, cut):
                 if r is not None and (best is None or r.score > best.score):
                     best = r
         if best is not None and hint and best.kind in ("city", "region", "country") and best.kind != hint:
-            best.needs_review = True
+            doubt(best, "the text announces another kind")
             best.reason += f"; the text announces a {hint}"
         return best
 
@@ -193,6 +196,10 @@ class Resolver:
         hint = None
         lowered = [w.lower() for w in words]
         steps: list[tuple[str, str | None]] = [(text, None)]
+        before, name, after = split_region_words(text, self.rules)
+        if (before or after) and name:
+            # "Respublika Komi", "Kaliningrad Oblast", "Comunidad Foral de Navarra": a region
+            steps.append((name, "region"))
         changed = True
         while changed and len(words) > 1:
             changed = False
@@ -216,55 +223,22 @@ class Resolver:
         kind = self.descriptors.get(word)
         return None if kind == "authority" else kind
 
-    # ---- scoring --------------------------------------------------------------------------
-
-    def _prior(self, e: Entity, name_type: int, hint: str | None, countries: frozenset[str]) -> float:
-        p = population_prior(e) + NAME_TYPE_BONUS.get(name_type, 0.0)
-        if e.european:
-            p += self.home_bonus
-        if hint and e.kind in ("city", "region", "country"):
-            p += 3.0 if e.kind == hint else -3.0
-        if countries and e.country in countries:
-            p += 2.5
-        return p
-
-    def _rank(self, found: list[tuple[Entity, int]], similarity: dict[int, float] | None,
-              hint: str | None, countries: frozenset[str]) -> list[_Scored]:
-        best: dict[str, _Scored] = {}
-        for i, (e, t) in enumerate(found):
-            sim = similarity[i] if similarity else 100.0
-            s = _Scored(e, t, sim, sim + 2.0 * self._prior(e, t, hint, countries))
-            if e.key not in best or s.total > best[e.key].total:
-                best[e.key] = s
-        ranked = sorted(best.values(), key=lambda s: (-s.total, s.entity.key))
-        if countries and len(ranked) > 1:
-            plain = max(ranked, key=lambda s: (s.similarity + 2.0 * self._prior(s.entity, s.name_type, hint,
-                                                                                  frozenset()), s.entity.key))
-            top = ranked[0]
-            if plain is not top and plain.similarity >= top.similarity:
-                top.context_decided = True
-                if plain.entity.kind == top.entity.kind == "city" and plain.entity.population >= 10 * max(
-                        top.entity.population, 1):
-                    # co-partners' countries break ties between comparable namesakes; they do not turn
-                    # a city of 300,000 into a village of 13,000
-                    ranked.remove(plain)
-                    ranked.insert(0, plain)
-                    plain.context_decided = True
-        if len(ranked) > 1 and hint != "region":
-            a, b = ranked[0], ranked[1]
-            # a city and the region of the same name in one country (Berlin, Vienna, Hamburg): the city
-            if a.entity.kind == "region" and b.entity.kind == "city" and a.entity.country == b.entity.country \
-                    and b.entity.population >= 100000 and b.similarity >= a.similarity:
-                ranked[0], ranked[1] = b, a
-        return ranked
-
-    @staticmethod
-    def _candidates(ranked: list[_Scored], skip: int = 1) -> list[tuple[str, float]]:
-        return [(f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1)) for s in ranked[skip : skip + 3]]
+    # ---- exact names -----------------------------------------------------------------------
 
     def _from_exact(self, raw: str, variant: str, found: list[tuple[Entity, int]], hint: str | None,
                     countries: frozenset[str], stripped: bool) -> Resolution:
-        ranked = self._rank(found, None, hint, countries)
+        if hint == "region" and stripped and not any(e.kind == "region" for e, _ in found):
+            # "Kaliningrad Oblast": the region named by the adjective ("Kaliningradskaya oblast"),
+            # not the city of the stem
+            stems = [(e, t) for s in adjective_stems(variant, self.rules) for e, t in self.gz.lookup(s)
+                     if e.kind == "region"]
+            if stems:
+                ranked = self.ranker.rank(stems, None, hint, countries)
+                top = ranked[0]
+                return Resolution(raw, top.entity, "rule", 95.0, len({s.entity.key for s in ranked}) > 1,
+                                  "the region whose adjectival name this is the stem of",
+                                  self.ranker.candidates(ranked), "region", others=self.ranker.others(ranked))
+        ranked = self.ranker.rank(found, None, hint, countries)
         top = ranked[0]
         if top.name_type == PRIMARY and not stripped:
             method, score = "exact", 100.0 if variant.strip() == top.entity.name else 98.0
@@ -279,77 +253,26 @@ class Resolver:
             # often a misspelling of something else
             needs_review, score = True, min(score, 85.0)
             reason += " of a small town"
+        elif top.name_type == ALTERNATE:
+            why = self.spelling.alternate_doubt(fold_compact(variant), top.entity)
+            if why:
+                needs_review, score = True, min(score, 85.0)
+                reason += f"; {why}"
+        if hint in ("city", "region") and top.entity.kind in ("city", "region") and top.entity.kind != hint:
+            # "Kaliningrad Oblast" with no such region known: the city of that name, for a person to check
+            needs_review, score = True, min(score, 85.0)
+            reason += f"; the text announces a {hint}"
         if len(ranked) > 1:
             runner = ranked[1]
             gap = top.total - runner.total
             same_place = runner.entity.country == top.entity.country and {runner.entity.kind, top.entity.kind} == {"city", "region"}
-            if (gap < 2.0 or top.context_decided) and not same_place:
+            if (gap < AMBIGUOUS_GAP or top.context_decided) and not same_place:
                 needs_review, score = True, min(score, 80.0)
                 reason += f"; ambiguous with {runner.entity.name} ({runner.entity.key})"
                 if top.context_decided:
                     reason += ", chosen by the co-partners' countries and size"
-        return Resolution(raw, top.entity, method, score, needs_review, reason, self._candidates(ranked), top.entity.kind)
-
-    def _fuzzy(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
-        query = fold(variant).replace(" ", "")
-        if len(query) < 5:
-            return None
-        pool = self.gz.fuzzy_candidates(query)
-        if not pool:
-            return None
-        matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
-        found: list[tuple[Entity, int]] = []
-        sims: dict[int, float] = {}
-        for name, _, _ in matches:
-            sim = typo_similarity(query, name)
-            if sim < self.accept_at - 8:
-                continue
-            for e, t in self.gz.entries_for_compact(name):
-                sims[len(found)] = sim
-                found.append((e, t))
-        if not found:
-            return None
-        ranked = self._rank(found, sims, hint, countries)
-        top = ranked[0]
-        extra_words = len(fold(variant).split()) - len(fold(top.entity.name).split())
-        if extra_words > 0:
-            # more words than the name: perhaps several names written together ("Wielkopol uskie")
-            top.similarity -= 8.0 * extra_words
-        if top.similarity < self.accept_at:
-            return None
-        runner_sim = max((s.similarity for s in ranked[1:] if s.entity.key != top.entity.key), default=0.0)
-        margin = top.similarity - runner_sim
-        score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
-        needs_review = score < self.review_below or margin < self.margin
-        reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
-        return Resolution(raw, top.entity, "fuzzy", score, needs_review, reason, self._candidates(ranked), top.entity.kind)
-
-    def _truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
-        query = fold(variant).replace(" ", "")
-        if len(query) < self.truncated_min:
-            return None
-        found: list[tuple[Entity, int]] = []
-        sims: dict[int, float] = {}
-        for name in self.gz.with_suffix(query) + self.gz.with_prefix(query):
-            if name == query:
-                continue
-            for e, t in self.gz.entries_for_compact(name):
-                if e.kind == "city" and e.population < 50000:
-                    continue  # a cut name is only completed to a place big enough to be a partner
-                if t == ALTERNATE:
-                    continue  # nor to a foreign-language name (a cut "Talinn" is no "Lappeenranta linn")
-                sims[len(found)] = 80.0 + 15.0 * len(query) / len(name)
-                found.append((e, t))
-        if not found:
-            return None
-        ranked = self._rank(found, sims, hint, countries)
-        top = ranked[0]
-        score = round(top.similarity, 1)
-        reason = f"completed a cut name from its {'ending' if fold(top.entity.name).replace(' ', '').endswith(query) else 'beginning'}"
-        if len(ranked) > 1:
-            reason += f"; {len(ranked) - 1} other completion(s)"
-            score = min(score, top.similarity - 5)
-        return Resolution(raw, top.entity, "rule", score, True, reason, self._candidates(ranked), top.entity.kind)
+        return Resolution(raw, top.entity, method, score, needs_review, reason, self.ranker.candidates(ranked),
+                          top.entity.kind, others=self.ranker.others(ranked))
 
     # ---- mentions that hold several names ---------------------------------------------------
 
@@ -386,7 +309,7 @@ class Resolver:
                 best = [left, right]
         for r in best:
             r.raw = text
-            r.needs_review = True
+            doubt(r, "one of several names written together")
             r.reason = "one of several names written together; " + r.reason
         return best
 
@@ -433,19 +356,9 @@ class Resolver:
         return out
 
 
-def _one_letter_off(a: str, b: str) -> bool:
-    """One letter missing, extra, swapped or wrong, the first letter right ("Talinn", "Tallin")."""
-    return a[:1] == b[:1] and OSA.distance(a, b) <= 1
-
-
-def typo_similarity(a: str, b: str) -> float:
-    """0-100, on the scale of rapidfuzz's `ratio`, but a swapped or wrong letter costs one edit as a
-    missing one does (optimal string alignment), so `Kanuas` is as near `Kaunas` as `Kaunsa` is."""
-    if not a or not b:
-        return 0.0
-    return max(fuzz.ratio(a, b), 100.0 * (1.0 - OSA.distance(a, b) / (len(a) + len(b))))
-
-
 def _org_entity(name: str) -> Entity:
     return Entity(key=f"org:{name.lower()}", name=name, kind="organisation")
 
+
+
+__all__ = ["Resolution", "Resolver", "typo_similarity"]

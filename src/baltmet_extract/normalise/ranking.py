@@ -1,0 +1,149 @@
+"""Ranking the candidates of a mention: a name's similarity plus priors (size, the kind the text
+announces, the co-partners' countries, Europe), and the answer (`Resolution`) a mention gets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from baltmet_extract.normalise.calibration import Evidence
+from baltmet_extract.normalise.gazetteer import ALTERNATE, CURATED, DERIVED, PRIMARY, Entity, population_prior
+
+NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
+#: prior points for a place in one of the co-partners' countries
+COUNTRY_BONUS = 2.5
+#: ranking points under which two exact namesakes are ambiguous
+AMBIGUOUS_GAP = 2.0
+
+
+@dataclass
+class Resolution:
+    """The answer for one mention (or one part of a mention taken apart)."""
+
+    raw: str
+    entity: Entity | None
+    method: str
+    score: float
+    needs_review: bool
+    reason: str = ""
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    kind: str = "unknown"
+    #: what a fuzzy match rests on (see `calibration`); None for other methods
+    evidence: Evidence | None = None
+    #: the runner-ups of the ranking without context, (shown as, similarity, total, country), to
+    #: show them in the order another context gives them
+    others: tuple[tuple[str, float, float, str], ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def name(self) -> str | None:
+        return self.entity.name if self.entity else None
+
+    @property
+    def key(self) -> str:
+        return self.entity.key if self.entity else ""
+
+
+def doubt(r: Resolution, reason: str) -> None:
+    """Flag `r` for review, noting why in its evidence."""
+    r.needs_review = True
+    if r.evidence is not None:
+        r.evidence = r.evidence.doubt(reason)
+
+
+@dataclass
+class Scored:
+    """A candidate place with its similarity and its total (similarity and priors)."""
+
+    entity: Entity
+    name_type: int
+    similarity: float
+    total: float
+    #: the co-partners' countries, not the name, made this the first candidate
+    context_decided: bool = False
+    #: the gazetteer name (compact folded) that was matched, and the edits from it to the mention
+    matched: str = ""
+    edits: int = 0
+
+
+class Ranker:
+    """Orders candidates; notes whether the co-partners' countries could have changed an order."""
+
+    def __init__(self, home_bonus: float) -> None:
+        self.home_bonus = home_bonus
+        #: set when a ranking made without countries was close enough for them to change it
+        self.context_matters = False
+        #: the part of a candidate's prior that depends on neither the text nor the context
+        self._static: dict[tuple[str, int], float] = {}
+
+    def prior(self, e: Entity, name_type: int, hint: str | None, countries: frozenset[str]) -> float:
+        p = self._static.get((e.key, name_type))
+        if p is None:
+            p = population_prior(e) + NAME_TYPE_BONUS.get(name_type, 0.0) + (self.home_bonus if e.european else 0.0)
+            self._static[(e.key, name_type)] = p
+        if hint and e.kind in ("city", "region", "country"):
+            p += 3.0 if e.kind == hint else -3.0
+        if countries and e.country in countries:
+            p += COUNTRY_BONUS
+        return p
+
+    def rank(self, found: list[tuple[Entity, int]], similarity: list[float] | None, hint: str | None,
+             countries: frozenset[str], matched: list[tuple[str, int]] | None = None) -> list[Scored]:
+        """The candidates `found` (entity, name type), best first, one per entity."""
+        best: dict[str, Scored] = {}
+        for i, (e, t) in enumerate(found):
+            sim = similarity[i] if similarity else 100.0
+            s = Scored(e, t, sim, sim + 2.0 * self.prior(e, t, hint, countries))
+            if matched:
+                s.matched, s.edits = matched[i]
+            if e.key not in best or s.total > best[e.key].total:
+                best[e.key] = s
+        ranked = sorted(best.values(), key=lambda s: (-s.total, s.entity.key))
+        if not countries and len(ranked) > 1 and not self.context_matters:
+            top = ranked[0]
+            # the countries could lift another place past the first, or change how near the two are
+            reach = 2.0 * COUNTRY_BONUS + AMBIGUOUS_GAP
+            self.context_matters = any(s.entity.country != top.entity.country and top.total - s.total < reach
+                                       for s in ranked[1:])
+        if countries and len(ranked) > 1:
+            plain = max(ranked, key=lambda s: (s.similarity + 2.0 * self.prior(s.entity, s.name_type, hint,
+                                                                                frozenset()), s.entity.key))
+            top = ranked[0]
+            if plain is not top and plain.similarity >= top.similarity:
+                top.context_decided = True
+                if plain.entity.kind == top.entity.kind == "city" and plain.entity.population >= 10 * max(
+                        top.entity.population, 1):
+                    # co-partners' countries break ties between comparable namesakes; they do not turn
+                    # a city of 300,000 into a village of 13,000
+                    ranked.remove(plain)
+                    ranked.insert(0, plain)
+                    plain.context_decided = True
+        if len(ranked) > 1 and hint != "region":
+            a, b = ranked[0], ranked[1]
+            # a city and the region of the same name in one country (Berlin, Vienna, Hamburg): the city
+            if a.entity.kind == "region" and b.entity.kind == "city" and a.entity.country == b.entity.country \
+                    and b.entity.population >= 100000 and b.similarity >= a.similarity:
+                ranked[0], ranked[1] = b, a
+        return ranked
+
+    @staticmethod
+    def candidates(ranked: list[Scored], skip: int = 1) -> list[tuple[str, float]]:
+        """The runner-ups as shown in the report: name (key) and similarity."""
+        return [(f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1)) for s in ranked[skip: skip + 3]]
+
+    @staticmethod
+    def others(ranked: list[Scored], keep: int = 8) -> tuple[tuple[str, float, float, str], ...]:
+        """The runner-ups of `ranked`, kept to be shown in another context (`candidates_among`)."""
+        return tuple((f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1), s.total, s.entity.country or "")
+                     for s in ranked[1:keep + 1])
+
+    @staticmethod
+    def candidates_among(others: tuple[tuple[str, float, float, str], ...],
+                         countries: frozenset[str]) -> list[tuple[str, float]]:
+        """The runner-ups of a ranking made without context, in the order the co-partners'
+        `countries` give them (the first place stays first: they could not change it)."""
+        order = sorted(others, key=lambda o: (-(o[2] + (2.0 * COUNTRY_BONUS if o[3] in countries else 0.0)),
+                                              o[0][o[0].rfind("(") + 1:]))
+        return [(label, sim) for label, sim, _, _ in order[:3]]
+
+
+__all__ = ["AMBIGUOUS_GAP", "COUNTRY_BONUS", "NAME_TYPE_BONUS", "Ranker", "Resolution", "Scored", "doubt"]

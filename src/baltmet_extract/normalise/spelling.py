@@ -1,0 +1,249 @@
+"""Near spellings and cut names: the gazetteer names a damaged mention may mean ("Schweinfudt",
+"ippstadt", "randenburg"), the evidence each answer rests on, and whether that evidence is strong
+enough to leave the answer unflagged (the measured rule of `calibration`).
+
+Candidates come from the candidate index (names within one edit, cached per mention), then, when
+none is that near, from two edits deep, then from the trigram-blocked pool. Small places the
+gazetteer knows only by name, and other places' names cut short, count as runner-ups.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from baltmet_extract.normalise.calibration import CertainRule, Evidence, edit_kind
+from baltmet_extract.normalise.gazetteer import ALTERNATE, NAME_TYPE_LABEL, Entity, Gazetteer
+from baltmet_extract.normalise.ranking import Ranker, Resolution, Scored
+from baltmet_extract.textutil import fold
+
+#: a cut name is completed by at most this many letters when it is another place's runner-up
+CUT_LETTERS = 3
+
+
+class NearSpellings:
+    """Fuzzy and cut-name matching against one gazetteer, with per-mention caches."""
+
+    def __init__(self, gz: Gazetteer, ranker: Ranker, rule: CertainRule, accept_at: float, margin: float,
+                 truncated_min: int) -> None:
+        self.gz = gz
+        self.ranker = ranker
+        self.rule = rule
+        self.accept_at = accept_at
+        self.margin = margin
+        self.truncated_min = truncated_min
+        #: near spellings of a compact folded query: (name, similarity, edits), best first; they do
+        #: not depend on the context, so a mention seen with several contexts is searched once
+        self._near: dict[str, list[tuple[str, float, int]]] = {}
+        #: edits from a query to the nearest small place outside the gazetteer (None: none found)
+        self._small: dict[str, int | None] = {}
+        self._spaces: dict[str, int] = {}
+
+    def near(self, query: str) -> list[tuple[str, float, int]]:
+        """Gazetteer names near `query` (compact folded): (name, similarity, edits), best first.
+
+        The candidate index gives the names within one edit; when none is that near, within two,
+        and the trigram-blocked pool too (several errors in a long name, names written together). The edits to the nearest small place outside the
+        gazetteer are kept apart (`small_edits`): such a place is a runner-up, never an answer."""
+        cached = self._near.get(query)
+        if cached is not None:
+            return cached
+        names, small = self.gz.near_names(query)
+        near = scored(query, names)
+        several = not any(d <= 1 for _, _, d in near)
+        if several and len(query) >= 6:
+            names, small = self.gz.near_names(query, depth=2)
+            near = [x for x in scored(query, names) if x[2] <= 2]
+        if several or not any(sim >= self.accept_at for _, sim, _ in near):
+            # several errors (or none near enough): the candidates that share the most letter
+            # triples come along, for the answer and for the person who checks it
+            pool = self.gz.fuzzy_candidates(query)
+            matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
+            seen = {n for n, _, _ in near}
+            near += scored(query, [m[0] for m in matches if m[0] not in seen])
+        floor = self.accept_at - 8
+        out = sorted((x for x in near if x[1] >= floor), key=lambda x: (-x[1], x[0]))
+        self._near[query] = out
+        self._small[query] = min(d for _, _, d in scored(query, small)) if small else None
+        return out
+
+    def small_edits(self, query: str) -> int | None:
+        """Edits from `query` to the nearest small place outside the gazetteer (after `near`)."""
+        return self._small.get(query)
+
+    def fuzzy(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        """The best near spelling of `variant`, flagged unless the evidence is certain."""
+        folded = fold(variant)
+        query = folded.replace(" ", "")
+        if len(query) < 5:
+            return None
+        found: list[tuple[Entity, int]] = []
+        sims: list[float] = []
+        matched: list[tuple[str, int]] = []
+        for name, sim, edits in self.near(query):
+            for e, t in self.gz.entries_for_compact(name):
+                sims.append(sim)
+                matched.append((name, edits))
+                found.append((e, t))
+        if not found:
+            return None
+        ranked = self.ranker.rank(found, sims, hint, countries, matched)
+        top = ranked[0]
+        extra_words = folded.count(" ") - self._spaces_in(top.entity)
+        if extra_words > 0:
+            # more words than the name: perhaps several names written together ("Wielkopol uskie")
+            top.similarity -= 8.0 * extra_words
+        if top.similarity < self.accept_at:
+            return None
+        others = [s for s in ranked[1:] if s.entity.key != top.entity.key]
+        runner_sim = max((s.similarity for s in others), default=0.0)
+        margin = top.similarity - runner_sim
+        evidence = Evidence(
+            length=len(query), edits=top.edits, edit_kind=edit_kind(query, top.matched),
+            margin=round(margin, 2), kind=top.entity.kind, population=top.entity.population,
+            name_type=top.name_type, in_context=bool(countries) and top.entity.country in countries,
+            context_decided=top.context_decided, matched=top.matched, european=top.entity.european,
+            prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2),
+            **runner_up(others, [], self.small_edits(query)))
+        if extra_words > 0:
+            evidence = evidence.doubt("more words than the name")
+        doubt = self.rule.why_doubtful(evidence)
+        if not doubt:
+            # the mention may also be another place's name with its start or end cut ("kutskaya
+            # oblast" is one letter off Kurskaya and Irkutskaya cut): asked only when it matters
+            cut = self.cut_edits(query, top.entity.key)
+            if cut:
+                evidence = evidence._replace(**runner_up(others, cut, self.small_edits(query)))
+                doubt = self.rule.why_doubtful(evidence)
+        score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
+        reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
+        reason += f"; to check: {doubt}" if doubt else "; certain: one typing error, no other place as near"
+        return Resolution(raw, top.entity, "fuzzy", score, bool(doubt), reason, self.ranker.candidates(ranked),
+                          top.entity.kind, evidence, self.ranker.others(ranked))
+
+    def truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        """`variant` as the cut start or end of a longer name ("randenburg"), flagged unless certain."""
+        query = fold(variant).replace(" ", "")
+        if len(query) < self.truncated_min:
+            return None
+        found: list[tuple[Entity, int]] = []
+        sims: list[float] = []
+        matched: list[tuple[str, int]] = []
+        for name in self.gz.with_suffix(query) + self.gz.with_prefix(query):
+            if name == query:
+                continue
+            for e, t in self.gz.entries_for_compact(name):
+                if e.kind == "city" and e.population < 50000:
+                    continue  # a cut name is only completed to a place big enough to be a partner
+                if t == ALTERNATE:
+                    continue  # nor to a foreign-language name (a cut "Talinn" is no "Lappeenranta linn")
+                sims.append(80.0 + 15.0 * len(query) / len(name))
+                matched.append((name, len(name) - len(query)))
+                found.append((e, t))
+        if not found:
+            return None
+        ranked = self.ranker.rank(found, sims, hint, countries, matched)
+        top = ranked[0]
+        score = round(top.similarity, 1)
+        kind = "cut_start" if top.matched.endswith(query) else "cut_end"
+        reason = f"completed a cut name from its {'ending' if kind == 'cut_start' else 'beginning'}"
+        others = [s for s in ranked[1:] if s.entity.key != top.entity.key]
+        if others:
+            reason += f"; {len(others)} other completion(s)"
+            score = min(score, top.similarity - 5)
+        # the nearest spelling of another place counts as a runner-up too ("ippstadt")
+        spelt = [d for n, _, d in self.near(query) if all(e.key != top.entity.key for e, _ in
+                                                          self.gz.entries_for_compact(n))] if len(query) >= 5 else []
+        # another completion is one error too, however many letters its cut took
+        for s in others:
+            s.edits = 1
+        evidence = Evidence(
+            length=len(query), edits=top.edits, edit_kind=kind,
+            **runner_up(others, [min(min(spelt), 2)] if spelt else [], self.small_edits(query)),
+            margin=round(top.similarity - max((s.similarity for s in others), default=0.0), 2),
+            kind=top.entity.kind, population=top.entity.population, name_type=top.name_type,
+            in_context=bool(countries) and top.entity.country in countries, context_decided=top.context_decided,
+            matched=top.matched, european=top.entity.european,
+            prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2))
+        doubt = self.rule.why_doubtful(evidence)
+        reason += f"; to check: {doubt}" if doubt else "; certain: one cut, no other place as near"
+        return Resolution(raw, top.entity, "rule", score, bool(doubt), reason,
+                          self.ranker.candidates(ranked), top.entity.kind, evidence, self.ranker.others(ranked))
+
+    def alternate_doubt(self, query: str, entity: Entity) -> str:
+        """Why one of a place's alternate names (GeoNames lists every language's, and some noise)
+        is no certain answer: the place is far from Europe, a small place is called so, or the own
+        name of another place (in Europe, or bigger) is one letter off (a misspelt "Athen" is an
+        old name of Aachen)."""
+        if not entity.european:
+            return "an alternate name of a place outside Europe"
+        for name, _, edits in self.near(query) if len(query) >= 5 else []:
+            if edits > 1 or name == query:
+                continue
+            entries = self.gz.entries_for_compact(name)
+            if all(e.key != entity.key for e, _ in entries) and any(
+                    t != ALTERNATE and (e.european or e.population >= entity.population) for e, t in entries):
+                return f"one letter off the name {name!r} of another place"
+        if self.small_edits(query) == 0:
+            return "also the name of a small place"
+        return ""
+
+    def cut_edits(self, query: str, key: str) -> list[int]:
+        """[1] when `query` (compact folded) is the cut start or end of the name of a place other
+        than `key`: one error (the cut), a runner-up of a near spelling; else []."""
+        for name in self.gz.with_suffix(query, limit=5) + self.gz.with_prefix(query, limit=5):
+            if len(name) - len(query) <= CUT_LETTERS and name != query:
+                entries = self.gz.entries_for_compact(name)
+                if any(t != ALTERNATE for _, t in entries) and all(e.key != key for e, _ in entries):
+                    return [1]
+        return []
+
+    def one_letter_off(self, query: str) -> bool:
+        """Some name is within one edit of `query` (compact folded): a cheap look, no ranking."""
+        return any(OSA.distance(query, n) <= 1 for n in self.gz.near_names(query)[0])
+
+    def _spaces_in(self, entity: Entity) -> int:
+        """Spaces in the folded canonical name of `entity` (words - 1), kept per entity."""
+        n = self._spaces.get(entity.key)
+        if n is None:
+            n = self._spaces[entity.key] = fold(entity.name).count(" ")
+        return n
+
+
+def runner_up(others: list[Scored], cut: list[int], small: int | None) -> dict[str, Any]:
+    """The nearest other candidate as `Evidence` fields: the nearest place (ties: the strongest),
+    unless a cut name of another place (`cut`: its errors) or a small place outside the gazetteer
+    (`small`: its edits) is nearer."""
+    out: dict[str, Any] = {"runner_up_edits": None, "runner_up": ""}
+    if others:
+        r = min(others, key=lambda s: (s.edits, -s.total))
+        out = {"runner_up_edits": r.edits, "runner_up": "place", "runner_up_population": r.entity.population,
+               "runner_up_european": r.entity.european, "runner_up_name_type": r.name_type,
+               "runner_up_country": r.entity.country or ""}
+    for edits, source in ((min(cut, default=None), "cut"), (small, "small")):
+        if edits is not None and (out["runner_up_edits"] is None or edits < out["runner_up_edits"]):
+            out = {"runner_up_edits": edits, "runner_up": source}
+    return out
+
+
+def scored(query: str, names: list[str]) -> list[tuple[str, float, int]]:
+    """(name, similarity, edits) of each name against `query`; similarity as `typo_similarity`."""
+    out = []
+    for name in names:
+        d = OSA.distance(query, name)
+        out.append((name, 100.0 * (1.0 - d / (len(query) + len(name))), d))
+    return out
+
+
+def typo_similarity(a: str, b: str) -> float:
+    """0-100, on the scale of rapidfuzz's `ratio`, but a swapped or wrong letter costs one edit as a
+    missing one does (optimal string alignment), so `Kanuas` is as near `Kaunas` as `Kaunsa` is.
+    (Never below `ratio`: its insertions and deletions are edits here too.)"""
+    if not a or not b:
+        return 0.0
+    return 100.0 * (1.0 - OSA.distance(a, b) / (len(a) + len(b)))
+
+
+__all__ = ["CUT_LETTERS", "NearSpellings", "runner_up", "scored", "typo_similarity"]
