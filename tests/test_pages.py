@@ -166,3 +166,15 @@ def test_a_page_with_nothing_to_read_says_so(tmp_path):
     assert "menu.txt: no records" in err.getvalue()
     with (tmp_path / "out" / "errors.csv").open(encoding="utf-8", newline="") as f:
         assert any(r["source_file"] == "menu.txt" and r["stage"] == "classify" for r in csv.DictReader(f))
+
+
+def test_the_summary_names_the_documents_that_gave_no_records(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "menu.txt").write_text("Home | About | News | Contact\n", encoding="utf-8")
+    (tmp_path / "in" / "news.txt").write_text("Partners met in Riga\n\nThe project partners met in Riga on "
+                                              "3 March 2015 to plan the pilot actions of the project.\n",
+                                              encoding="utf-8")
+    err = io.StringIO()
+    main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"], stdout=io.StringIO(),
+         stderr=err)
+    assert "1 document(s) gave no records: menu.txt (why: errors.csv)" in err.getvalue()

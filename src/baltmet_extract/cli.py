@@ -35,6 +35,10 @@ def _out() -> TextIO:
     return _STREAMS.get("stdout", sys.stdout)
 
 
+#: documents that gave no records named in the summary, the rest counted
+EMPTY_SHOWN = 5
+
+
 class UsageProblem(Exception):
     """A problem with what the user asked for (exit status 2)."""
 
@@ -132,6 +136,11 @@ def extract(
           f"{len(t.events)} events, {len(t.news)} news; {to_review} mention(s) to review, "
           f"{len(problems)} validation problem(s), {len(result.failed_inputs)} failed input(s) -> {one_line(str(out))}",
           file=err)
+    empty = result.empty_inputs
+    if empty:
+        names = ", ".join(one_line(d.source_file) for d in empty[:EMPTY_SHOWN])
+        more = f" and {len(empty) - EMPTY_SHOWN} more" if len(empty) > EMPTY_SHOWN else ""
+        print(f"{len(empty)} document(s) gave no records: {names}{more} (why: errors.csv)", file=err)
     if result.failed_inputs:
         raise typer.Exit(1)
 

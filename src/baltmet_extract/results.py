@@ -67,6 +67,11 @@ class RunResult:
         return [d for d in self.documents if d.failed]
 
     @property
+    def empty_inputs(self) -> list[DocumentResult]:
+        """Documents that were read but gave no project, news item or milestone."""
+        return [d for d in self.documents if not d.failed and not (d.projects or d.news or d.milestones)]
+
+    @property
     def projects(self) -> list[Project]:
         return self.tables.projects
 

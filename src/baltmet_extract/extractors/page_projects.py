@@ -87,7 +87,7 @@ def _compiled(config_json: str) -> PagePhrases:
         status_labels=frozenset(str(w).lower() for w in c.get("status_labels", [])),
         not_names=frozenset(fold(str(w)) for w in c.get("not_project_names", [])),
         role_labels=labels,
-        before_name=re.compile(rf"(?i:(?<![\w-])(?:{words}))\s+[{_QUOTES}]?"
+        before_name=re.compile(rf"(?i:(?<!\w)(?:{words}))\s+[{_QUOTES}]?"
                                rf"(?P<name>[^\W_][\w&+.'’-]*(?:\s[^\W_][\w&+.'’-]*){{0,3}})"),
         # "Umbrella-projektet", "INNOHEIMO-hankkeen"; with a space only "the EmPaci project"
         after_name=re.compile(rf"(?P<name>[^\W_][\w&+.'’]*)[{_QUOTES}]?(?:-(?i:(?:{words}))|\s+(?i:(?:{after})))(?!\w)"),
