@@ -75,6 +75,14 @@ class Inflections:
             out.append("-".join(new_parts))
         return (" ".join(out), how) if changed else None
 
+    def near_enough(self, entity: Any, language: str | None) -> bool:
+        """A place an ending rule alone may vouch for: near where the language is spoken, or big."""
+        if entity is None:
+            return False
+        near = {str(c).upper() for c in (self.config.get("near") or {}).get(language or "", [])}
+        big = int(self.config.get("ending_min_population", 100000))
+        return entity.country in (near | self.home_countries(language)) or entity.population >= big
+
     def home_countries(self, language: str | None) -> frozenset[str]:
         """The countries where a language is at home (where its bent names are likeliest)."""
         countries = (self.config.get("countries") or {}).get(language or "", [])

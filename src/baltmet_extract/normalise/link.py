@@ -20,6 +20,7 @@ from baltmet_extract.models import (
 )
 from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.normalise.gazetteer import Entity
+from baltmet_extract.normalise.inflection import ENDING
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.normalise.textplaces import TextPlaceFinder
 from baltmet_extract.results import DocumentResult
@@ -55,6 +56,8 @@ class Linker:
         self.place_projects: dict[str, set[str]] = defaultdict(set)
         self.place_entities: dict[str, Entity] = {}
         self.used_ids: set[str] = set()
+        #: (file, date, place) of the events news items gave, so that one page's event is one row
+        self.news_events: set[tuple[str, str, str]] = set()
 
     def run(self, results: list[DocumentResult]) -> Tables:
         used_ids: set[str] = set()
@@ -137,7 +140,8 @@ class Linker:
             if bent is not None:
                 variant, how = bent
                 alt = self.resolver.resolve(variant, mention.kind_hint, context)
-                if not _doubtful(alt) and not _other_kind(alt, announced) and all(
+                near = how != ENDING or all(self.finder.inflections.near_enough(r.entity, language) for r in alt)
+                if near and not _doubtful(alt) and not _other_kind(alt, announced) and all(
                         r.entity is not None and r.entity.kind in ("city", "region", "country") for r in alt):
                     results = [_read_as(r, mention.raw, variant, how, language) for r in alt]
         if _other_kind(results, announced):
@@ -252,6 +256,12 @@ class Linker:
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
                    source_file: str, source_page: int | None, source_row: int | None, source_text: str = "") -> None:
         e = place.entity if place else None
+        if source_kind == "news" and e is not None and date_start:
+            # one page telling of one event twice ("met in Riga on 5 May" ... "the Riga meeting of 5 May")
+            key = (source_file, date_start, e.key)
+            if key in self.news_events:
+                return
+            self.news_events.add(key)
         base = self._unique(f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}")
         self.tables.events.append(Event(
             event_id=base, source_kind=source_kind, milestone=milestone, title=title, kind=kind,  # type: ignore[arg-type]
@@ -322,8 +332,6 @@ def _doubtful(results: list[Resolution]) -> bool:
 
 
 def _read_as(r: Resolution, raw: str, variant: str, how: str, language: str) -> Resolution:
-    from baltmet_extract.normalise.inflection import ENDING
-
     flagged = r.needs_review or how == ENDING
     return replace(r, raw=raw, needs_review=flagged, score=min(r.score, 90.0) if how == ENDING else r.score,
                    reason=f"read as {variant!r}, the {how} form of its words in {language}; {r.reason}")

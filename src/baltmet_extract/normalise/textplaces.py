@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 COMPANY_SUFFIXES = ["gmbh", "ag", "ab", "oy", "oyj", "ltd", "as", "a/s", "sa", "plc", "inc", "asa", "aps", "ug"]
 MAX_NAME_TOKENS = 5
 #: a place outside Europe found in running text counts only this big, or with its country named
-FAR_AWAY_MIN_POPULATION = 1_000_000
+FAR_AWAY_MIN_POPULATION = 300_000
 _CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:],
                                                 *calendar.day_name, *calendar.day_abbr])
 
@@ -289,6 +289,8 @@ class TextPlaceFinder:
                 continue
             if home is not None and (res.entity is None or res.entity.country not in home):
                 continue
+            if how == ENDING and not self.inflections.near_enough(res.entity, language):
+                continue  # Polish "Morza" (of the sea) is no Hungarian town "Mór"
             res.raw = word
             res.reason = f"{word!r} read as {name!r}, its {how} form in {language}; " + res.reason
             if how == ENDING:
