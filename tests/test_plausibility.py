@@ -110,3 +110,21 @@ def test_the_thresholds_are_the_settings(rules):
     # names of two words or more now count as run together; six partners as too many
     assert flag_implausible(drafts, [], rules, PlausibilitySettings(max_name_words=1, min_partner_outlier=6,
                                                                      partner_ratio=1.01)) > 5
+
+
+def test_a_long_list_with_a_few_cut_names_is_no_misread_row(rules):
+    """Names cut at the start ("heleznovodsk") in a list of 26 are damage, not the end of another row;
+    three in a list of ten are (the sample's cut row)."""
+    from baltmet_extract.extractors.annex import ProjectDraft
+    from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
+    from baltmet_extract.models import Project
+
+    def draft(n: int, cut: int) -> ProjectDraft:
+        names = [f"heleznovodsk{i}" for i in range(cut)] + [f"Place{i}" for i in range(n - cut)]
+        return ProjectDraft(Project(project_id=f"p{n}", name=f"Project {n}", source_file="a.txt"),
+                            PartnerCell(mentions=[PartnerMention(raw=x) for x in names], text=", ".join(names)))
+
+    long_list, short_list = draft(26, 3), draft(10, 3)
+    flag_implausible([long_list, short_list], [], rules)
+    assert not long_list.project.needs_review
+    assert short_list.project.needs_review and "pieces of words" in (short_list.project.review_reason or "")

@@ -36,6 +36,9 @@ DEFAULT_MIN_PARTNER_OUTLIER = 16
 DEFAULT_MIN_QUOTED = 12
 DEFAULT_EXTRA_LEADS_PER_PAGE = 2
 DEFAULT_MIN_FRAGMENTS = 3
+#: ... and at least this share of the cell's mentions: a long list with a few names cut at the
+#: start (misspelt or damaged) is no misread row
+DEFAULT_MIN_FRAGMENT_SHARE = 0.2
 #: A column heading of fewer words ("Partner cities") may be said in a cell in passing.
 MIN_HEADING_WORDS = 3
 _LEAD = re.compile(r"\(\s*(?:lead|lead partners?|leaders?|coordinators?|co-ordinators?|lp)\s*\)", re.IGNORECASE)
@@ -50,7 +53,8 @@ class PlausibilitySettings:
     many times the table's median and this number. `min_quoted`: the shortest heading or status
     text (letters and digits) whose presence inside another cell counts. `extra_leads_per_page`:
     a page whose rows name this many more lead partners than it has rows. `min_fragments`: a
-    partner cell with this many mentions starting in lower case (pieces of cut words).
+    partner cell with this many mentions starting in lower case (pieces of cut words), and at
+    least `min_fragment_share` of its mentions.
     """
 
     max_name_words: int = DEFAULT_MAX_NAME_WORDS
@@ -59,6 +63,7 @@ class PlausibilitySettings:
     min_quoted: int = DEFAULT_MIN_QUOTED
     extra_leads_per_page: int = DEFAULT_EXTRA_LEADS_PER_PAGE
     min_fragments: int = DEFAULT_MIN_FRAGMENTS
+    min_fragment_share: float = DEFAULT_MIN_FRAGMENT_SHARE
 
     def __post_init__(self) -> None:
         counts = (self.max_name_words, self.min_partner_outlier, self.min_quoted, self.extra_leads_per_page,
@@ -67,6 +72,8 @@ class PlausibilitySettings:
             raise ValueError("counts must be >= 1")
         if self.partner_ratio <= 1:
             raise ValueError("partner_ratio must be > 1")
+        if not 0 <= self.min_fragment_share <= 1:
+            raise ValueError("min_fragment_share must be between 0 and 1")
 
 
 class _Mentions(Protocol):
@@ -147,7 +154,8 @@ def _reasons(
     if repeated:
         reasons.append(f"the status cell repeats {repeated[0]!r}: two rows' statuses?")
     fragments = [m.raw for m in draft.partners.mentions if m.raw[:1].islower()]
-    if len(fragments) >= settings.min_fragments:
+    share = len(fragments) / max(1, len(draft.partners.mentions))
+    if len(fragments) >= settings.min_fragments and share >= settings.min_fragment_share:
         reasons.append(f"the partner cell holds pieces of words ({', '.join(fragments[:3])}): the end of another row?")
     leads = len(_LEAD.findall(draft.partners.text or ""))
     if leads > 1:

@@ -58,6 +58,9 @@ class Linker:
         self.used_ids: set[str] = set()
         #: (file, date, place) of the events news items gave, so that one page's event is one row
         self.news_events: set[tuple[str, str, str]] = set()
+        #: the words that announce a city or a region ("miesto savivaldybė", "Landkreis")
+        self.kind_words = {k: frozenset(w.casefold() for w in resolver.rules.kind_descriptors.get(k, []))
+                           for k in ("city", "region")}
 
     def run(self, results: list[DocumentResult]) -> Tables:
         used_ids: set[str] = set()
@@ -133,7 +136,7 @@ class Linker:
                                "names a group of places, not one place", [], "group")]
         context = frozenset(countries | ({mention.country_hint} if mention.country_hint else set()))
         results = self.resolver.resolve(mention.raw, mention.kind_hint, context)
-        announced = _announced_kind(mention.raw, self.resolver.rules.kind_descriptors)
+        announced = _announced_kind(mention.raw, self.kind_words)
         if language and (_doubtful(results) or _other_kind(results, announced)):
             # "Rīgas pilsētas pašvaldība", "Kauno miesto savivaldybė": a bent name in its dictionary form
             bent = self.finder.inflections.unbent(mention.raw, language, every_word=_other_kind(results, announced))
@@ -312,12 +315,12 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[cut + 1 if cut >= 0 else 0: min(stops) + 1 if stops else len(text)].strip()
 
 
-def _announced_kind(raw: str, descriptors: dict[str, list[str]]) -> str | None:
+def _announced_kind(raw: str, kind_words: dict[str, frozenset[str]]) -> str | None:
     """The kind of place a mention's own words announce ("... miesto savivaldybė": a city,
     "Landkreis ...", "... Maavalitsus": a region), when they announce exactly one."""
     words = {w.strip(".,;:()").casefold() for w in raw.split()}
-    kinds = {k for k in ("city", "region") if words & {d.casefold() for d in descriptors.get(k, [])}}
-    return kinds.pop() if len(kinds) == 1 else None
+    kinds = [k for k, known in kind_words.items() if not words.isdisjoint(known)]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def _other_kind(results: list[Resolution], announced: str | None) -> bool:
