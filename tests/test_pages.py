@@ -178,3 +178,23 @@ def test_the_summary_names_the_documents_that_gave_no_records(tmp_path):
     main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"], stdout=io.StringIO(),
          stderr=err)
     assert "1 document(s) gave no records: menu.txt (why: errors.csv)" in err.getvalue()
+
+
+@pytest.mark.parametrize("stem", ["fi_minutes_tampere-hallitus", "da_news_aalborg-partnermode"])
+def test_a_page_saved_as_html_reads_like_its_text(tmp_path, stem, own_runs):
+    """Each paragraph its own <p>, a menu and a footer around them: the same events and news."""
+    import html
+
+    lines = [ln for ln in (OWN / "docs" / f"{stem}.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    body = "".join(f"<h1>{html.escape(ln)}</h1>" if i == 0 else f"<p>{html.escape(ln)}</p>" for i, ln in enumerate(lines))
+    page = tmp_path / f"{stem}.html"
+    page.write_text(f"<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+                    f"<li><a href='/c'>Contact</a></li></ul></nav><main>{body}</main>"
+                    "<footer><p>© 2019 City portal</p></footer></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(page), "--out", str(out), "--jobs", "1"], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    _, text_out = own_runs[stem]
+    key = ("date_start", "date_end", "place_geonames_id")
+    assert sorted(tuple(r[k] for k in key) for r in _rows(out, "events")) == \
+        sorted(tuple(r[k] for k in key) for r in _rows(text_out, "events"))
+    assert [tuple(r[k] for k in key) for r in _rows(out, "news")] == [tuple(r[k] for k in key) for r in _rows(text_out, "news")]

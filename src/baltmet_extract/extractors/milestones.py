@@ -152,13 +152,20 @@ def sentences(lines: list[Line]) -> list[tuple[str, Line]]:
     return out
 
 
+_LABEL_LINE = re.compile(r"^[^\W\d_][\w .'’-]{0,40}:\s")
+
+
 def _paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines with no blank line between them in a dump; every line its own elsewhere."""
+    """Lines wrapped in the middle of a sentence, joined into their paragraph (a text dump wraps
+    "...is held in" / "Berlin in March 2009"); a line after a full stop, a heading, a labelled
+    fact ("Aika: 12.–13.6.2018") or a numbered point stands on its own."""
     paras: list[list[Line]] = []
     for ln in lines:
         prev = paras[-1][-1] if paras else None
         if prev is not None and ln.page is None and prev.page is None and ln.row == prev.row + 1 \
-                and not ln.heading and not prev.heading:
+                and not ln.heading and not prev.heading and not prev.text.rstrip().endswith((".", "!", "?", ":")) \
+                and not _LABEL_LINE.match(ln.text) and not _LABEL_LINE.match(prev.text) \
+                and not re.match(r"^\s*(?:\d+[.)]|[-–•*])\s", ln.text):
             paras[-1].append(ln)
         else:
             paras.append([ln])

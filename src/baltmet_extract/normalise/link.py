@@ -236,14 +236,12 @@ class Linker:
         # a date without its year takes the item's, else the page's (None: such dates are skipped)
         anchor = draft.date_start or (draft.posted.iso() if draft.posted is not None else None)
         year = int(anchor[:4]) if anchor else None
-        own = draft.date.text if draft.date is not None else None
 
         def same_year(month: int) -> tuple[int | None, bool]:
             return year, year is not None
 
         lines = [ln for ln in draft.lines if ln is not draft.line]
-        for ev in dated_events(sentences(lines), self.resolver.rules, same_year,
-                               skip=lambda s: own is not None and own in s):
+        for ev in dated_events(sentences(lines), self.resolver.rules, same_year):
             if ev.date_start is None or ev.date_start == draft.date_start:
                 continue
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
