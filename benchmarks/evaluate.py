@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None, folder: Path | None = None) -> int:
     ap.add_argument("--keep", type=Path, default=None, help="write the output folders here and keep them")
     ap.add_argument("--verbose", action="store_true", help="print the scorer's list of misses per document")
     ap.add_argument("--min", type=float, default=None, help="exit 1 when the mean score is below this")
+    ap.add_argument("--by-name", action="store_true",
+                    help="also the mean score by language and by kind, from file names LANG_KIND_slug (real pages)")
     args = ap.parse_args(argv)
 
     scorer_path = args.scorer or (SHARED_SCORER if SHARED_SCORER.exists() else LOCAL_SCORER)
@@ -145,6 +147,15 @@ def main(argv: list[str] | None = None, folder: Path | None = None) -> int:
     mean = sum(res["score"] for _, res in results) / len(results)
     print()
     print("measures per document are those of the scorer; '-' = not scored for this document")
+    if args.by_name:
+        groups: dict[str, list[float]] = {}
+        for name, res in results:
+            parts = Path(name).stem.split("_")
+            if len(parts) >= 3:
+                groups.setdefault(f"language {parts[0]}", []).append(res["score"])
+                groups.setdefault(f"kind {parts[1]}", []).append(res["score"])
+        for key in sorted(groups):
+            print(f"{key:<20} n={len(groups[key]):<3} score {sum(groups[key]) / len(groups[key]):.3f}")
     print(f"score: {mean:.3f}")
     if args.min is not None and mean < args.min:
         return 1

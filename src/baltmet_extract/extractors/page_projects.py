@@ -337,7 +337,9 @@ def _partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tup
                     # the name stands before the phrase ("X er leadpartner") or after it ("led by X")
                     name_first = m.start(kind) == m.start() and m.end(kind) < m.end()
                     name = _chunk(value if name_first else split.split(value)[0], ph, trailing=name_first)
-                    raws = [name] if name and _reads_as_name(name, ph) else []
+                    # a name after its phrase ends at the clause ("... является Международный центр
+                    # социально-экономических исследований, ..."): its lower-case words are its own
+                    raws = [name] if name and (not name_first or _reads_as_name(name, ph)) else []
                 else:
                     raws = [r for r in _list_items(value, ph, split) if _reads_as_name(r, ph)]
                 if raws:
