@@ -149,6 +149,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     if own_title:
         candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None
+    contexts: list[tuple[str, str]] = []
     seen: list[DateMention] = []  # dates with a month so far: the context of a day written alone
     for text, ln, is_title in candidates:
         found = find_dates(text, words)
@@ -171,7 +172,8 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         refined = _refined(best, candidates[index + 1:], words, rules)
         if refined is not None:
             # "am 9. März" in the title, "am 9. und 10. März 2022" below; "juin 2023", then "vendredi 9 juin"
-            main = (refined, text, ln)
+            main = (replace(refined, start=best.start, end=best.end), text, ln)
+        contexts = [(text[: best.start], text[best.start:])] + _same_date(best, candidates[index + 1:], words)
         break
     draft = NewsDraft(title=title, summary=clean_spacing(" ".join(ln.text for ln in parts.body)),
                       line=parts.title, posted=parts.posted, lines=list(parts.body))
@@ -180,14 +182,28 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         # minutes and event pages: "Datum: 3.–4. Mai 2016", "Ort: Rathaus Kiel"
         place = parts.facts.get("place", "")
         main = (labelled[0], f"{labelled[0].text} {place}".strip(), parts.title)
+        contexts = [("", main[1])]
     if main is not None:
-        date, text, _ = main
-        draft.date = date
-        draft.event_before, draft.event_after = text[: date.start], text[date.start:]
+        draft.date = main[0]
+        draft.event_before, draft.event_after = contexts[0]
+        draft.event_contexts = contexts
     else:
         draft.date = parts.posted
     _date_draft(draft, parts.posted)
     return draft
+
+
+def _same_date(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords) -> list[tuple[str, str]]:
+    """Where the text tells of the same day again ("03.11.2016 ... kohtumine Eestis" in the title,
+    "03.11.2016 toimub Tallinas kohtumine" below): more places to look for the event's place."""
+    out = []
+    for text, _, _ in later:
+        for d in find_dates(text, words):
+            if (d.month, d.day) == (date.month, date.day) and d.day is not None \
+                    and (not d.year or not date.year or d.year == date.year):
+                out.append((text[: d.start], text[d.start:]))
+                break
+    return out
 
 
 def _refined(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords,

@@ -35,6 +35,8 @@ class NewsDraft:
     #: event's place is looked for first
     event_before: str = ""
     event_after: str = ""
+    #: further (before, after) stretches where the text tells of the same day again
+    event_contexts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -186,10 +186,18 @@ class Linker:
 
         for i, draft in enumerate(res.news, start=1):
             lang = res.language
-            event_place = (self.finder.nearest_place(draft.event_before, draft.event_after, lang)
-                           if draft.event_after else None)
+            event_place = None
+            for before, after in (draft.event_contexts or [(draft.event_before, draft.event_after)]):
+                event_place = self.finder.nearest_place(before, after, lang) if after else None
+                if event_place is not None:
+                    draft.event_before, draft.event_after = before, after
+                    break
             title_place = None if event_place else self.finder.best_place(draft.title, lang)
-            place = event_place or title_place or self.finder.best_place(draft.summary, lang)
+            place = event_place or title_place
+            if place is None and not draft.event_after:
+                # an item of a news list: its first city; a page dated by an event sentence that names
+                # no place takes none from elsewhere in its text (a guess, and often wrong)
+                place = self.finder.best_place(draft.summary, lang)
             if place is None:
                 text = ""
             elif place is event_place:
