@@ -42,7 +42,8 @@ CSV_FILES = ("aliases.csv", "regions.csv", "organisations.csv")
 REVIEW_FILE = "review.csv"
 RULE_FILES = (*YAML_FILES, *CSV_FILES, REVIEW_FILE)
 #: the rules files the gazetteer is built from
-GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml", "region_forms.yaml")
+GAZETTEER_FILES = ("aliases.csv", "regions.csv", "organisations.csv", "settings.yaml", "region_forms.yaml",
+                   "languages.yaml")
 
 
 def shipped_dir() -> Traversable:

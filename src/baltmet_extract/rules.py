@@ -72,6 +72,7 @@ class Rules:
     published: list[re.Pattern[str]] = field(default_factory=list)
     furniture: list[re.Pattern[str]] = field(default_factory=list)
     minutes: list[re.Pattern[str]] = field(default_factory=list)
+    host_words: list[re.Pattern[str]] = field(default_factory=list)
     date_labels: set[str] = field(default_factory=set)
     place_labels: set[str] = field(default_factory=set)
     milestone_line: re.Pattern[str] | None = None
@@ -146,6 +147,7 @@ class Rules:
         r.published = _compile(events.get("published", []), "events.yaml published")
         r.furniture = _compile(events.get("furniture", []), "events.yaml furniture")
         r.minutes = _compile(events.get("minutes", []), "events.yaml minutes")
+        r.host_words = _compile(events.get("host_words", []), "events.yaml host_words")
         r.date_labels = {str(w).lower() for w in events.get("date_labels", [])}
         r.place_labels = {str(w).lower() for w in events.get("place_labels", [])}
         r.milestone_line = _compile([events.get("milestone", r"^milestone\s+(?P<number>\d+)")], "events.yaml milestone")[0]

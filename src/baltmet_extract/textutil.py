@@ -30,6 +30,12 @@ def is_latin(text: str) -> bool:
     return True
 
 
+def is_cyrillic(text: str) -> bool:
+    """True when every letter is Cyrillic script ("Кентшин", "Калининград")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("CYRILLIC") for ch in letters)
+
+
 def clean_spacing(text: str) -> str:
     """Collapse whitespace, re-join words split by a hyphen and a space, tidy punctuation spacing."""
     text = " ".join(text.split())

@@ -26,12 +26,15 @@ from baltmet_extract.textutil import clean_spacing
 #: a title is at most this many words, in one of this many lines at the top
 TITLE_MAX_WORDS = 20
 TITLE_LINES = 3
+#: the short lines under a title that belong to its headline, and the sentences an event it names may be dated in
+HEADLINE_SENTENCES = 3
 #: the page's date is looked for in this many lines from the top
 DATE_LINES = 8
 #: a line beside publication words is at most this long to be the page's date line
 DATE_LINE_MAX_WORDS = 14
 #: a page is prose when it has a sentence of at least this many words
 PROSE_MIN_WORDS = 8
+_DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 _SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaidrė|diapositive)\s*\d+$", re.I)
 _BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
 
@@ -67,6 +70,13 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     posted_line: Line | None = None
     for ln in lines[:DATE_LINES]:
         text = ln.text
+        stamp = _DATE_STAMP.match(text)
+        if stamp:
+            # "date 2025-09-15 <title>": a page's date stamped before its text by the site
+            found = find_dates(stamp.group(1), words)
+            if found and found[0].year:
+                posted, posted_line = found[0], None
+                break
         if _label(text) in rules.date_labels:
             continue  # "Datum: 3.–4. Mai 2016" is the meeting's date, not the page's
         dated = [d for d in find_dates(text, words) if d.year and d.month]
@@ -177,6 +187,8 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         break
     draft = NewsDraft(title=title, summary=clean_spacing(" ".join(ln.text for ln in parts.body)),
                       line=parts.title, posted=parts.posted, lines=list(parts.body))
+    if main is None:
+        main, contexts = _headline_event(parts, body_sentences, words, rules, seen)
     labelled = [d for d in find_dates(parts.facts.get("date", ""), words) if d.month is not None]
     if labelled:
         # minutes and event pages: "Datum: 3.–4. Mai 2016", "Ort: Rathaus Kiel"
@@ -191,6 +203,21 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         draft.date = parts.posted
     _date_draft(draft, parts.posted)
     return draft
+
+
+def _headline_event(parts: PageParts, body: list[tuple[str, Line]], words: DateWords, rules: Rules,
+                    seen: list[DateMention]) -> tuple[tuple[DateMention, str, Line] | None, list[tuple[str, str]]]:
+    """A headline that names an event without its date ("Rostock: europäische Konferenz ...",
+    "YSTÄVYYSKUNTATAPAAMINEN"), dated by the first day the page's first sentences give."""
+    head = " ".join([parts.title.text] if parts.title is not None else [])
+    head += " " + " ".join(s for s, ln in body[:HEADLINE_SENTENCES] if len(s.split()) <= TITLE_MAX_WORDS)
+    if event_kind(head, rules) is None:
+        return None, []
+    for text, ln in body[:HEADLINE_SENTENCES + 3]:
+        for d in find_dates(text, words):
+            if d.day is not None and d.month is not None and not _is_page_date(d, parts.posted, text, rules):
+                return (d, text, ln), [(text[: d.start], text[d.start:])]
+    return None, []
 
 
 def _same_date(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords) -> list[tuple[str, str]]:

@@ -74,7 +74,8 @@ class DateWords:
 
     def range_pattern(self) -> str:
         words = "|".join(sorted((re.escape(w) for w in self.range_words), key=len, reverse=True))
-        return rf"\s*(?:[-–—]+|(?<!\w)(?:{words})(?!\w))\s*"
+        # one or two ("og til", "and on"): "fra onsdag den 23. oktober og til fredag den 25. oktober"
+        return rf"\s*(?:(?:[-–—]+|(?<!\w)(?:{words})(?!\w))\s*){{1,2}}"
 
     def words_pattern(self, words: tuple[str, ...]) -> str:
         return r"(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")"

@@ -17,6 +17,8 @@ from functools import lru_cache
 from baltmet_extract.extractors.date_words import DateWords, date_words
 
 _YEAR = r"(?:19|20)\d{2}"
+#: a two-digit year up to this is 20YY, above it 19YY
+TWO_DIGIT_YEAR_PIVOT = 40
 #: a day number as text writes it: 5, 05, 5th, 5., 1er
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|beginning of|end of|end|early|mid|late)"
@@ -36,13 +38,13 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     Y = rf"(?P<y>{_YEAR})"
     S = r"(?:" + "|".join([_SEASON, *words.seasons]) + r")"
     # a weekday between the two days of a range ("17th October and Wednesday, 18th October")
-    WD = rf"(?:{words.weekday_pattern()},?\s+)?"
+    WD = rf"(?:{words.weekday_pattern()},?\s+)?(?:(?:den|the|le|der|am)\s+)?"
     return [
         # 2007-06-13
         ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
         # 10.-11.12.2009, 12.–13.6.2018 (days of one month, dotted)
         ("numeric_day_range", re.compile(
-            rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.\s?(?P<mn>[01]?\d)\.\s?(?P<y>{_YEAR})\b")),
+            rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
         # 01/2009 - 06/2009, 11.2009 (month and year)
         ("numeric_month_range", re.compile(rf"\b(?P<m1>[01]?\d)[./](?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
         # 13.06.2007, 13/06/2007, 13. 6. 2007 (day first, as in European documents)
@@ -50,6 +52,8 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # 11/2009, 02.2018; never "1/2010" (an issue's or a meeting's number in its year)
         # 2023-06 (ISO year and month)
         ("numeric_ym_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])\b(?![-/.]\d)")),
+        # 08.03.05 (a two-digit year, with dots only)
+        ("numeric_dmy_short", re.compile(r"(?<![\d.])(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y2>\d{2})(?![\d.])")),
         ("numeric_month", re.compile(rf"(?<![\d./])(?P<mn>0[1-9]|1[0-2])[./](?P<y>{_YEAR})\b")),
         # first half of 2010, 2nd half 2010
         ("half_year", re.compile(rf"\b(?P<h>first|1st|second|2nd)\s+half\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
@@ -185,6 +189,12 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
     m2: int | None
     d1: int | None
     d2: int | None
+    if kind == "numeric_dmy_short":
+        yy = int(g["y2"])
+        year = (2000 + yy) if yy <= TWO_DIGIT_YEAR_PIVOT else (1900 + yy)
+        span["year"] = year
+        kind = "numeric_dmy"
+        g = {**g, "y": str(year)}
     if kind in ("numeric_iso", "numeric_dmy"):
         month, day = int(g["mn"]), int(g["dn"])
         try:

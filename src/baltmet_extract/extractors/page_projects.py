@@ -136,9 +136,9 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
                 names.append(_Found(i, ln, name))
                 lead = m.groupdict().get("lead")
                 if lead and (who := _item(lead, ph)):
-                    groups.append(_Found(i, ln, name=name, mentions=[PartnerMention(raw=who, role="lead")]))
+                    groups.append(_Found(i, ln, name=name, mentions=[PartnerMention(raw=who, role="lead", from_text=True)]))
         for role, raws in _partners_in(text, ph, split):
-            groups.append(_Found(i, ln, mentions=[PartnerMention(raw=r, role=role) for r in raws]))
+            groups.append(_Found(i, ln, mentions=[PartnerMention(raw=r, role=role, from_text=True) for r in raws]))
     projects = _distinct(names)
     counts: dict[str, int] = {}
     for f in names:
@@ -221,7 +221,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             for raw in (_list_items(marked.raw, ph, split) if len(items) == 1 else [_item(marked.raw, ph)]):
                 if raw:
-                    mentions.append(PartnerMention(raw=raw, role=marked.role))
+                    mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
         if mentions:
             found = True
             groups.append(_Found(at.get(id(ln), 0), ln, mentions=mentions))
@@ -248,8 +248,8 @@ def _with_marker(raw: str, role: str, rules: Rules) -> PartnerMention:
     for marked, patterns in rules.role_markers.items():
         for p in patterns:
             if p.search(raw):
-                return PartnerMention(raw=p.sub("", raw).strip(" ,;–-"), role=marked)
-    return PartnerMention(raw=raw, role=role)
+                return PartnerMention(raw=p.sub("", raw).strip(" ,;–-"), role=marked, from_text=True)
+    return PartnerMention(raw=raw, role=role, from_text=True)
 
 
 # --- names ---------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ class PartnerMention:
     kind_hint: str | None = None
     group: bool = False
     country_hint: str | None = None
+    #: named in a page's running text or lists, not in an annex's partner cell
+    from_text: bool = False
     #: the words this mention was split from at a conjunction ("Møre og Romsdal", "Mo i Rana"):
     #: the linker keeps them as one mention when they name one place
     joined: str | None = None

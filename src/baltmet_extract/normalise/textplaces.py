@@ -122,6 +122,8 @@ class TextPlaceFinder:
         self.model_name = rules.setting("normalise", "spacy_model", None)
         self._nlp: Language | None = None
         self.inflections = Inflections(gz, rules.languages, cache_dir)
+        #: the countries the text being read names (an ending rule may vouch for a place in them)
+        self._named: frozenset[str] = frozenset()
         self._cache: dict[tuple[str, str | None], tuple[list[TextPlace], list[str]]] = {}
         self._cache_file = self._cache_path(cache_dir) if cache_dir is not None else None
         self._loaded = 0
@@ -218,10 +220,11 @@ class TextPlaceFinder:
         orgs: list[str] = []
         countries = set()
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC") and not ent.kb_id_:
-                e0 = self.resolver.resolve(ent.text)[0].entity
+            if ent.label_ in ("GPE", "LOC"):
+                e0 = self.resolver.resolve(ent.kb_id_ or ent.text)[0].entity  # "Vokietijoje" names Germany
                 if e0 is not None and e0.kind == "country" and e0.country:
                     countries.add(e0.country)
+        self._named = frozenset(countries)
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 if ent.text not in orgs:
@@ -236,7 +239,7 @@ class TextPlaceFinder:
                 continue
             bent = res.raw != ent.text or "read as" in res.reason
             # a case ending ("Tartus", "Rīgā") says "in" as a preposition does
-            after_prep = after_prep or bent
+            after_prep = after_prep or (bent and self.inflections.says_where(language))
             if not after_prep and ent.start == 0 and len(ent) == 1:
                 continue  # a capitalised first word is weak evidence of a place
             e = res.entity
@@ -289,7 +292,7 @@ class TextPlaceFinder:
                 continue
             if home is not None and (res.entity is None or res.entity.country not in home):
                 continue
-            if how == ENDING and not self.inflections.near_enough(res.entity, language):
+            if how == ENDING and not self.inflections.near_enough(res.entity, language, self._named):
                 continue  # Polish "Morza" (of the sea) is no Hungarian town "Mór"
             res.raw = word
             res.reason = f"{word!r} read as {name!r}, its {how} form in {language}; " + res.reason
