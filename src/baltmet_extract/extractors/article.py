@@ -36,6 +36,8 @@ DATE_LINE_MAX_WORDS = 14
 PROSE_MIN_WORDS = 8
 _DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 _SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaidrė|diapositive)\s*\d+$", re.I)
+#: a figure with decimals or a sign, not a date ("92.7126", "+0.3052", "-1,5")
+_FIGURE = re.compile(r"(?<!\S)(?:[+−-]\d+[.,]\d+|\d+[.,]\d{4,})(?!\S)")
 _BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
 
 
@@ -58,6 +60,8 @@ def is_furniture(text: str, rules: Rules) -> bool:
         return True
     if any(p.search(t) for p in rules.furniture):
         return True
+    if _FIGURE.search(t) and len(re.findall(r"[^\W\d_]{2,}", t)) <= 3:
+        return True  # a ticker or a line of statistics ("USD 28.09.2024 92.7126 +0.3052")
     if ":" in _BREADCRUMB.split(t)[0]:
         return False  # "Partners: A | B | C" is a labelled list, not a menu
     return is_menu_line(t) or (len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith("."))
@@ -123,7 +127,9 @@ def _is_title(ln: Line) -> bool:
     last = text.split()[-1] if text else ""
     # a full stop of an abbreviation ("Städtenetz Ostseeküste e.V.") ends no sentence
     ends_sentence = text.endswith((",", ":", ";")) or (text.endswith(".") and "." not in last[:-1])
-    return 1 <= n <= TITLE_MAX_WORDS and not ends_sentence and sum(c.isalpha() for c in text) >= 4
+    letters = sum(c.isalpha() for c in text)
+    # mostly letters: a date line, a time or a line of figures is no title
+    return 1 <= n <= TITLE_MAX_WORDS and not ends_sentence and letters >= 4 and 2 * letters >= len(text.replace(" ", ""))
 
 
 def is_minutes(doc: Document, rules: Rules) -> bool:
@@ -155,6 +161,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     body_sentences = sentences(parts.body)
     own_title = parts.title not in parts.body
     title = clean_spacing(parts.title.text) if own_title else _short(body_sentences[0][0] if body_sentences else "")
+    title = _DATE_STAMP.sub("", title).strip() or title  # the site's date stamp is no part of the title
     candidates = [(s, ln, False) for s, ln in body_sentences]
     if own_title:
         candidates.insert(0, (title, parts.title, True))
@@ -268,7 +275,11 @@ def _short(sentence: str, limit: int = TITLE_MAX_WORDS) -> str:
 
 
 def _is_page_date(d: DateMention, posted: DateMention | None, text: str, rules: Rules) -> bool:
-    """The page's own date where it stands beside publication words: no event's."""
+    """The page's own date where it stands beside publication words, or stamped before its
+    text ("date 2025-09-15 <title>"): no event's."""
+    stamp = _DATE_STAMP.match(text)
+    if stamp and d.start < stamp.end():
+        return True
     if posted is None or (d.year, d.month, d.day) != (posted.year, posted.month, posted.day):
         return False
     return any(p.search(text) for p in rules.published) or is_date_line(text)

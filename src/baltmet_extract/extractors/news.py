@@ -122,7 +122,10 @@ def _looks_like_item(block: list[Line]) -> bool:
     headline = is_date_line(first) or not first.endswith((".", "!", "?", ":", ";"))
     # a headline alone is a page's title, not an item: an item has some text under it
     has_text = len(block) >= 2 or words >= 20
-    return headline and has_text and len(first.split()) <= 20 and words >= 10 and any(find_dates(ln.text) for ln in block)
+    # a block of figures (exchange rates, a results table) is no item: an item is mostly words
+    wordy = sum(len(re.findall(r"(?<!\S)[^\W\d_]{2,}[\W]*(?!\S)", ln.text)) for ln in block) * 2 >= words
+    return headline and has_text and wordy and len(first.split()) <= 20 and words >= 10 \
+        and any(find_dates(ln.text) for ln in block)
 
 
 def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
@@ -167,11 +170,17 @@ def _weekdays() -> re.Pattern[str]:
     return re.compile(r"^\s*" + default_date_words().weekday_pattern() + r"\.?,?\s+", re.IGNORECASE)
 
 
+#: a time of day after a date ("..., 18:00", "kl. 14.30", "um 10:00 Uhr")
+_TIME_AFTER = re.compile(r"[,\s|–-]+(?:at\s+|um\s+|kl\.?\s*|klo\s*|godz\.?\s*|в\s+)?\d{1,2}[:.]\d{2}"
+                         r"(?:\s*(?:h|Uhr|am|pm|CET|EET))?\s*$", re.IGNORECASE)
+
+
 def is_date_line(text: str) -> bool:
     """A line that is only a date ("13.11.2007", "9 October 2007", "Friday, 10 December 2010"),
     perhaps after a word or two of the site's ("Nyhed | 5. april 2019")."""
     text = _weekdays().sub("", _WEEKDAY.sub("", text)).strip()
     text = re.sub(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[|:–—-]\s*(?=\d)", "", text)
+    text = _TIME_AFTER.sub("", text)  # "29 Января 2004, 18:00", "12.05.2019 14:30"
     dates = find_dates(text)
     return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text) - 3
 

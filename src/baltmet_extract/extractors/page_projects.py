@@ -36,7 +36,7 @@ _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]|\d+[.)])\s+")
 _LOGO = re.compile(r"^\[?\s*(?:logo|image|img|bild|logotyp|logotipas|logotips|logotüüp|kuva)\b", re.IGNORECASE)
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
-_CLAUSE = re.compile(r",|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
+_CLAUSE = re.compile(r",|\s[–—-]\s|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pages.yaml
@@ -217,11 +217,10 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             items.append(t)
             last, between = nxt, 0
         mentions = []
-        for item in items:
+        for item in (_top_level_split(items[0], split) if len(items) == 1 else items):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
-            for raw in (_list_items(marked.raw, ph, split) if len(items) == 1 else [_item(marked.raw, ph)]):
-                if raw:
-                    mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
+            if raw := _item(marked.raw, ph):
+                mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
         if mentions:
             found = True
             groups.append(_Found(at.get(id(ln), 0), ln, mentions=mentions))
@@ -281,13 +280,17 @@ def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str |
     return [(n, f) for n, f in found if _is_name(n, ph, rules)]
 
 
+#: a number written as an ordinal, in the region's languages ("3rd", "2nd", "10th", "3-ий", "5-ojo")
+_ORDINAL = re.compile(r"\d+(?:\.|-?[a-zà-žа-я]{1,3})")
+
+
 def _is_name(name: str, ph: PagePhrases, rules: Rules) -> bool:
     if not name or not (name[:1].isupper() or name[:1].isdigit()):
         return False
     if fold(name) in ph.not_names or fold(name.split()[0]) in ph.not_names:
         return False
-    if not re.search(r"[^\W\d_]{2}", name):
-        return False  # "28", "2/2018"
+    if not re.search(r"[^\W\d_]{2}", name) or _ORDINAL.fullmatch(name):
+        return False  # "28", "2/2018", "3rd", "2.", "5-ojo"
     return not any(p.search(name) for p, _ in rules.programmes)  # "Interreg South Baltic" is a programme
 
 
@@ -374,13 +377,27 @@ def _reads_as_name(text: str, ph: PagePhrases) -> bool:
 
 
 def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]:
-    return [item for p in split.split(text) if (item := _item(p, ph))]
+    return [item for p in _top_level_split(text, split) if (item := _item(p, ph))]
+
+
+def _top_level_split(text: str, split: re.Pattern[str]) -> list[str]:
+    """The items of a list, split where `split` matches outside brackets ("ERKAS (Eesti
+    Regionaalse ja Kohaliku Arenduse Sihtasutus), LALRG" is two items)."""
+    inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+    parts, start = [], 0
+    for m in split.finditer(text):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    return parts
 
 
 def _item(text: str, ph: PagePhrases) -> str:
     """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
     text = _CODE.sub("", re.sub(r"\s*\([^()]*\)", "", text))
-    words = text.strip().strip(_QUOTES + " ,;:").split()
+    words = _unquoted(text.strip().strip(" ,;:")).split()
     openers = {o.rstrip("'’") for o in ph.openers}
     while words and words[0].lower().rstrip("'’") in openers:
         words.pop(0)
@@ -389,12 +406,24 @@ def _item(text: str, ph: PagePhrases) -> str:
         words.pop(0)
     if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
         words = words[:-2]  # "... iš Latvijos": the partner, not its country
-    item = " ".join(words).strip(_QUOTES + " ,;:")
+    item = _unquoted(" ".join(words).strip(" ,;:"))
     if item.endswith(".") and "." not in item.split()[-1][:-1]:
         item = item.rstrip(".")  # a full stop ends the sentence; "S.A." keeps its own
     if not item or not (item[:1].isupper() or item[:1].isdigit()):
         return ""
     return item
+
+
+def _unquoted(text: str) -> str:
+    """`text` without the quotation marks around it, but with those of a name inside it
+    (Euroregion “Country of Lakes”)."""
+    while text and text[0] in _QUOTES and not any(q in text[1:] for q in _QUOTES):
+        text = text[1:].strip()
+    while text and text[-1] in _QUOTES and not any(q in text[:-1] for q in _QUOTES):
+        text = text[:-1].strip()
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text
 
 
 def _merged(mentions: list[PartnerMention]) -> list[PartnerMention]:

@@ -5,6 +5,8 @@ table and the normalisation table (one row per distinct mention).
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +44,10 @@ class _Seen:
     @property
     def needs_review(self) -> bool:
         return any(r.needs_review for r in self.parts)
+
+
+#: a short name in capitals ("ERKAS", "LALRG", "REC"): an organisation's, when it is no known name
+_ACRONYM = re.compile(r"[A-ZÄÖÜÕŠŽĄĆĘŁŃÓŚŹŻ]{2,8}")
 
 
 class Linker:
@@ -147,6 +153,12 @@ class Linker:
                 if near and not _doubtful(alt) and not _other_kind(alt, announced) and all(
                         r.entity is not None and r.entity.kind in ("city", "region", "country") for r in alt):
                     results = [_read_as(r, mention.raw, variant, how, language) for r in alt]
+        if mention.from_text and _ACRONYM.fullmatch(mention.raw) and all(r.method == "fuzzy" for r in results):
+            # "ERKAS", "LALRG" in a page's partner list: an organisation's short name, no misspelt place
+            results = [Resolution(mention.raw, None, "unresolved", 0.0, True,
+                                  "an acronym that is no known name (an organisation?); nearest spellings: "
+                                  + ", ".join(r.entity.name for r in results if r.entity is not None),
+                                  results[0].candidates, "organisation")]
         if mention.from_text and any(r.entity is not None and r.entity.kind == "country" for r in results):
             # "partneriteks olid Soome, Eesti ja Läti": on a page, a country named among the partners
             # is most often where they come from

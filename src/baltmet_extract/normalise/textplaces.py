@@ -17,6 +17,7 @@ import calendar
 import hashlib
 import os
 import pickle
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,21 @@ def _register() -> None:
         Language.component("baltmet_fold_norms")(_fold_norms)
     if "baltmet_gazetteer" not in Language.factories:
         Language.factory("baltmet_gazetteer")(lambda nlp, name: GazetteerMatcher())
+
+
+#: what follows a dateline's place: "Rostock: ...", "RIGA, 5 May", "TALLINN – ..."
+_DATELINE_MARKS = frozenset({":", ",", "–", "—"})
+_DATELINE = re.compile(r"^(\W*)([^\W\d_]{3,}(?:[ -][^\W\d_]{3,})?)(?=\s*[,:–—])")
+
+
+def _dateline_titled(text: str) -> str:
+    """`text` with a dateline's place in capitals written as a name ("КАЛИНИНГРАД, 29 января" ->
+    "Калининград, ..."), so that it is found as names are; offsets unchanged."""
+    m = _DATELINE.match(text)
+    if m is None or not m.group(2).isupper():
+        return text
+    titled = m.group(2).title()
+    return text if len(titled) != len(m.group(2)) else text[: m.start(2)] + titled + text[m.end(2):]
 
 
 class TextPlaceFinder:
@@ -215,7 +231,7 @@ class TextPlaceFinder:
             return cached
         matcher = self.nlp.get_pipe("baltmet_gazetteer")
         matcher.inflect = (lambda word: self._bent(word, language)) if language else None  # type: ignore[attr-defined]
-        doc = self.nlp(text)
+        doc = self.nlp(_dateline_titled(text))
         places: list[TextPlace] = []
         orgs: list[str] = []
         countries = set()
@@ -240,8 +256,11 @@ class TextPlaceFinder:
             bent = res.raw != ent.text or "read as" in res.reason
             # a case ending ("Tartus", "Rīgā") says "in" as a preposition does
             after_prep = after_prep or (bent and self.inflections.says_where(language))
-            if not after_prep and ent.start == 0 and len(ent) == 1:
-                continue  # a capitalised first word is weak evidence of a place
+            # a capitalised first word is weak evidence of a place, unless it is a dateline
+            # ("Rostock: europäische Konferenz ...", "КАЛИНИНГРАД, 29 января.")
+            dateline = ent.end < len(doc) and doc[ent.end].text in _DATELINE_MARKS
+            if not after_prep and ent.start == 0 and len(ent) == 1 and not dateline:
+                continue
             e = res.entity
             if e is not None and not e.european and e.population < FAR_AWAY_MIN_POPULATION \
                     and e.country not in countries:
