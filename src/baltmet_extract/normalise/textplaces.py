@@ -113,6 +113,8 @@ def _register() -> None:
         Language.factory("baltmet_gazetteer")(lambda nlp, name: GazetteerMatcher())
 
 
+#: words for "saint" before a name, which then belongs to a longer name ("St. Anna am ...")
+_SAINT_WORDS = frozenset({"st", "sankt", "saint", "san", "santa", "sv", "šv", "sw", "święty", "pyhä"})
 #: what follows a dateline's place: "Rostock: ...", "RIGA, 5 May", "TALLINN – ..."
 _DATELINE_MARKS = frozenset({":", ",", "–", "—"})
 _DATELINE = re.compile(r"^(\W*)([^\W\d_]{3,}(?:[ -][^\W\d_]{3,})?)(?=\s*[,:–—])")
@@ -249,6 +251,8 @@ class TextPlaceFinder:
             if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper() or ent.text.lower() in _CALENDAR_WORDS:
                 continue  # "in March" is a date, whatever English town is called March
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev.rstrip(".") in _SAINT_WORDS:
+                continue  # "St. Annos am Lavantegg": a saint's name inside a longer name, no place of its own
             after_prep = prev in self.rules.place_prepositions
             res = self._resolve(ent.text, ent.kb_id_ or None, language)
             if res is None:
@@ -334,6 +338,12 @@ class TextPlaceFinder:
             if following and e is not None:
                 f = following[0].resolution.entity
                 if f is not None and f.country == e.country and f.population > e.population:
+                    best = following[0]
+                elif f is not None and text[best.end:following[0].start].strip() == "(" \
+                        and not best.resolution.reason.startswith("exact name") \
+                        and following[0].resolution.reason.startswith("exact name"):
+                    # "MOZOVIJOS MINSKAS (Mińsk Mazowiecki)": the place's own name in brackets, over
+                    # a by-name or a bent form before them
                     best = following[0]
         return best
 
