@@ -276,8 +276,19 @@ def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str |
             if not w[:1].isupper() or w.endswith((",", ".", ":")) or fold(w) in ph.not_names:
                 break
             taken.insert(0, w)
+        taken = _after_programme(before[: len(before) - len(taken) + 1], taken, rules)
         found.append((" ".join(taken).strip(_QUOTES + ".,-"), None))
     return [(n, f) for n, f in found if _is_name(n, ph, rules)]
+
+
+def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[str]:
+    """The words of a name without those that end a programme's name before it ("the Interreg
+    South Baltic SEAPLANSPACE Project" is SEAPLANSPACE)."""
+    for k in range(len(taken) - 1, 0, -1):
+        head = " ".join(before[-4:] + taken[:k])
+        if any(m.end() == len(head) for p, _ in rules.programmes for m in p.finditer(head)):
+            return taken[k:]
+    return taken
 
 
 #: a number written as an ordinal, in the region's languages ("3rd", "2nd", "10th", "3-ий", "5-ojo")

@@ -1,0 +1,122 @@
+"""Rules learnt from the second real-pages set (benchmarks/real2): each case is written here in
+the shape of a real page, not copied from one."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from baltmet_extract.cli import main
+from baltmet_extract.extractors.article import extract_article, is_furniture, page_parts
+from baltmet_extract.extractors.news import is_date_line
+from baltmet_extract.extractors.page_projects import extract_page_projects
+from baltmet_extract.ingest import read_document
+
+
+def _page(tmp_path: Path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path, path.name)
+
+
+def _extract(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    main(["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1"], stdout=io.StringIO(),
+         stderr=io.StringIO())
+    return out
+
+
+def _rows(out: Path, table: str) -> list[dict[str, str]]:
+    with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_a_site_date_stamp_is_neither_title_nor_event_date(tmp_path, rules):
+    doc = _page(tmp_path, " date 2025-09-15 Delegation visited the partner town of Leck\n\n"
+                "On 5–7 September the delegation of the municipality visited Leck in Germany and met "
+                "the mayor to talk about joint projects.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None
+    assert draft.title == "Delegation visited the partner town of Leck"
+    assert (draft.date_start, draft.date_end) == ("2025-09-05", "2025-09-07")
+    assert draft.date_inferred  # the year comes from the stamp
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("29 января 2004, 18:00", True), ("12.05.2019 14:30", True), ("3 May 2018 at 10:00", True),
+    ("12.05.2019", True), ("Meeting at 10:00", False)])
+def test_a_date_line_may_end_in_a_time_of_day(text, expected):
+    assert is_date_line(text) is expected
+
+
+def test_a_ticker_is_furniture_and_never_a_title(tmp_path, rules):
+    assert is_furniture("USD 28.09.2024 92.7126 +0.3052", rules)
+    assert not is_furniture("Budget 1,5 million euro for 12 cities", rules)
+    doc = _page(tmp_path, "USD 28.09.2024 92.7126 +0.3052\nEUR 28.09.2024 103.4694 +0.2763\n\n"
+                "Cities discussed the strategy of the Euroregion in Kaliningrad\n\n29 January 2004, 18:00\n\n"
+                "KALININGRAD, 29 January. The start conference of the strategy was held at the university "
+                "with guests from Poland and Lithuania.\n")
+    parts = page_parts(doc, rules)
+    assert parts.title is not None and parts.title.text.startswith("Cities discussed")
+    assert parts.posted is not None and parts.posted.iso() == "2004-01-29"
+
+
+def test_a_dateline_in_capitals_gives_the_place(tmp_path):
+    out = _extract(tmp_path, "news.txt", "Cities discussed the strategy of the Euroregion\n\n29 January 2004\n\n"
+                   "KALININGRAD, 29 January. The participants talked about the strategy of the region and "
+                   "its future for a whole day.\n")
+    [news] = _rows(out, "news")
+    assert (news["date_start"], news["place"]) == ("2004-01-29", "Kaliningrad")
+
+
+def test_a_list_is_split_outside_brackets_and_local_lead_markers_count(tmp_path, rules):
+    doc = _page(tmp_path, "Projekt CITYWATER\n\nProjekt „CITYWATER“ kestis kaks aastat.\n\n"
+                "Partnerid: Helsingi (juhtivpartner), Turu, ERKAS (Eesti Regionaalse ja Kohaliku Arenduse "
+                "Sihtasutus), Tallinn\n")
+    parts = page_parts(doc, rules)
+    [draft] = extract_page_projects(parts.title, parts.body, rules, "et")
+    assert [(m.raw, m.role) for m in draft.partners.mentions] == [
+        ("Helsingi", "lead"), ("Turu", "partner"), ("ERKAS", "partner"), ("Tallinn", "partner")]
+
+
+def test_implemented_by_and_work_package_leaders_are_partners(tmp_path, rules):
+    doc = _page(tmp_path, "News\n\nWe enter the third period of project Open Leadership, implemented by "
+                "Euroregion “Country of Lakes” and Latgale Planning Region. WP3 Coordinator Aalborg University "
+                "presented the plan. The 3rd period ends in 2019.\n")
+    parts = page_parts(doc, rules)
+    drafts = extract_page_projects(parts.title, parts.body, rules, "en")
+    assert [d.project.name for d in drafts] == ["Open Leadership"]  # "3rd" is no project
+    assert [(m.raw, m.role) for m in drafts[0].partners.mentions] == [
+        ("Euroregion “Country of Lakes”", "partner"), ("Latgale Planning Region", "partner"),
+        ("Aalborg University", "partner")]
+
+
+def test_an_acronym_in_a_page_list_is_never_a_misspelt_place(tmp_path):
+    out = _extract(tmp_path, "page.txt", "Projekt CITYWATER\n\nProjekt „CITYWATER“ kestis kaks aastat ja "
+                   "partneriteks olid linnad.\n\nPartnerid: Helsingi (juhtivpartner), ERKAS, LALRG\n")
+    rows = {r["raw"]: r for r in _rows(out, "partners")}
+    for acronym in ("ERKAS", "LALRG"):
+        assert rows[acronym]["geonames_id"] == "" and rows[acronym]["needs_review"] == "true"
+    assert rows["Helsingi"]["name"] == "Helsinki" and rows["Helsingi"]["role"] == "lead"
+
+
+def test_interreg_and_its_area_name_the_programme(tmp_path):
+    out = _extract(tmp_path, "news.txt", "Kick-off of SEAPLANSPACE\n\nThe Kick-off Meeting of the Interreg South "
+                   "Baltic SEAPLANSPACE Project took place in Gdańsk (Poland) on 16-17 March 2018.\n")
+    [project] = _rows(out, "projects")
+    assert (project["name"], project["funding"]) == ("SEAPLANSPACE", "South Baltic Programme")
+
+
+def test_a_place_in_brackets_beats_a_by_name_before_it(tmp_path):
+    out = _extract(tmp_path, "twins.txt", "Partner towns\n\nLenkija\n\nMOZOVIJOS MINSKAS (Mińsk Mazowiecki)\n\n"
+                   "2006 m. birželio 10 d. pasirašyta bendradarbiavimo sutartis. Joje numatyta bendradarbiauti "
+                   "savivaldos, verslo ir investicijų plėtros, kultūros, švietimo, sporto bei turizmo srityse.\n\n"
+                   "Vokietija\n\nBASUMAS (Bassum)\n\n2009 m. rugsėjo 22 d. pasirašyta bendradarbiavimo sutartis. "
+                   "Numatyta remti piliečių bendradarbiavimą, siekiant geresnio tarpusavio supratimo ir draugystės.\n")
+    # the page's first place is its place: the Polish town, not Minsk (Lithuanian "Minskas")
+    assert [r["place"] for r in _rows(out, "news")][:1] == ["Mińsk Mazowiecki"]
