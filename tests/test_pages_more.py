@@ -120,3 +120,22 @@ def test_a_place_in_brackets_beats_a_by_name_before_it(tmp_path):
                    "Numatyta remti piliečių bendradarbiavimą, siekiant geresnio tarpusavio supratimo ir draugystės.\n")
     # the page's first place is its place: the Polish town, not Minsk (Lithuanian "Minskas")
     assert [r["place"] for r in _rows(out, "news")][:1] == ["Mińsk Mazowiecki"]
+
+
+def test_a_country_in_brackets_vouches_for_a_spelling_of_a_town_in_it(tmp_path):
+    out = _extract(tmp_path, "news.txt", "Metinis renginys\n\n2024 m. rugsėjo 24–25 d. istoriniame Štralzundo mieste "
+                   "(Vokietija) vyko programos metinis renginys, į kurį susirinko beveik 120 dalyvių.\n")
+    [event] = _rows(out, "events")
+    assert (event["date_start"], event["place"]) == ("2024-09-24", "Stralsund")
+    report = (out / "normalisation.csv").read_text(encoding="utf-8")
+    assert "Štralzundo" in report  # a guess, so it is in the report for review
+
+
+def test_a_short_title_names_the_project_whose_partners_sentences_give(tmp_path, rules):
+    doc = _page(tmp_path, "Umbrella\n\nProjekto tikslas – ugdyti smulkių organizacijų žinias ir gebėjimus "
+                "tarptautiniu mastu.\n\nAsociacijos „Klaipėdos regionas“ indėlis – asocijuotas partneris "
+                "informacijos teikimui.\n\nProjektas finansuojamas iš Interreg Pietų Baltijos programos.\n")
+    parts = page_parts(doc, rules)
+    [draft] = extract_page_projects(parts.title, parts.body, rules, "lt")
+    assert (draft.project.name, draft.project.funding) == ("Umbrella", "South Baltic Programme")
+    assert [(m.raw, m.role) for m in draft.partners.mentions] == [("Klaipėdos regionas", "observer")]

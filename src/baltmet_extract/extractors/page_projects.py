@@ -58,6 +58,7 @@ class PagePhrases:
     openers: frozenset[str]
     name_words: frozenset[str]
     from_words: frozenset[str]
+    legal_forms: frozenset[str] = frozenset()
 
     def splitter(self, language: str | None) -> re.Pattern[str]:
         """What separates the items of a list in a language ("A, B og C", "A | B")."""
@@ -99,6 +100,7 @@ def _compiled(config_json: str) -> PagePhrases:
         conjunctions=splitters,
         openers=frozenset(str(w).lower() for w in c.get("item_openers", [])),
         name_words=frozenset(str(w).lower() for w in c.get("name_words", [])),
+        legal_forms=frozenset(str(w).lower() for w in c.get("legal_forms", [])),
         from_words=frozenset(str(w).lower() for w in c.get("from_words", [])),
     )
 
@@ -144,8 +146,12 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     for f in names:
         counts[fold(f.name)] = counts.get(fold(f.name), 0) + 1
     own_name = _TITLE_SPLIT.split(clean_spacing(title.text), maxsplit=1)[0].strip(_QUOTES + " ") if title else ""
-    if not projects and labelled and title is not None and 0 < len(own_name.split()) <= TITLE_NAME_MAX_WORDS:
-        projects = [_Found(0, title, own_name)]  # a project's own page, titled with its name
+    # a project's own page, titled with its name: its partners labelled, or told in sentences
+    # under a title of a word or two ("Umbrella")
+    if not projects and title is not None and (
+            (labelled and 0 < len(own_name.split()) <= TITLE_NAME_MAX_WORDS)
+            or (groups and 0 < len(own_name.split()) <= BARE_TITLE_NAME_MAX_WORDS and _is_name(own_name, ph, rules))):
+        projects = [_Found(0, title, own_name)]
     if not projects:
         return []
     mentions: dict[str, list[PartnerMention]] = {p.name: [] for p in projects}
@@ -291,6 +297,10 @@ def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[
     return taken
 
 
+#: a word that says what an organisation is, then its name in quotes
+_FORM_AND_NAME = re.compile(r"([^\W\d_]+)\s+[„“\"«](?P<name>[^„“”\"«»]{3,})[”“\"»]")
+#: a page's title is its project's name, when sentences name the partners, up to this many words
+BARE_TITLE_NAME_MAX_WORDS = 2
 #: a number written as an ordinal, in the region's languages ("3rd", "2nd", "10th", "3-ий", "5-ojo")
 _ORDINAL = re.compile(r"\d+(?:\.|-?[a-zà-žа-я]{1,3})")
 
@@ -369,6 +379,9 @@ def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
     text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "Union of the Baltic Cities (UBC)"
     if not trailing:
         return _item(_CLAUSE.split(text)[0], ph)
+    quoted = re.search(r"(?<!\S)" + _FORM_AND_NAME.pattern + r"\s*$", text)
+    if quoted and quoted.group(1).lower() in ph.legal_forms:
+        return _item(quoted.group("name"), ph)  # "... Asociacijos „Klaipėdos regionas“ indėlis – ..."
     taken: list[str] = []
     for w in reversed(text.split()):
         bare = w.strip(_QUOTES + ",")
@@ -418,6 +431,9 @@ def _item(text: str, ph: PagePhrases) -> str:
     if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
         words = words[:-2]  # "... iš Latvijos": the partner, not its country
     item = _unquoted(" ".join(words).strip(" ,;:"))
+    quoted = _FORM_AND_NAME.fullmatch(item)
+    if quoted and quoted.group(1).lower() in ph.legal_forms:
+        item = quoted.group(2).strip()  # "Asociacijos „Klaipėdos regionas“": the name in the quotes
     if item.endswith(".") and "." not in item.split()[-1][:-1]:
         item = item.rstrip(".")  # a full stop ends the sentence; "S.A." keeps its own
     if not item or not (item[:1].isupper() or item[:1].isdigit()):

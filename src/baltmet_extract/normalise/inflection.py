@@ -106,7 +106,12 @@ class Inflections:
 
     # --- endings ----------------------------------------------------------------------------
 
-    def _by_endings(self, word: str, language: str) -> list[str]:
+    def stems(self, word: str, language: str | None) -> list[str]:
+        """The word and every form its endings rules give, known names or not (for a lookup
+        that a country named beside the word narrows: "Štralzundo mieste (Vokietija)")."""
+        return [word, *self._by_endings(word, language or "", any_form=True)]
+
+    def _by_endings(self, word: str, language: str, any_form: bool = False) -> list[str]:
         endings: dict[str, list[str]] = (self.config.get("endings") or {}).get(language) or {}
         alternations: list[list[str]] = (self.config.get("stem_alternations") or {}).get(language) or []
         found: list[str] = []
@@ -122,7 +127,7 @@ class Inflections:
                     # decided by the caller, `near_enough`); a by-name in another script
                     # ("Кентшин") or of a place at home in the language; other Latin by-names
                     # are too many to guess at
-                    if cand not in found and self._own_name(cand, language):
+                    if cand not in found and (any_form or self._own_name(cand, language)):
                         found.append(cand)
         return found
 

@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,10 @@ def _register() -> None:
         Language.factory("baltmet_gazetteer")(lambda nlp, name: GazetteerMatcher())
 
 
+#: a name, perhaps a word for "town" after it, and a country in brackets: "Štralzundo mieste (Vokietija)"
+_NAME_COUNTRY = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]{3,})(?:\s+[^\W\d_]{2,})?\s*\(\s*([^\W\d_][^()\d]{2,30}?)\s*\)")
+#: the least similarity at which a country named beside a name vouches for a spelling of a place in it
+BESIDE_COUNTRY_MIN_SCORE = 85.0
 #: words for "saint" before a name, which then belongs to a longer name ("St. Anna am ...")
 _SAINT_WORDS = frozenset({"st", "sankt", "saint", "san", "santa", "sv", "šv", "sw", "święty", "pyhä"})
 #: what follows a dateline's place: "Rostock: ...", "RIGA, 5 May", "TALLINN – ..."
@@ -271,8 +276,34 @@ class TextPlaceFinder:
                 continue  # "Central" in "Interreg Central Baltic" is no small American town
             res.method = "ner"
             places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep))
+        places.extend(self._beside_country(text, language, places))
+        places.sort(key=lambda p: p.start)
         self._cache[(text, language)] = (places, orgs)
         return places, orgs
+
+    def _beside_country(self, text: str, language: str | None, found: list[TextPlace]) -> list[TextPlace]:
+        """Names no lookup found that a country in brackets right after them vouches for, read
+        with the endings of the language and matched within that country, and flagged for review:
+        "Štralzundo mieste (Vokietija)" is Stralsund, "Sczeczin (Poland)" Szczecin."""
+        out: list[TextPlace] = []
+        for m in _NAME_COUNTRY.finditer(text):
+            word = m.group(1)
+            if not word[:1].isupper() or any(p.start <= m.start(1) < p.end for p in found):
+                continue
+            country = self.resolver.resolve(m.group(2))[0].entity
+            if country is None or country.kind != "country" or not country.country:
+                continue
+            for form in self.inflections.stems(word, language):
+                r = self.resolver.resolve(form, None, frozenset({country.country}))[0]
+                e = r.entity
+                if e is not None and e.kind == "city" and e.country == country.country and r.score >= BESIDE_COUNTRY_MIN_SCORE:
+                    res = copy(r)
+                    res.raw, res.method, res.needs_review = word, "ner", True
+                    res.reason = (f"{word!r} read as {e.name!r} in {country.name}, the country named beside it "
+                                  f"({m.group(2)}); {r.reason}")
+                    out.append(TextPlace(word, m.start(1), m.end(1), res, True))
+                    break
+        return out
 
     def _bent(self, word: str, language: str | None) -> str | None:
         """For a word no name of the running-text index: the word itself when it is a local name
