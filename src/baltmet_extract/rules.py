@@ -154,6 +154,7 @@ class Rules:
         r.work_package_line = _compile([events.get("work_package", r"^work\s*package\s*(?P<number>\d+)(?P<name>)")],
                                        "events.yaml work_package")[0]
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
+        r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         forms = src.yaml("region_forms.yaml")
         r.region_words_before = _phrases(forms.get("before", []), "region_forms.yaml before")
         r.region_words_after = _phrases(forms.get("after", []), "region_forms.yaml after")

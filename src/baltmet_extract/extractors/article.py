@@ -92,6 +92,11 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     # the title stands at the top; a page that opens with a paragraph has none of its own
     top = [ln for ln in lines if ln is not posted_line][:TITLE_LINES]
     title = next((ln for ln in top if _is_title(ln)), None)
+    if posted_line is not None:
+        # the headline printed right above the page's date, below the site's name and menus
+        at = lines.index(posted_line)
+        if at > 0 and lines[at - 1] not in top and _is_title(lines[at - 1]):
+            title = lines[at - 1]
     body = [ln for ln in lines if ln is not title and ln is not posted_line]
     if title is None and body:
         title = body[0]  # its first sentence is the item's title; the line stays in the text
@@ -208,7 +213,10 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         draft.event_contexts = contexts
     else:
         draft.date = parts.posted
-    _date_draft(draft, parts.posted)
+    # a page with no date of its own: a date it gives in full lends its year ("3 апреля" ...
+    # "сегодня, 4 апреля 2019 года"), flagged as inferred
+    _date_draft(draft, parts.posted or next((d for s, _ in body_sentences for d in find_dates(s, words)
+                                             if d.year and d.month and d.day), None))
     return draft
 
 

@@ -391,7 +391,9 @@ class TextPlaceFinder:
                 found.append((distance, side, p))
         if not found:
             return None
-        return min(found, key=lambda f: (f[0], -f[1]))[2]
+        # a place a preposition or a word for "town" announces, before one that is only named
+        # ("delegacja gminy Bytów gościła ... w zaprzyjaźnionym mieście Taurage")
+        return min(found, key=lambda f: (not f[2].after_preposition, f[0], -f[1]))[2]
 
     def organisers(self, text: str, language: str | None = None) -> list[str]:
         """Organisations named right after "hosted by", "in cooperation with" and the like."""
