@@ -175,22 +175,45 @@ class Gazetteer:
         same_letters = self.anagrams.get("".join(sorted(text)), [])
         if not arrays:
             return [self.pool[i] for i in same_letters]
-        counts = np.bincount(np.concatenate(arrays), minlength=0)
+        # how often each pool position comes in the trigrams' lists: runs of the sorted positions
+        # (a few thousand; cheaper than counting into an array as long as the pool)
+        shared = np.sort(np.concatenate(arrays))
+        first = np.empty(shared.size, dtype=bool)
+        first[0] = True
+        np.not_equal(shared[1:], shared[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        counts = np.diff(starts, append=shared.size)
         need = max(1, math.ceil(len(grams) * 0.25))
-        hits = np.nonzero(counts >= need)[0]
+        enough = counts >= need
+        hits, counts = shared[starts[enough]], counts[enough]
         if len(hits) > limit:
-            hits = hits[np.argsort(-counts[hits], kind="stable")[:limit]]
+            hits = hits[np.argsort(-counts, kind="stable")[:limit]]
         return [self.pool[i] for i in sorted({*hits.tolist(), *same_letters})]
 
     def near_names(self, text: str, depth: int = 1) -> tuple[list[str], list[str]]:
         """Names within one edit of `text` (compact folded), and some within two (most with `depth`
         2), from the candidate index: (pool names, names of small places outside the gazetteer)."""
-        found = self.candidate_index.near(text, depth)
-        n = len(self.pool)
-        return [self.pool[i] for i in found if i < n], [self.small_places[i - n] for i in found if i >= n]
+        return self._split(self.candidate_index.near(text, depth))
+
+    def near_names_many(self, texts: list[str], depth: int = 1) -> list[tuple[list[str], list[str]]]:
+        """`near_names` of each text, looked up together."""
+        return [self._split(found) for found in self.candidate_index.near_many(texts, depth)]
+
+    def _split(self, found: list[int]) -> tuple[list[str], list[str]]:
+        pool, n = self.pool, len(self.pool)
+        cut = bisect.bisect_left(found, n)  # found is sorted: the pool's names, then the small places'
+        return [pool[i] for i in found[:cut]], [self.small_places[i - n] for i in found[cut:]]
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
-        return [(self.entities[i], t) for i, t in self.entries(compact_name)]
+        """(entity, name type) for a compact folded name (`entries` with the entities, in one step:
+        near spellings look up every candidate name)."""
+        v = self.names.get(compact_name)
+        if v is None:
+            return []
+        if isinstance(v, int):
+            return [(self.entities[v >> 2], v & 3)]
+        entities = self.entities
+        return [(entities[c >> 2], c & 3) for c in v]
 
 
 def _starting_with(names: list[str], text: str, limit: int) -> list[str]:
