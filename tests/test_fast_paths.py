@@ -44,3 +44,26 @@ def test_edit_kind_equals_the_letter_by_letter_comparison():
     for a, b in [("kanuas", "kaunas"), ("schweinfudt", "schweinfurt"), ("randenburg", "brandenburg"),
                  ("talinn", "tallinn"), ("rigga", "riga"), ("", "a"), ("aa", "a")]:
         assert edit_kind(a, b) == _edit_kind_plain(a, b), (a, b)
+
+
+def test_prefix_search_within_spans_equals_the_search_over_all_names():
+    from baltmet_extract.normalise.gazetteer import _spans, _starting_with
+
+    rng = random.Random(3)
+    names = sorted({"".join(rng.choice("abc") for _ in range(rng.randint(1, 7))) for _ in range(3000)})
+    spans = _spans(names)
+    texts = names[::7] + ["", "a", "ab", "abc", "abcabcabc", "ca", "cccc", "d", "aaaaaaaaaa"]
+    for text in texts:
+        for limit in (1, 5, 200):
+            assert _starting_with(names, text, limit, spans) == _starting_with(names, text, limit), (text, limit)
+    assert _spans([]) == {}
+
+
+def test_the_gazetteer_prefix_and_suffix_searches_use_spans_that_cover_every_name(gazetteer):
+    from baltmet_extract.normalise.gazetteer import _starting_with
+
+    assert gazetteer.name_spans and gazetteer.reversed_spans
+    for text in ["brandenburg", "randenburg", "burg", "kaunas", "ippstadt", "zzzzz", "tallin", "sz"]:
+        assert gazetteer.with_prefix(text) == _starting_with(gazetteer.sorted_names, text, 200)
+        assert gazetteer.with_suffix(text, limit=5) == [
+            n[::-1] for n in _starting_with(gazetteer.sorted_reversed, text[::-1], 5)]

@@ -13,6 +13,7 @@ other partners, the region the documents are about, and population.
 from __future__ import annotations
 
 import re
+from copy import copy
 
 from baltmet_extract.normalise.calibration import CertainRule
 from baltmet_extract.normalise.folding import LIMIT, Folds
@@ -30,6 +31,9 @@ from baltmet_extract.normalise.regionforms import adjective_stems, split_region_
 from baltmet_extract.normalise.spelling import NearSpellings, typo_similarity
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing
+
+#: a comma or a spaced dash: the partner is named before it, a unit of it after
+_UNIT_AFTER = re.compile(r",|\s[–—-]\s")
 
 
 class Resolver:
@@ -52,7 +56,9 @@ class Resolver:
         self._cache: dict[tuple[str, str | None, frozenset[str]], list[Resolution]] = {}
         #: mentions (folded, kind hint) whose answer the co-partners' countries cannot change
         self._context_free: dict[tuple[str, str | None, frozenset[str]], bool] = {}
-        #: `_descriptor_steps` of the texts seen
+        #: `_cleaned`, `_resolve_one` and `_descriptor_steps` of the texts seen
+        self._clean: dict[str, str] = {}
+        self._one: dict[tuple[str, str | None, frozenset[str]], tuple[Resolution | None, bool]] = {}
         self._steps: dict[str, list[tuple[str, str | None]]] = {}
         self.decisions = self._load_decisions()
 
@@ -91,7 +97,7 @@ class Resolver:
         no known name are looked up together (the answers are the same; only faster)."""
         queries = []
         for raw in raws:
-            text = clean_spacing(raw).strip(" ,;:.()[]")
+            text = self._cleaned(raw)
             steps = self._descriptor_steps(text)
             if any(variant and self._lookup(variant) for variant, _ in steps):
                 continue
@@ -105,7 +111,7 @@ class Resolver:
         """True when `text` as a whole is one place or organisation, certainly: words joined by a
         conjunction that are one name ("Møre og Romsdal", "Mo i Rana"), not two partners. Only
         a known name or one letter off it counts (cheap: most such texts are two names)."""
-        text = clean_spacing(text).strip(" ,;:.()[]")
+        text = self._cleaned(text)
         query = self.folds.compact(text)
         known = any(variant and self._lookup(variant) for variant, _ in self._descriptor_steps(text))
         if not known and not self.spelling.one_letter_off(query):
@@ -116,7 +122,7 @@ class Resolver:
     # ---- cascade --------------------------------------------------------------------------
 
     def _resolve(self, raw: str, hint: str | None, countries: frozenset[str]) -> list[Resolution]:
-        text = clean_spacing(raw).strip(" ,;:.()[]")
+        text = self._cleaned(raw)
         decided = (self.decisions.get(self.folds.fold(raw)) or self.decisions.get(self.folds.fold(text))) if self.decisions else None
         if decided is not None:
             return decided
@@ -124,7 +130,7 @@ class Resolver:
             alternatives = self._alternatives(text, hint, countries)
             if alternatives is not None:
                 return [alternatives]
-        pieces = re.split(r",|\s[–—-]\s", text, maxsplit=1)
+        pieces = _UNIT_AFTER.split(text, maxsplit=1)
         if len(pieces) == 2 and pieces[0].strip() and self._lookup(text) == []:
             # "City of Helsinki, City Planning Department", "Union of the Baltic Cities - Commission on
             # Environment": the partner is named first, a unit of it after
@@ -170,6 +176,26 @@ class Resolver:
         return best
 
     def _resolve_one(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        """`_one_name`, kept per text, hint and countries: parts of mentions come again and again
+        ("Region" of "Region, Dalarnas"), each a costly search. A copy is given out (callers add
+        to its reason), and whether a ranking made it close enough for the countries to matter
+        is noted as if it had been made again."""
+        key = (text, hint, countries)
+        kept = self._one.get(key)
+        if kept is None:
+            before = self.ranker.context_matters
+            self.ranker.context_matters = False
+            found = self._one_name(text, hint, countries)
+            if len(self._one) >= LIMIT:
+                self._one.clear()
+            kept = self._one[key] = (copy(found), self.ranker.context_matters)
+            self.ranker.context_matters = before or kept[1]
+            return found
+        if kept[1]:
+            self.ranker.context_matters = True
+        return copy(kept[0])
+
+    def _one_name(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         steps = self._descriptor_steps(text)
         stripped, hint2 = steps[-1]
         hint = hint or hint2
@@ -245,6 +271,15 @@ class Resolver:
             if changed:
                 steps.append((" ".join(words), hint))
         return steps
+
+    def _cleaned(self, raw: str) -> str:
+        """The mention with its spacing cleaned and its outer punctuation dropped, kept per mention."""
+        text = self._clean.get(raw)
+        if text is None:
+            if len(self._clean) >= LIMIT:
+                self._clean.clear()
+            text = self._clean[raw] = clean_spacing(raw).strip(" ,;:.()[]")
+        return text
 
     def _lookup(self, name: str) -> list[tuple[Entity, int]]:
         """`Gazetteer.lookup`, with the folding remembered."""
