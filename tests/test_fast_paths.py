@@ -47,7 +47,8 @@ def test_edit_kind_equals_the_letter_by_letter_comparison():
 
 
 def test_prefix_search_within_spans_equals_the_search_over_all_names():
-    from baltmet_extract.normalise.gazetteer import _spans, _starting_with
+    from baltmet_extract.normalise.sortednames import spans as _spans
+    from baltmet_extract.normalise.sortednames import starting_with as _starting_with
 
     rng = random.Random(3)
     names = sorted({"".join(rng.choice("abc") for _ in range(rng.randint(1, 7))) for _ in range(3000)})
@@ -60,7 +61,7 @@ def test_prefix_search_within_spans_equals_the_search_over_all_names():
 
 
 def test_the_gazetteer_prefix_and_suffix_searches_use_spans_that_cover_every_name(gazetteer):
-    from baltmet_extract.normalise.gazetteer import _starting_with
+    from baltmet_extract.normalise.sortednames import starting_with as _starting_with
 
     assert gazetteer.name_spans and gazetteer.reversed_spans
     for text in ["brandenburg", "randenburg", "burg", "kaunas", "ippstadt", "zzzzz", "tallin", "sz"]:

@@ -24,15 +24,14 @@ import numpy as np
 
 from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
+from baltmet_extract.normalise.sortednames import spans, starting_with
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_cyrillic, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 12
-#: letters of a name's start that `Gazetteer.name_spans` are kept by
-SPAN_LETTERS = 3
+FORMAT_VERSION = 13
 #: The modules whose code builds the pickled gazetteer (their source is in its cache key).
-BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py")
+BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py", "sortednames.py")
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
@@ -79,8 +78,8 @@ class Gazetteer:
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
-    #: where the names with each first `SPAN_LETTERS` letters lie in them: a search for a
-    #: prefix starts there, not with a binary search over all names
+    #: where the names with each first three letters lie in them (`sortednames.spans`): a
+    #: search for a prefix starts there, not with a binary search over all names
     name_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     reversed_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: compact names worth finding in running text (no common words, no far-away small towns)
@@ -138,8 +137,8 @@ class Gazetteer:
         """Build the derived indexes once all names are in."""
         self.sorted_names = sorted(self.names)
         self.sorted_reversed = sorted(n[::-1] for n in self.names)
-        self.name_spans = _spans(self.sorted_names)
-        self.reversed_spans = _spans(self.sorted_reversed)
+        self.name_spans = spans(self.sorted_names)
+        self.reversed_spans = spans(self.sorted_reversed)
         pool = []
         for name in self.names:
             for idx, name_type in self.entries(name):
@@ -170,11 +169,11 @@ class Gazetteer:
 
     def with_prefix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that start with `text` (compact folded)."""
-        return _starting_with(self.sorted_names, text, limit, self.name_spans)
+        return starting_with(self.sorted_names, text, limit, self.name_spans)
 
     def with_suffix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that end with `text` (compact folded)."""
-        return [name[::-1] for name in _starting_with(self.sorted_reversed, text[::-1], limit, self.reversed_spans)]
+        return [name[::-1] for name in starting_with(self.sorted_reversed, text[::-1], limit, self.reversed_spans)]
 
     def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
@@ -222,41 +221,6 @@ class Gazetteer:
             return [(self.entities[v >> 2], v & 3)]
         entities = self.entities
         return [(entities[c >> 2], c & 3) for c in v]
-
-
-def _starting_with(names: list[str], text: str, limit: int,
-                   spans: dict[str, tuple[int, int]] | None = None) -> list[str]:
-    """The names of the sorted list `names` that start with `text`, at most `limit` of them;
-    `spans` (of `_spans(names)`) narrows the search to the names that share its first letters."""
-    lo, hi = 0, len(names)
-    if spans and len(text) >= SPAN_LETTERS:
-        span = spans.get(text[:SPAN_LETTERS])
-        if span is None:
-            return []
-        lo, hi = span
-    i = bisect.bisect_left(names, text, lo, hi)
-    out: list[str] = []
-    end = min(len(names), i + limit)
-    while i < end and names[i].startswith(text):
-        out.append(names[i])
-        i += 1
-    return out
-
-
-def _spans(names: list[str]) -> dict[str, tuple[int, int]]:
-    """(first, last + 1) index in the sorted list `names` of the names that begin with each
-    `SPAN_LETTERS` letters."""
-    out: dict[str, tuple[int, int]] = {}
-    start, head = 0, None
-    for i, name in enumerate(names):
-        lead = name[:SPAN_LETTERS]
-        if lead != head:
-            if head is not None and len(head) == SPAN_LETTERS:
-                out[head] = (start, i)
-            start, head = i, lead
-    if head is not None and len(head) == SPAN_LETTERS:
-        out[head] = (start, len(names))
-    return out
 
 
 def trigrams_of(compact_name: str) -> list[str]:
