@@ -6,7 +6,6 @@ table and the normalisation table (one row per distinct mention).
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 

@@ -13,7 +13,6 @@ other partners, the region the documents are about, and population.
 from __future__ import annotations
 
 import re
-from copy import copy
 
 from baltmet_extract.normalise.calibration import CertainRule
 from baltmet_extract.normalise.folding import LIMIT, Folds
@@ -34,6 +33,14 @@ from baltmet_extract.textutil import clean_spacing
 
 #: a comma or a spaced dash: the partner is named before it, a unit of it after
 _UNIT_AFTER = re.compile(r",|\s[–—-]\s")
+
+
+def _copy(r: Resolution | None) -> Resolution | None:
+    """A shallow copy of `r`, as `copy.copy` makes it (whose pickling machinery costs more)."""
+    if r is None:
+        return None
+    return Resolution(r.raw, r.entity, r.method, r.score, r.needs_review, r.reason, r.candidates, r.kind,
+                      r.evidence, r.others)
 
 
 class Resolver:
@@ -188,12 +195,12 @@ class Resolver:
             found = self._one_name(text, hint, countries)
             if len(self._one) >= LIMIT:
                 self._one.clear()
-            kept = self._one[key] = (copy(found), self.ranker.context_matters)
+            kept = self._one[key] = (_copy(found), self.ranker.context_matters)
             self.ranker.context_matters = before or kept[1]
             return found
         if kept[1]:
             self.ranker.context_matters = True
-        return copy(kept[0])
+        return _copy(kept[0])
 
     def _one_name(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         steps = self._descriptor_steps(text)
