@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from rapidfuzz.distance import Postfix, Prefix
+
 #: What turned a gazetteer name into the mention (both compact folded).
 EDIT_KINDS = ("none", "transposition", "deletion", "insertion", "doubled", "substitution", "cut_start", "cut_end",
               "several")
@@ -71,7 +73,14 @@ class Evidence(NamedTuple):
     def seen_with(self, entity: Any, countries: frozenset[str]) -> Evidence:
         """This evidence for a mention seen among co-partners from `countries`."""
         in_context = bool(countries) and entity.country in countries
-        return self if in_context == self.in_context else self._replace(in_context=in_context)
+        if in_context == self.in_context:
+            return self
+        # `_replace(in_context=...)` without its keyword machinery: every mention seen among
+        # co-partners passes here
+        return tuple.__new__(Evidence, (*self[:_IN_CONTEXT], in_context, *self[_IN_CONTEXT + 1:]))
+
+
+_IN_CONTEXT = Evidence._fields.index("in_context")
 
 
 def edit_kind(query: str, name: str) -> str:
@@ -83,12 +92,9 @@ def edit_kind(query: str, name: str) -> str:
         return "cut_start"
     if lq < ln and name.startswith(query) and ln - lq <= 3:
         return "cut_end"
-    i = 0
-    while i < min(lq, ln) and query[i] == name[i]:
-        i += 1
-    j = 0
-    while j < min(lq, ln) - i and query[lq - 1 - j] == name[ln - 1 - j]:
-        j += 1
+    # the letters both share at the start, then at the end of what is left
+    i = Prefix.similarity(query, name)
+    j = min(Postfix.similarity(query, name), min(lq, ln) - i)
     got, want = query[i:lq - j], name[i:ln - j]
     if not got and len(want) == 1:
         return "deletion"

@@ -24,13 +24,14 @@ import numpy as np
 
 from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
+from baltmet_extract.normalise.sortednames import spans, starting_with
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_cyrillic, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 11
+FORMAT_VERSION = 13
 #: The modules whose code builds the pickled gazetteer (their source is in its cache key).
-BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py")
+BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py", "sortednames.py")
 
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
@@ -77,6 +78,10 @@ class Gazetteer:
     #: sorted compact names and sorted reversed compact names, for truncated mentions
     sorted_names: list[str] = field(default_factory=list)
     sorted_reversed: list[str] = field(default_factory=list)
+    #: where the names with each first three letters lie in them (`sortednames.spans`): a
+    #: search for a prefix starts there, not with a binary search over all names
+    name_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    reversed_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: compact names worth finding in running text (no common words, no far-away small towns)
     text_names: frozenset[str] = frozenset()
     rules_fingerprint: str = ""
@@ -132,6 +137,8 @@ class Gazetteer:
         """Build the derived indexes once all names are in."""
         self.sorted_names = sorted(self.names)
         self.sorted_reversed = sorted(n[::-1] for n in self.names)
+        self.name_spans = spans(self.sorted_names)
+        self.reversed_spans = spans(self.sorted_reversed)
         pool = []
         for name in self.names:
             for idx, name_type in self.entries(name):
@@ -162,11 +169,11 @@ class Gazetteer:
 
     def with_prefix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that start with `text` (compact folded)."""
-        return _starting_with(self.sorted_names, text, limit)
+        return starting_with(self.sorted_names, text, limit, self.name_spans)
 
     def with_suffix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that end with `text` (compact folded)."""
-        return [name[::-1] for name in _starting_with(self.sorted_reversed, text[::-1], limit)]
+        return [name[::-1] for name in starting_with(self.sorted_reversed, text[::-1], limit, self.reversed_spans)]
 
     def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
@@ -175,33 +182,45 @@ class Gazetteer:
         same_letters = self.anagrams.get("".join(sorted(text)), [])
         if not arrays:
             return [self.pool[i] for i in same_letters]
-        counts = np.bincount(np.concatenate(arrays), minlength=0)
+        # how often each pool position comes in the trigrams' lists: runs of the sorted positions
+        # (a few thousand; cheaper than counting into an array as long as the pool)
+        shared = np.sort(np.concatenate(arrays))
+        first = np.empty(shared.size, dtype=bool)
+        first[0] = True
+        np.not_equal(shared[1:], shared[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        counts = np.diff(starts, append=shared.size)
         need = max(1, math.ceil(len(grams) * 0.25))
-        hits = np.nonzero(counts >= need)[0]
+        enough = counts >= need
+        hits, counts = shared[starts[enough]], counts[enough]
         if len(hits) > limit:
-            hits = hits[np.argsort(-counts[hits], kind="stable")[:limit]]
+            hits = hits[np.argsort(-counts, kind="stable")[:limit]]
         return [self.pool[i] for i in sorted({*hits.tolist(), *same_letters})]
 
     def near_names(self, text: str, depth: int = 1) -> tuple[list[str], list[str]]:
         """Names within one edit of `text` (compact folded), and some within two (most with `depth`
         2), from the candidate index: (pool names, names of small places outside the gazetteer)."""
-        found = self.candidate_index.near(text, depth)
-        n = len(self.pool)
-        return [self.pool[i] for i in found if i < n], [self.small_places[i - n] for i in found if i >= n]
+        return self._split(self.candidate_index.near(text, depth))
+
+    def near_names_many(self, texts: list[str], depth: int = 1) -> list[tuple[list[str], list[str]]]:
+        """`near_names` of each text, looked up together."""
+        return [self._split(found) for found in self.candidate_index.near_many(texts, depth)]
+
+    def _split(self, found: list[int]) -> tuple[list[str], list[str]]:
+        pool, n = self.pool, len(self.pool)
+        cut = bisect.bisect_left(found, n)  # found is sorted: the pool's names, then the small places'
+        return [pool[i] for i in found[:cut]], [self.small_places[i - n] for i in found[cut:]]
 
     def entries_for_compact(self, compact_name: str) -> list[tuple[Entity, int]]:
-        return [(self.entities[i], t) for i, t in self.entries(compact_name)]
-
-
-def _starting_with(names: list[str], text: str, limit: int) -> list[str]:
-    """The names of the sorted list `names` that start with `text`, at most `limit` of them."""
-    i = bisect.bisect_left(names, text)
-    out: list[str] = []
-    end = min(len(names), i + limit)
-    while i < end and names[i].startswith(text):
-        out.append(names[i])
-        i += 1
-    return out
+        """(entity, name type) for a compact folded name (`entries` with the entities, in one step:
+        near spellings look up every candidate name)."""
+        v = self.names.get(compact_name)
+        if v is None:
+            return []
+        if isinstance(v, int):
+            return [(self.entities[v >> 2], v & 3)]
+        entities = self.entities
+        return [(entities[c >> 2], c & 3) for c in v]
 
 
 def trigrams_of(compact_name: str) -> list[str]:

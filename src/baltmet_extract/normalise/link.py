@@ -66,9 +66,14 @@ class Linker:
         #: the words that announce a city or a region ("miesto savivaldybė", "Landkreis")
         self.kind_words = {k: frozenset(w.casefold() for w in resolver.rules.kind_descriptors.get(k, []))
                            for k in ("city", "region")}
+        #: the kind each mention's words announce, and its bent forms, by mention
+        self._announced: dict[str, str | None] = {}
+        self._bent: dict[tuple[str, str, bool], tuple[str, str] | None] = {}
 
     def run(self, results: list[DocumentResult]) -> Tables:
         used_ids: set[str] = set()
+        self.resolver.look_up_ahead([m.raw for res in results for d in res.projects for m in d.partners.mentions
+                                     if not m.group])
         for res in results:
             self.tables.errors.extend(res.errors)
             for draft in res.projects:
@@ -141,10 +146,16 @@ class Linker:
                                "names a group of places, not one place", [], "group")]
         context = frozenset(countries | ({mention.country_hint} if mention.country_hint else set()))
         results = self.resolver.resolve(mention.raw, mention.kind_hint, context)
-        announced = _announced_kind(mention.raw, self.kind_words)
+        announced = self._announced.get(mention.raw, "")
+        if announced == "":
+            announced = self._announced[mention.raw] = _announced_kind(mention.raw, self.kind_words)
         if language and (_doubtful(results) or _other_kind(results, announced)):
             # "Rīgas pilsētas pašvaldība", "Kauno miesto savivaldybė": a bent name in its dictionary form
-            bent = self.finder.inflections.unbent(mention.raw, language, every_word=_other_kind(results, announced))
+            every_word = _other_kind(results, announced)
+            key = (mention.raw, language, every_word)
+            # each partner is resolved twice (alone, then among its co-partners): bent once
+            bent = self._bent[key] if key in self._bent else self._bent.setdefault(
+                key, self.finder.inflections.unbent(mention.raw, language, every_word=every_word))
             if bent is not None:
                 variant, how = bent
                 alt = self.resolver.resolve(variant, mention.kind_hint, context)

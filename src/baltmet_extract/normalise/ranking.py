@@ -16,7 +16,7 @@ COUNTRY_BONUS = 2.5
 AMBIGUOUS_GAP = 2.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolution:
     """The answer for one mention (or one part of a mention taken apart)."""
 
@@ -50,7 +50,7 @@ def doubt(r: Resolution, reason: str) -> None:
         r.evidence = r.evidence.doubt(reason)
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
     """A candidate place with its similarity and its total (similarity and priors)."""
 
@@ -90,14 +90,18 @@ class Ranker:
              countries: frozenset[str], matched: list[tuple[str, int]] | None = None) -> list[Scored]:
         """The candidates `found` (entity, name type), best first, one per entity."""
         best: dict[str, Scored] = {}
+        prior = self.prior
         for i, (e, t) in enumerate(found):
             sim = similarity[i] if similarity else 100.0
-            s = Scored(e, t, sim, sim + 2.0 * self.prior(e, t, hint, countries))
-            if matched:
-                s.matched, s.edits = matched[i]
-            if e.key not in best or s.total > best[e.key].total:
-                best[e.key] = s
-        ranked = sorted(best.values(), key=lambda s: (-s.total, s.entity.key))
+            total = sim + 2.0 * prior(e, t, hint, countries)
+            held = best.get(e.key)
+            if held is None or total > held.total:
+                s = best[e.key] = Scored(e, t, sim, total)
+                if matched:
+                    s.matched, s.edits = matched[i]
+        ranked = list(best.values())
+        if len(ranked) > 1:
+            ranked.sort(key=lambda s: (-s.total, s.entity.key))
         if not countries and len(ranked) > 1 and not self.context_matters:
             top = ranked[0]
             # the countries could lift another place past the first, or change how near the two are

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from baltmet_extract.normalise.calibration import CertainRule
+from baltmet_extract.normalise.folding import LIMIT, Folds
 from baltmet_extract.normalise.gazetteer import (
     ALTERNATE,
     CURATED,
@@ -28,7 +29,18 @@ from baltmet_extract.normalise.ranking import AMBIGUOUS_GAP, Ranker, Resolution,
 from baltmet_extract.normalise.regionforms import adjective_stems, split_region_words
 from baltmet_extract.normalise.spelling import NearSpellings, typo_similarity
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold, fold_compact
+from baltmet_extract.textutil import clean_spacing
+
+#: a comma or a spaced dash: the partner is named before it, a unit of it after
+_UNIT_AFTER = re.compile(r",|\s[–—-]\s")
+
+
+def _copy(r: Resolution | None) -> Resolution | None:
+    """A shallow copy of `r`, as `copy.copy` makes it (whose pickling machinery costs more)."""
+    if r is None:
+        return None
+    return Resolution(r.raw, r.entity, r.method, r.score, r.needs_review, r.reason, r.candidates, r.kind,
+                      r.evidence, r.others)
 
 
 class Resolver:
@@ -45,18 +57,23 @@ class Resolver:
         self.descriptors = {w: kind for kind, words in rules.kind_descriptors.items() for w in words}
         self.certain_rule = CertainRule.resolve(rules.setting("normalise", "certain", None))
         self.ranker = Ranker(self.home_bonus)
+        self.folds = Folds()
         self.spelling = NearSpellings(gazetteer, self.ranker, self.certain_rule, self.accept_at, self.margin,
-                                      self.truncated_min)
+                                      self.truncated_min, self.folds)
         self._cache: dict[tuple[str, str | None, frozenset[str]], list[Resolution]] = {}
         #: mentions (folded, kind hint) whose answer the co-partners' countries cannot change
         self._context_free: dict[tuple[str, str | None, frozenset[str]], bool] = {}
+        #: `_cleaned`, `_resolve_one` and `_descriptor_steps` of the texts seen
+        self._clean: dict[str, str] = {}
+        self._one: dict[tuple[str, str | None, frozenset[str]], tuple[Resolution | None, bool]] = {}
+        self._steps: dict[str, list[tuple[str, str | None]]] = {}
         self.decisions = self._load_decisions()
 
     # ---- public ---------------------------------------------------------------------------
 
     def resolve(self, raw: str, kind_hint: str | None = None, countries: frozenset[str] = frozenset()) -> list[Resolution]:
         """Resolve one mention; a mention that names several places gives several results."""
-        folded = fold(raw)
+        folded = self.folds.fold(raw)
         key = (folded, kind_hint, countries)
         cached = self._cache.get(key)
         if cached is None:
@@ -82,13 +99,28 @@ class Resolver:
                            r.others)
                 for r in cached]
 
+    def look_up_ahead(self, raws: list[str]) -> None:
+        """Prepare the mentions `raws` about to be resolved: the near spellings of those that are
+        no known name are looked up together (the answers are the same; only faster)."""
+        queries = []
+        for raw in raws:
+            text = self._cleaned(raw)
+            steps = self._descriptor_steps(text)
+            if any(variant and self._lookup(variant) for variant, _ in steps):
+                continue
+            for variant in (text, steps[-1][0]):
+                query = self.folds.compact(variant)
+                if len(query) >= 5:
+                    queries.append(query)
+        self.spelling.look_up_ahead(queries)
+
     def names_one_place(self, text: str) -> bool:
         """True when `text` as a whole is one place or organisation, certainly: words joined by a
         conjunction that are one name ("Møre og Romsdal", "Mo i Rana"), not two partners. Only
         a known name or one letter off it counts (cheap: most such texts are two names)."""
-        text = clean_spacing(text).strip(" ,;:.()[]")
-        query = fold_compact(text)
-        known = any(variant and self.gz.lookup(variant) for variant, _ in self._descriptor_steps(text))
+        text = self._cleaned(text)
+        query = self.folds.compact(text)
+        known = any(variant and self._lookup(variant) for variant, _ in self._descriptor_steps(text))
         if not known and not self.spelling.one_letter_off(query):
             return False
         found = self.resolve(text)
@@ -97,16 +129,16 @@ class Resolver:
     # ---- cascade --------------------------------------------------------------------------
 
     def _resolve(self, raw: str, hint: str | None, countries: frozenset[str]) -> list[Resolution]:
-        text = clean_spacing(raw).strip(" ,;:.()[]")
-        decided = (self.decisions.get(fold(raw)) or self.decisions.get(fold(text))) if self.decisions else None
+        text = self._cleaned(raw)
+        decided = (self.decisions.get(self.folds.fold(raw)) or self.decisions.get(self.folds.fold(text))) if self.decisions else None
         if decided is not None:
             return decided
         if "/" in text:
             alternatives = self._alternatives(text, hint, countries)
             if alternatives is not None:
                 return [alternatives]
-        pieces = re.split(r",|\s[–—-]\s", text, maxsplit=1)
-        if len(pieces) == 2 and pieces[0].strip() and self.gz.lookup(text) == []:
+        pieces = _UNIT_AFTER.split(text, maxsplit=1)
+        if len(pieces) == 2 and pieces[0].strip() and self._lookup(text) == []:
             # "City of Helsinki, City Planning Department", "Union of the Baltic Cities - Commission on
             # Environment": the partner is named first, a unit of it after
             head = self._resolve(pieces[0].strip(), hint, countries)
@@ -151,6 +183,26 @@ class Resolver:
         return best
 
     def _resolve_one(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
+        """`_one_name`, kept per text, hint and countries: parts of mentions come again and again
+        ("Region" of "Region, Dalarnas"), each a costly search. A copy is given out (callers add
+        to its reason), and whether a ranking made it close enough for the countries to matter
+        is noted as if it had been made again."""
+        key = (text, hint, countries)
+        kept = self._one.get(key)
+        if kept is None:
+            before = self.ranker.context_matters
+            self.ranker.context_matters = False
+            found = self._one_name(text, hint, countries)
+            if len(self._one) >= LIMIT:
+                self._one.clear()
+            kept = self._one[key] = (_copy(found), self.ranker.context_matters)
+            self.ranker.context_matters = before or kept[1]
+            return found
+        if kept[1]:
+            self.ranker.context_matters = True
+        return _copy(kept[0])
+
+    def _one_name(self, text: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         steps = self._descriptor_steps(text)
         stripped, hint2 = steps[-1]
         hint = hint or hint2
@@ -159,7 +211,7 @@ class Resolver:
         for i, (variant, step_hint) in enumerate(steps):
             if not variant:
                 continue
-            found = self.gz.lookup(variant)
+            found = self._lookup(variant)
             if found:
                 return self._from_exact(text, variant, found, hint or step_hint, countries, i > 0)
         best: Resolution | None = None
@@ -170,7 +222,7 @@ class Resolver:
             # the mention found whole inside a longer name is stronger evidence than a near spelling,
             # unless the spelling is one letter off ("Talinn") or nearly exact
             one_off = fuzzy is not None and fuzzy.evidence is not None and fuzzy.evidence.edits <= 1 and \
-                fuzzy.evidence.matched[:1] == fold_compact(variant)[:1]
+                fuzzy.evidence.matched[:1] == self.folds.compact(variant)[:1]
             cut = None if one_off else self.spelling.truncated(text, variant, hint, countries)
             if cut is not None and (fuzzy is None or fuzzy.score < 93):
                 fuzzy = None
@@ -191,7 +243,15 @@ class Resolver:
     def _descriptor_steps(self, text: str) -> list[tuple[str, str | None]]:
         """The mention, then without one more leading or trailing descriptor word at each step,
         each with the kind the words dropped so far announce ("City of X": a city; "council",
-        "government": the authority of a place, no kind)."""
+        "government": the authority of a place, no kind). Kept per text (callers only read it)."""
+        steps = self._steps.get(text)
+        if steps is None:
+            if len(self._steps) >= LIMIT:
+                self._steps.clear()
+            steps = self._steps[text] = self._steps_of(text)
+        return steps
+
+    def _steps_of(self, text: str) -> list[tuple[str, str | None]]:
         words = text.split()
         hint = None
         lowered = [w.lower() for w in words]
@@ -219,6 +279,19 @@ class Resolver:
                 steps.append((" ".join(words), hint))
         return steps
 
+    def _cleaned(self, raw: str) -> str:
+        """The mention with its spacing cleaned and its outer punctuation dropped, kept per mention."""
+        text = self._clean.get(raw)
+        if text is None:
+            if len(self._clean) >= LIMIT:
+                self._clean.clear()
+            text = self._clean[raw] = clean_spacing(raw).strip(" ,;:.()[]")
+        return text
+
+    def _lookup(self, name: str) -> list[tuple[Entity, int]]:
+        """`Gazetteer.lookup`, with the folding remembered."""
+        return self.gz.entries_for_compact(self.folds.compact(name))
+
     def _kind_of(self, word: str) -> str | None:
         kind = self.descriptors.get(word)
         return None if kind == "authority" else kind
@@ -230,7 +303,7 @@ class Resolver:
         if hint == "region" and stripped and not any(e.kind == "region" for e, _ in found):
             # "Kaliningrad Oblast": the region named by the adjective ("Kaliningradskaya oblast"),
             # not the city of the stem
-            stems = [(e, t) for s in adjective_stems(variant, self.rules) for e, t in self.gz.lookup(s)
+            stems = [(e, t) for s in adjective_stems(variant, self.rules) for e, t in self._lookup(s)
                      if e.kind == "region"]
             if stems:
                 ranked = self.ranker.rank(stems, None, hint, countries)
@@ -254,7 +327,7 @@ class Resolver:
             needs_review, score = True, min(score, 85.0)
             reason += " of a small town"
         elif top.name_type == ALTERNATE:
-            why = self.spelling.alternate_doubt(fold_compact(variant), top.entity)
+            why = self.spelling.alternate_doubt(self.folds.compact(variant), top.entity)
             if why:
                 needs_review, score = True, min(score, 85.0)
                 reason += f"; {why}"
@@ -322,7 +395,7 @@ class Resolver:
         if e.kind == "region" and e.iso3166_2:
             return e.iso3166_2
         if e.kind == "city":
-            for cand, _ in self.gz.lookup(e.name):
+            for cand, _ in self._lookup(e.name):
                 if cand.kind == "region" and cand.country == e.country and cand.iso3166_2:
                     return cand.iso3166_2
         return None
@@ -348,10 +421,10 @@ class Resolver:
                 if not found or any(i is None for i in found):
                     continue
                 entities = [self.gz.entities[i] for i in found if i is not None]
-                out[fold(raw)] = [Resolution(raw, e, "review", 100.0, False, "decided by a reviewer", [], e.kind)
+                out[self.folds.fold(raw)] = [Resolution(raw, e, "review", 100.0, False, "decided by a reviewer", [], e.kind)
                                   for e in entities]
             elif decision == "reject":
-                out[fold(raw)] = [Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
+                out[self.folds.fold(raw)] = [Resolution(raw, None, "review", 100.0, False, "rejected by a reviewer: not a place",
                                              [], "unknown")]
         return out
 
