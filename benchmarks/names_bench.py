@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import random
 import resource
@@ -255,6 +256,7 @@ def link_seconds(annex: Path, cache: Path, repeat: int) -> float:
     rules = Rules.load()
     gz = load_gazetteer(rules, cache)
     doc = process_document(str(annex), annex.name, None)
+    gc.freeze()  # as the pipeline does once the gazetteer is loaded
     times = []
     for _ in range(repeat):
         resolver = Resolver(gz, rules)

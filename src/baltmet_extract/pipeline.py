@@ -7,6 +7,7 @@ composes the stages; the CLI and the public API are its only callers.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
     try:
         if gz is None:
             gz = load_gazetteer(rules, None if s.no_cache else s.cache_dir)
+        # the gazetteer's million objects live as long as the run: the garbage collector need not
+        # walk them again at every full pass (0.1-0.3 s each)
+        gc.freeze()
         resolver = Resolver(gz, rules)
         finder = TextPlaceFinder(gz, resolver, rules, None if s.no_cache else s.cache_dir)
         if runner.busy() and not finder.cached:
