@@ -139,3 +139,41 @@ def test_a_short_title_names_the_project_whose_partners_sentences_give(tmp_path,
     [draft] = extract_page_projects(parts.title, parts.body, rules, "lt")
     assert (draft.project.name, draft.project.funding) == ("Umbrella", "South Baltic Programme")
     assert [(m.raw, m.role) for m in draft.partners.mentions] == [("Klaipėdos regionas", "observer")]
+
+
+def test_the_eu_disclaimer_and_a_bent_lead_label_name_partners(tmp_path, rules):
+    doc = _page(tmp_path, "Jaunumi\n\n2017. gada 1. jūnijā notika projekta (projekta akronīms Open leadership) kick-off "
+                "tikšanās pie vadošā partnera Eiroreģiona “Ezeru zeme” Lietuvas biroja.\n\nŠo projektu finansē "
+                "Eiropas Savienība. Par šī dokumenta saturu pilnībā atbild Latgales Plānošanas reģions, un tas "
+                "nav uzskatāms par Eiropas Savienības oficiālo nostāju.\n")
+    parts = page_parts(doc, rules)
+    [draft] = extract_page_projects(parts.title, parts.body, rules, "lv")
+    assert [(m.raw, m.role) for m in draft.partners.mentions] == [
+        ("Eiroreģiona “Ezeru zeme”", "lead"), ("Latgales Plānošanas reģions", "partner")]
+
+
+def test_programme_names_and_lower_case_words_are_no_projects(tmp_path, rules):
+    doc = _page(tmp_path, "Annual Event\n\nAt the project village, participants learn more about Central Baltic "
+                "projects. A representative of Central Baltic programme project Plan4Blue will speak. "
+                "Representatives from project BOOSTED will show their stand.\n")
+    parts = page_parts(doc, rules)
+    drafts = extract_page_projects(parts.title, parts.body, rules, "en")
+    assert [d.project.name for d in drafts] == ["Plan4Blue", "BOOSTED"]
+    assert [d.project.funding for d in drafts] == ["Central Baltic Programme", None]
+
+
+def test_the_headline_above_the_date_line_is_the_title(tmp_path, rules):
+    doc = _page(tmp_path, "Official portal of the Municipality of Bytów\n\nSearch\n\nPrint\n\n"
+                "Bytów delegation in the partner town of Taurage\n\n5 June 2019\n"
+                "From 31 May to 2 June 2019 a delegation of the municipality of Bytów visited the partner "
+                "town Taurage in Lithuania.\n")
+    parts = page_parts(doc, rules)
+    assert parts.title is not None and parts.title.text == "Bytów delegation in the partner town of Taurage"
+
+
+def test_a_page_without_a_date_takes_the_year_of_a_full_date_it_gives(tmp_path, rules):
+    doc = _page(tmp_path, "Калининград и Эльблонг крепят сотрудничество\n\nВ Калининграде в городской "
+                "администрации 3 апреля состоялась встреча с делегацией польского города Эльблонга. "
+                "Об этом сообщили сегодня, 4 апреля 2019 года, в пресс-службе администрации.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None and (draft.date_start, draft.date_inferred) == ("2019-04-03", True)

@@ -292,6 +292,12 @@ def review_serve(
         import webbrowser
 
         webbrowser.open(server.url)
+    import signal
+
+    # Ctrl-C and a plain kill stop the server cleanly, even when started where SIGINT was ignored
+    # (a background job of a script, a CI runner)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -95,7 +95,7 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     if posted_line is not None:
         # the headline printed right above the page's date, below the site's name and menus
         at = lines.index(posted_line)
-        if at > 0 and lines[at - 1] not in top and _is_title(lines[at - 1]):
+        if at > 0 and _is_title(lines[at - 1]):
             title = lines[at - 1]
     body = [ln for ln in lines if ln is not title and ln is not posted_line]
     if title is None and body:

@@ -158,10 +158,14 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     main_project = max(projects, key=lambda p: (counts.get(fold(p.name), 0), -p.at))
     for g in groups:
         mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
-    funding = find_funding(" ".join(s for s, _ in sents), rules) if len(projects) == 1 else None
+    page_funding = find_funding(" ".join(s for s, _ in sents), rules) if len(projects) == 1 else None
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
     drafts = []
     for p in projects:
+        # on a page of several projects, a project's programme is the one its own sentences name
+        # ("a representative of Central Baltic programme project Plan4Blue")
+        funding = page_funding if len(projects) == 1 else find_funding(
+            " ".join(s for s, _ in sents if p.name in s), rules)
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
         project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
                           status=status, status_text=status_text,  # type: ignore[arg-type]
@@ -276,6 +280,8 @@ def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str |
             taken.append(w)
         found.append((" ".join(taken).rstrip(".,'’-"), None))
     for m in ph.after_name.finditer(text):
+        if not (m.group("name")[:1].isupper() or m.group("name")[:1].isdigit()):
+            continue  # "at the project village", "representatives from project X"
         before = text[: m.start("name")].split()
         taken = [m.group("name")]
         for w in reversed(before[-(NAME_MAX_WORDS - 1):]):
@@ -297,6 +303,8 @@ def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[
     return taken
 
 
+#: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
+_NAME_THEN_QUOTED = re.compile(r"\s*[^\W\d_][\w-]*\s+[„“\"«][^„“”\"«»]{2,60}[”“\"»]")
 #: a word that says what an organisation is, then its name in quotes
 _FORM_AND_NAME = re.compile(r"([^\W\d_]+)\s+[„“\"«](?P<name>[^„“”\"«»]{3,})[”“\"»]")
 #: a page's title is its project's name, when sentences name the partners, up to this many words
@@ -312,7 +320,9 @@ def _is_name(name: str, ph: PagePhrases, rules: Rules) -> bool:
         return False
     if not re.search(r"[^\W\d_]{2}", name) or _ORDINAL.fullmatch(name):
         return False  # "28", "2/2018", "3rd", "2.", "5-ojo"
-    return not any(p.search(name) for p, _ in rules.programmes)  # "Interreg South Baltic" is a programme
+    # "Interreg South Baltic" is a programme, and so is "Central Baltic" ("Central Baltic projects")
+    return not any(p.search(name) or any(m.start() == 0 for m in p.finditer(f"{name} programme"))
+                   for p, _ in rules.programmes)
 
 
 def _distinct(found: list[_Found]) -> list[_Found]:
@@ -378,6 +388,9 @@ def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
     text = re.sub(r"/[A-Z][\w ]+$", "", text.strip())  # "University of Rostock/Germany"
     text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "Union of the Baltic Cities (UBC)"
     if not trailing:
+        named = _NAME_THEN_QUOTED.match(text)
+        if named:  # "Eiroreģiona “Ezeru zeme” Lietuvas birojā": the name ends with its quotes
+            return _item(named.group(0), ph)
         return _item(_CLAUSE.split(text)[0], ph)
     quoted = re.search(r"(?<!\S)" + _FORM_AND_NAME.pattern + r"\s*$", text)
     if quoted and quoted.group(1).lower() in ph.legal_forms:
