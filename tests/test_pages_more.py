@@ -177,3 +177,11 @@ def test_a_page_without_a_date_takes_the_year_of_a_full_date_it_gives(tmp_path, 
                 "Об этом сообщили сегодня, 4 апреля 2019 года, в пресс-службе администрации.\n")
     draft = extract_article(doc, rules)
     assert draft is not None and (draft.date_start, draft.date_inferred) == ("2019-04-03", True)
+
+
+def test_a_name_from_a_small_letter_that_ends_another_place_is_flagged(resolver):
+    # "estland" is Estonia's German name, and the cut end of Vestland (Norway): never certain
+    [r] = resolver.resolve("estland")
+    assert r.entity is not None and r.needs_review and "Vestland" in r.reason
+    [capital] = resolver.resolve("Estland")
+    assert capital.entity is not None and capital.entity.kind == "country" and not capital.needs_review

@@ -74,6 +74,8 @@ class Resolver:
     def resolve(self, raw: str, kind_hint: str | None = None, countries: frozenset[str] = frozenset()) -> list[Resolution]:
         """Resolve one mention; a mention that names several places gives several results."""
         folded = self.folds.fold(raw)
+        if raw.strip()[:1].islower():
+            folded = "\0" + folded  # a name from a small letter may be cut at its start: its own answer
         key = (folded, kind_hint, countries)
         cached = self._cache.get(key)
         if cached is None:
@@ -331,6 +333,13 @@ class Resolver:
             if why:
                 needs_review, score = True, min(score, 85.0)
                 reason += f"; {why}"
+        if raw.strip()[:1].islower() and len(ranked) == 1:
+            # a name written from a small letter may be cut at its start: "estland" is Estland
+            # (Estonia) or the end of "Vestland"; a person decides when another place ends so
+            cut = self.spelling.truncated(raw, variant, hint, countries)
+            if cut is not None and cut.entity is not None and cut.entity.key != top.entity.key:
+                needs_review, score = True, min(score, 85.0)
+                reason += f"; written from a small letter, perhaps the cut end of {cut.entity.name} ({cut.entity.key})"
         if hint in ("city", "region") and top.entity.kind in ("city", "region") and top.entity.kind != hint:
             # "Kaliningrad Oblast" with no such region known: the city of that name, for a person to check
             needs_review, score = True, min(score, 85.0)
