@@ -185,3 +185,11 @@ def test_a_name_from_a_small_letter_that_ends_another_place_is_flagged(resolver)
     assert r.entity is not None and r.needs_review and "Vestland" in r.reason
     [capital] = resolver.resolve("Estland")
     assert capital.entity is not None and capital.entity.kind == "country" and not capital.needs_review
+
+
+def test_every_quoted_name_of_a_list_after_a_project_word_is_a_project(tmp_path, rules):
+    doc = _page(tmp_path, "News\n\nThe centre is currently running two projects \"Greenman\" and \"People with Nature\", "
+                "which will be presented at the conference.\n")
+    parts = page_parts(doc, rules)
+    names = [d.project.name for d in extract_page_projects(parts.title, parts.body, rules, "en")]
+    assert names == ["Greenman", "People with Nature"]

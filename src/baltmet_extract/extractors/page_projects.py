@@ -272,6 +272,13 @@ def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str |
         name = parts[0].strip()
         if len(name.split()) <= QUOTED_MAX_WORDS:
             found.append((name, value if len(parts) > 1 else None))
+        # more quoted names in the same list: 'projects "Greenman" and "People with Nature"'
+        end = m.end()
+        while more := _MORE_QUOTED.match(text, end):
+            name = more.group("name").strip()
+            if len(name.split()) <= QUOTED_MAX_WORDS:
+                found.append((name, None))
+            end = more.end()
     for m in ph.before_name.finditer(text):
         taken: list[str] = []
         for w in m.group("name").split():
@@ -303,6 +310,8 @@ def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[
     return taken
 
 
+#: a further quoted name of a list, after a comma or a conjunction of the region's languages
+_MORE_QUOTED = re.compile(r"\s*(?:,|and|und|og|och|ja|ning|ir|un|i|oraz|et|и|&)\s*[„“\"«](?P<name>[^„“”\"«»]{2,120})[”“\"»]")
 #: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
 _NAME_THEN_QUOTED = re.compile(r"\s*[^\W\d_][\w-]*\s+[„“\"«][^„“”\"«»]{2,60}[”“\"»]")
 #: a word that says what an organisation is, then its name in quotes
