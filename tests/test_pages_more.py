@@ -193,3 +193,8 @@ def test_every_quoted_name_of_a_list_after_a_project_word_is_a_project(tmp_path,
     parts = page_parts(doc, rules)
     names = [d.project.name for d in extract_page_projects(parts.title, parts.body, rules, "en")]
     assert names == ["Greenman", "People with Nature"]
+
+
+@pytest.mark.parametrize("line", ["Suoraan sisältöön", "Skip to content", "Zum Inhalt springen", "Przejdź do treści"])
+def test_skip_links_are_furniture(line, rules):
+    assert is_furniture(line, rules)
