@@ -166,3 +166,18 @@ def test_force_keeps_the_files_the_tool_did_not_write_and_leaves_their_originals
     assert (out / "notes" / "todo.txt").read_text() == "mine"
     marker = json.loads((out / MARKER).read_text())
     assert marker["files"] == ["projects.csv"]  # the kept files stay theirs, not the tool's
+
+
+def test_hidden_files_never_block_a_run_and_are_kept(tmp_path):
+    # the shell that started the run may have put its ".stderr" there; a desktop its ".DS_Store"
+    out = _folder(tmp_path / "out", "old")
+    (out / ".stderr").write_text("log")
+    (out / ".DS_Store").write_text("x")
+    with OutputFolder(out, known=output_names()) as folder:
+        (folder.staging() / "projects.csv").write_text("new")
+        folder.publish()
+    assert (out / "projects.csv").read_text() == "new"
+    assert (out / ".stderr").read_text() == "log" and (out / ".DS_Store").read_text() == "x"
+    (out / "notes.txt").write_text("mine")  # a visible file still needs --force
+    with pytest.raises(OutputPathError, match=r"did not write \(notes.txt\)"):
+        OutputFolder(out, known=output_names()).__enter__()

@@ -110,10 +110,10 @@ def read_marker(folder: Path) -> set[str]:
     return {f for f in data["files"] if isinstance(f, str)}
 
 
-def foreign_files(folder: Path, known: Iterable[str], limit: int | None = None) -> list[str]:
+def foreign_files(folder: Path, known: Iterable[str]) -> list[str]:
     """Files under `folder` (relative, `/`-separated) the tool did not write: not named by its marker,
     not among `known` (the names this version writes). Links count as files and are not followed;
-    empty folders do not count. Stops after `limit` when given."""
+    empty folders do not count."""
     ours = read_marker(folder) | set(known) | LEGACY_NAMES | {MARKER}
     found: list[str] = []
     for root, dirs, files in os.walk(folder):
@@ -125,8 +125,6 @@ def foreign_files(folder: Path, known: Iterable[str], limit: int | None = None) 
             rel = (rel_root / name).as_posix()
             if rel not in ours:
                 found.append(rel)
-                if limit is not None and len(found) >= limit:
-                    return found
     return found
 
 
@@ -326,6 +324,11 @@ def _carry_over(source: Path, target: Path, files: list[str]) -> None:
                 shutil.copy2(src, dst, follow_symlinks=False)
 
 
+def _hidden(rel: str) -> bool:
+    """A hidden file, or one in a hidden folder (`rel` is `/`-separated)."""
+    return any(part.startswith(".") for part in rel.split("/"))
+
+
 # --- the output folder of one run ---------------------------------------------------------------------
 
 
@@ -338,8 +341,8 @@ class OutputFolder:
 
     Leaving the block without `publish()` (an error, Ctrl-C) removes the staging folder and
     leaves `out` as it was. `known` are the files this version writes (recognised as its own
-    even without a marker, as in folders written before markers existed); with `force`, a folder
-    holding other files is used too and those files are kept.
+    even without a marker, as in folders written before markers existed); a folder holding other
+    files is used only with `force`, hidden files always, and those files are kept.
     """
 
     def __init__(self, out: Path, inputs: Sequence[str | Path] = (), known: Iterable[str] = (),
@@ -364,11 +367,14 @@ class OutputFolder:
         try:
             clean_leftovers(self.path)
             if self.path.is_dir():
-                self.foreign = foreign_files(self.path, self.known, None if self.force else SHOWN_FOREIGN)
-                if self.foreign and not self.force:
-                    shown = ", ".join(_show(f) for f in self.foreign)
+                self.foreign = foreign_files(self.path, self.known)
+                # hidden files (".stderr" of the shell that started the run, ".DS_Store") are no one's
+                # documents: they are kept without --force; any other file needs it
+                blocking = [f for f in self.foreign if not _hidden(f)]
+                if blocking and not self.force:
+                    shown = ", ".join(_show(f) for f in blocking[:SHOWN_FOREIGN])
                     raise OutputPathError(f"--out {_show(self.given)}: holds files baltmet-extract did not write "
-                                          f"({shown}{', ...' if len(self.foreign) >= SHOWN_FOREIGN else ''}); "
+                                          f"({shown}{', ...' if len(blocking) > SHOWN_FOREIGN else ''}); "
                                           "give an empty or new folder, or add --force to write there anyway "
                                           "(those files are kept)")
         except BaseException:
@@ -396,7 +402,7 @@ class OutputFolder:
                          if p.is_file() or p.is_symlink())
         marker = {"tool": TOOL, "version": _version(), "files": written}
         (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
-        if self.force and self.foreign:
+        if self.foreign:
             _carry_over(self.path, staging, self.foreign)
         old = switch_in(staging, self.path)
         self._staging = None
