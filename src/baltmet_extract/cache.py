@@ -53,20 +53,31 @@ class DocumentCache:
         return self.directory / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> Any | None:
-        path = self._path(key)
-        try:
-            with path.open("rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+        return read_pickle(self._path(key))
 
     def put(self, key: str, value: Any) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only or full cache folder costs time next run, never this run's result
+        write_pickle(self._path(key), value)
+
+
+def read_pickle(path: Path) -> Any | None:
+    """The object pickled at `path`, or None when it is missing, broken or from other code."""
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+
+
+def write_pickle(path: Path, value: Any) -> bool:
+    """Pickle `value` to `path` through a temporary file of this process's own, renamed into place:
+    runs at the same time never read a half-written file nor remove each other's. False when the
+    folder is read-only or full (that costs time next run, never this run's result)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        return False
+    return True

@@ -9,10 +9,9 @@ this module's format or the rules change.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import math
-import os
-import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from baltmet_extract.cache import read_pickle, write_pickle
 from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
 from baltmet_extract.normalise.sortednames import spans, starting_with
@@ -429,28 +429,15 @@ def load_gazetteer(rules: Rules, cache_dir: Path | None = None) -> Gazetteer:
     if cache_dir is None:
         return build_gazetteer(rules)
     path = cache_path(cache_dir, rules)
-    if path.exists():
-        try:
-            with path.open("rb") as f:
-                gz = pickle.load(f)
-            if isinstance(gz, Gazetteer):
-                return gz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # a broken or foreign cache is rebuilt below
-    gz = build_gazetteer(rules)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # a temporary file of this process's own, renamed into place: runs that build at the same
-        # time never read a half-written cache nor remove each other's files
-        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        for old in cache_dir.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full cache folder costs a rebuild next time, not this run
+    gz = read_pickle(path)
+    if isinstance(gz, Gazetteer):
+        return gz
+    gz = build_gazetteer(rules)  # none yet, or a broken or foreign cache
+    if write_pickle(path, gz):
+        with contextlib.suppress(OSError):
+            for old in cache_dir.glob("gazetteer-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
     return gz
 
 

@@ -9,13 +9,12 @@ a place are kept in a small cache file.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from baltmet_extract.cache import read_pickle, write_pickle
 from baltmet_extract.normalise.gazetteer import Gazetteer
 from baltmet_extract.textutil import fold_compact, is_latin
 
@@ -148,23 +147,12 @@ class Inflections:
     def _load(self, language: str) -> dict[str, str]:
         path = self._cache_file(language)
         if path is not None:
-            try:
-                with path.open("rb") as f:
-                    table = pickle.load(f)
-                if isinstance(table, dict):
-                    return table
-            except (OSError, pickle.UnpicklingError, EOFError):
-                pass
+            table = read_pickle(path)
+            if isinstance(table, dict):
+                return table
         table = _place_forms(language, self.gz.text_names)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-                with tmp.open("wb") as f:
-                    pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
-                tmp.replace(path)
-            except OSError:
-                pass
+            write_pickle(path, table)
         return table
 
 

@@ -14,9 +14,8 @@ rules/settings.yaml); its GPE/LOC entities are then resolved too.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import hashlib
-import os
-import pickle
 import re
 from collections.abc import Callable
 from copy import copy
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from baltmet_extract.cache import read_pickle, write_pickle
 from baltmet_extract.normalise.gazetteer import Entity, Gazetteer
 from baltmet_extract.normalise.inflection import ENDING, Inflections
 from baltmet_extract.normalise.resolver import Resolution, Resolver
@@ -170,13 +170,11 @@ class TextPlaceFinder:
 
     def _load(self) -> None:
         assert self._cache_file is not None
-        try:
-            with self._cache_file.open("rb") as f:
-                data = pickle.load(f)
-            if isinstance(data, dict):
-                self._cache = data
-                self._loaded = len(data)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        data = read_pickle(self._cache_file)
+        if isinstance(data, dict):
+            self._cache = data
+            self._loaded = len(data)
+        else:
             self._cache = {}
 
     @property
@@ -187,17 +185,11 @@ class TextPlaceFinder:
         """Write the texts seen to the cache, when there are new ones."""
         if self._cache_file is None or len(self._cache) == self._loaded:
             return
-        try:
-            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._cache_file.with_name(f"{self._cache_file.stem}.{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(self._cache, f, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(self._cache_file)
-            for old in self._cache_file.parent.glob("text-places-*.pickle"):
-                if old != self._cache_file:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if write_pickle(self._cache_file, self._cache):
+            with contextlib.suppress(OSError):
+                for old in self._cache_file.parent.glob("text-places-*.pickle"):
+                    if old != self._cache_file:
+                        old.unlink(missing_ok=True)
 
     @property
     def nlp(self) -> Language:
