@@ -78,3 +78,26 @@ def unique_id(ident: str, used: set[str]) -> str:
 def slugify(text: str) -> str:
     """A stable id from a name: `BaltMet Inno` -> `baltmet-inno`."""
     return fold(text).replace(" ", "-") or "item"
+
+
+def split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[tuple[str, str]]:
+    """The pieces of `text` between matches of `separator` that stand outside round brackets,
+    each with the separator after it ("" after the last): "ERKAS (Eesti Regionaalse ja Kohaliku
+    Arenduse Sihtasutus), LALRG" splits at the comma only."""
+    before: list[int] = []  # the bracket depth before each character
+    depth = 0
+    for ch in text:
+        before.append(depth)
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+    parts: list[tuple[str, str]] = []
+    start = 0
+    for m in separator.finditer(text):
+        if m.end() == m.start() or before[m.start()]:
+            continue
+        parts.append((text[start:m.start()], m.group(0)))
+        start = m.end()
+    parts.append((text[start:], ""))
+    return parts

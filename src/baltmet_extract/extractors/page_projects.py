@@ -21,7 +21,7 @@ from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
 from baltmet_extract.extractors.phrases import find_funding, parse_status
 from baltmet_extract.models import Line, Project
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold, slugify
+from baltmet_extract.textutil import clean_spacing, fold, slugify, split_outside_brackets
 
 #: a project's name is at most this many words (a quoted one may be a longer title)
 NAME_MAX_WORDS = 4
@@ -227,7 +227,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             items.append(t)
             last, between = nxt, 0
         mentions = []
-        for item in (_top_level_split(items[0], split) if len(items) == 1 else items):
+        for item in ([p for p, _ in split_outside_brackets(items[0], split)] if len(items) == 1 else items):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             if raw := _item(marked.raw, ph):
                 mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
@@ -423,21 +423,7 @@ def _reads_as_name(text: str, ph: PagePhrases) -> bool:
 
 
 def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]:
-    return [item for p in _top_level_split(text, split) if (item := _item(p, ph))]
-
-
-def _top_level_split(text: str, split: re.Pattern[str]) -> list[str]:
-    """The items of a list, split where `split` matches outside brackets ("ERKAS (Eesti
-    Regionaalse ja Kohaliku Arenduse Sihtasutus), LALRG" is two items)."""
-    inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
-    parts, start = [], 0
-    for m in split.finditer(text):
-        if any(a <= m.start() < b for a, b in inside):
-            continue
-        parts.append(text[start:m.start()])
-        start = m.end()
-    parts.append(text[start:])
-    return parts
+    return [item for p, _ in split_outside_brackets(text, split) if (item := _item(p, ph))]
 
 
 def _item(text: str, ph: PagePhrases) -> str:

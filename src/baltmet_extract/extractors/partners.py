@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing
+from baltmet_extract.textutil import clean_spacing, split_outside_brackets
 
 _SEGMENT_SPLIT = re.compile(r"\s*[,;]\s*|\s*\n\s*|\s+/\s+")
 _CONJUNCTION = re.compile(r"\s+(?:and|&|und|och|og|ja|i|oraz)\s+")
@@ -148,6 +148,10 @@ def _chunks_by_openers(text: str, rules: Rules) -> list[tuple[str, str, bool]]:
     return [(r, c, s) for r, c, s in chunks if c.strip(_STRAY)]
 
 
+#: what separates the segments of a partner cell (outside brackets)
+_SEPARATORS = re.compile(r"[,;\n]")
+
+
 def _segments(chunk: str, rules: Rules) -> list[_Segment]:
     """Comma-separated segments, each with a role marker if it has one; a lone descriptor
     ("Region" in "Region, Dalarnas") is joined to the next segment."""
@@ -155,7 +159,7 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
     pending = ""
     boundary = True
     previous_separator = ""
-    for piece, separator in _split_outside_brackets(chunk):
+    for piece, separator in split_outside_brackets(chunk, _SEPARATORS):
         starts_list, boundary = boundary, separator == ";"
         separator_before, previous_separator = previous_separator, separator
         piece = piece.strip()
@@ -193,25 +197,6 @@ def _segments(chunk: str, rules: Rules) -> list[_Segment]:
     if pending:
         out.append(_Segment(pending))
     return out
-
-
-def _split_outside_brackets(text: str) -> list[tuple[str, str]]:
-    """Pieces between commas and semicolons outside brackets, each with the separator after it."""
-    parts: list[tuple[str, str]] = []
-    current: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and ch in ",;\n":
-            parts.append(("".join(current), ch))
-            current = []
-        else:
-            current.append(ch)
-    parts.append(("".join(current), ""))
-    return parts
 
 
 def _apply_closers(segments: list[_Segment], rules: Rules) -> None:
