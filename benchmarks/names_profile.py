@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import json
 import pstats
 import sys
@@ -41,6 +42,7 @@ def _setup(seed: int, places: int, only: str | None = None) -> tuple[Any, Any, i
     docs = {w: process_document(str(folder / f"annex_{w}.txt"), f"annex_{w}.txt", None)
             for w in ("misspelt", "correct") if only in (None, w)}
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    gc.freeze()  # as the pipeline does once the gazetteer is loaded
     misspelt = sum(1 for p in truth["projects"] for w in p["partners"] if w["error"] != "none")
     return rules, gz, misspelt, docs
 

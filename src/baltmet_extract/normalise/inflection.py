@@ -32,6 +32,10 @@ class Inflections:
     config: dict[str, Any] = field(default_factory=dict)
     cache_dir: Path | None = None
     _tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: words looked up as they stand (a gazetteer name or not), and each language's endings
+    #: longest first: a run asks about the same words and endings many times
+    _known: dict[str, bool] = field(default_factory=dict, repr=False)
+    _endings: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def candidates(self, word: str, language: str | None) -> list[tuple[str, str]]:
         """(name, how) for a word that may be a bent place name: the dictionary's form first, then
@@ -63,7 +67,7 @@ class Inflections:
             for part in parts:
                 bare = part.strip(".,;:()\"'")
                 found = None
-                if bare[:1].isupper() and (every_word or not self.gz.lookup(bare)):
+                if bare[:1].isupper() and (every_word or not self._is_name(bare)):
                     found = next(iter(self.candidates(bare, language)), None)
                 if found is None:
                     new_parts.append(part)
@@ -73,6 +77,14 @@ class Inflections:
                 how = ENDING if found[1] == ENDING else how
             out.append("-".join(new_parts))
         return (" ".join(out), how) if changed else None
+
+    def _is_name(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= 1 << 16:
+                self._known.clear()
+            known = self._known[word] = bool(self.gz.entries(fold_compact(word)))
+        return known
 
     def near_enough(self, entity: Any, language: str | None, named: frozenset[str] = frozenset()) -> bool:
         """A place an ending rule alone may vouch for: near where the language is spoken, in a
@@ -115,7 +127,10 @@ class Inflections:
         alternations: list[list[str]] = (self.config.get("stem_alternations") or {}).get(language) or []
         found: list[str] = []
         lower = word.lower()
-        for ending in sorted(endings, key=len, reverse=True):
+        order = self._endings.get(language)
+        if order is None:
+            order = self._endings[language] = sorted(endings, key=len, reverse=True)
+        for ending in order:
             if not lower.endswith(ending.lower()) or len(word) - len(ending) < 3:
                 continue
             stem = word[: len(word) - len(ending)]

@@ -58,11 +58,24 @@ class Scored:
     name_type: int
     similarity: float
     total: float
+    #: the total without the co-partners' countries
+    plain: float = 0.0
     #: the co-partners' countries, not the name, made this the first candidate
     context_decided: bool = False
     #: the gazetteer name (compact folded) that was matched, and the edits from it to the mention
     matched: str = ""
     edits: int = 0
+
+
+_KINDS = frozenset(("city", "region", "country"))
+
+
+def _by_total(s: Scored) -> tuple[float, str]:
+    return (-s.total, s.entity.key)
+
+
+def _by_plain(s: Scored) -> tuple[float, str]:
+    return (s.plain, s.entity.key)
 
 
 class Ranker:
@@ -90,18 +103,26 @@ class Ranker:
              countries: frozenset[str], matched: list[tuple[str, int]] | None = None) -> list[Scored]:
         """The candidates `found` (entity, name type), best first, one per entity."""
         best: dict[str, Scored] = {}
-        prior = self.prior
+        static = self._static
         for i, (e, t) in enumerate(found):
             sim = similarity[i] if similarity else 100.0
-            total = sim + 2.0 * prior(e, t, hint, countries)
+            p = static.get((e.key, t))
+            if p is None:
+                p = static[(e.key, t)] = population_prior(e) + NAME_TYPE_BONUS.get(t, 0.0) + (
+                    self.home_bonus if e.european else 0.0)
+            if hint and e.kind in _KINDS:
+                p += 3.0 if e.kind == hint else -3.0
+            # the total without the co-partners' countries (`plain`), and with them
+            plain = sim + 2.0 * p
+            total = plain + 2.0 * COUNTRY_BONUS if countries and e.country in countries else plain
             held = best.get(e.key)
             if held is None or total > held.total:
-                s = best[e.key] = Scored(e, t, sim, total)
+                s = best[e.key] = Scored(e, t, sim, total, plain)
                 if matched:
                     s.matched, s.edits = matched[i]
         ranked = list(best.values())
         if len(ranked) > 1:
-            ranked.sort(key=lambda s: (-s.total, s.entity.key))
+            ranked.sort(key=_by_total)
         if not countries and len(ranked) > 1 and not self.context_matters:
             top = ranked[0]
             # the countries could lift another place past the first, or change how near the two are
@@ -109,18 +130,17 @@ class Ranker:
             self.context_matters = any(s.entity.country != top.entity.country and top.total - s.total < reach
                                        for s in ranked[1:])
         if countries and len(ranked) > 1:
-            plain = max(ranked, key=lambda s: (s.similarity + 2.0 * self.prior(s.entity, s.name_type, hint,
-                                                                                frozenset()), s.entity.key))
+            plain_top = max(ranked, key=_by_plain)
             top = ranked[0]
-            if plain is not top and plain.similarity >= top.similarity:
+            if plain_top is not top and plain_top.similarity >= top.similarity:
                 top.context_decided = True
-                if plain.entity.kind == top.entity.kind == "city" and plain.entity.population >= 10 * max(
+                if plain_top.entity.kind == top.entity.kind == "city" and plain_top.entity.population >= 10 * max(
                         top.entity.population, 1):
                     # co-partners' countries break ties between comparable namesakes; they do not turn
                     # a city of 300,000 into a village of 13,000
-                    ranked.remove(plain)
-                    ranked.insert(0, plain)
-                    plain.context_decided = True
+                    ranked.remove(plain_top)
+                    ranked.insert(0, plain_top)
+                    plain_top.context_decided = True
         if len(ranked) > 1 and hint != "region":
             a, b = ranked[0], ranked[1]
             # a city and the region of the same name in one country (Berlin, Vienna, Hamburg): the city
