@@ -12,11 +12,12 @@ is flagged as inferred.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field, replace
 
 from baltmet_extract.extractors.date_words import DateWords
-from baltmet_extract.extractors.dates import DateMention, find_dates, rules_date_words
+from baltmet_extract.extractors.dates import DateMention, find_dates, find_weekdays, rules_date_words
 from baltmet_extract.extractors.milestones import event_kind, sentences
 from baltmet_extract.extractors.news import NewsDraft, is_date_line, is_menu_line, year_near
 from baltmet_extract.models import Document, Line
@@ -183,6 +184,9 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
                     and not _is_page_date(d, parts.posted, text, rules):
                 dates.append(d)
         seen.extend(f for f in found if f.month is not None)
+        if not dates and parts.posted is not None and parts.posted.day and parts.posted.year:
+            # "on Thursday will embark on a visit" in a page of Monday 11 September
+            dates = [_weekday_date(text, w, parts.posted) for w in find_weekdays(text, words)[:1]]
         if not dates:
             continue
         kind = event_kind(text, rules)
@@ -213,10 +217,16 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         draft.event_contexts = contexts
     else:
         draft.date = parts.posted
+        # no dated event: a page that tells of a meeting all the same ("this weekend a delegation
+        # takes part in the festival in Wismar") is dated by its own month, inferred; a page that
+        # tells of none (a programme approved, a call opened) is news, but no event
+        draft.no_event = event_kind(draft.text, rules) is None
     # a page with no date of its own: a date it gives in full lends its year ("3 апреля" ...
     # "сегодня, 4 апреля 2019 года"), flagged as inferred
     _date_draft(draft, parts.posted or next((d for s, _ in body_sentences for d in find_dates(s, words)
                                              if d.year and d.month and d.day), None))
+    if main is None and not draft.no_event and draft.date_start and draft.date is not None and draft.date.year:
+        draft.date_start, draft.date_end, draft.date_inferred = draft.date_start[:7], None, True
     return draft
 
 
@@ -277,6 +287,15 @@ def _day_in_context(d: DateMention, before: list[DateMention], posted: DateMenti
     return None
 
 
+def _weekday_date(text: str, weekday: tuple[int, int, int], posted: DateMention) -> DateMention:
+    """The day named by a weekday alone: the day of that name nearest the page's date (three
+    days before it to three after)."""
+    start, end, n = weekday
+    page = datetime.date(posted.year or 1, posted.month or 1, posted.day or 1)
+    day = page + datetime.timedelta(days=(n - page.weekday() + 3) % 7 - 3)
+    return DateMention(start, end, text[start:end], day.year, day.month, day.day, kind="weekday_in_context")
+
+
 def _short(sentence: str, limit: int = TITLE_MAX_WORDS) -> str:
     words = sentence.split()
     return sentence if len(words) <= limit else " ".join(words[:limit]) + " …"
@@ -299,6 +318,7 @@ def _date_draft(draft: NewsDraft, posted: DateMention | None) -> None:
         return
     if d.year:
         draft.date_start, draft.date_end = d.iso(), d.iso_end()
+        draft.date_inferred = d.kind == "weekday_in_context"
         return
     year = year_near(d, posted) if posted is not None else None
     if year is not None:

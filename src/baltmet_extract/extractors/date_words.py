@@ -43,6 +43,8 @@ class DateWords:
     #: forms that are also words of running text: a month only right after a day ("5. mail")
     after_day_forms: frozenset[str]
     weekdays: frozenset[str]
+    #: weekday form -> 0 (Monday) .. 6 (Sunday), forms of at least four letters
+    weekday_numbers: dict[str, int]
     range_words: tuple[str, ...]
     year_markers: tuple[str, ...]
     day_markers: tuple[str, ...]
@@ -69,6 +71,10 @@ class DateWords:
     def month_alone_pattern(self) -> str:
         return r"(?:" + "|".join(sorted(map(re.escape, self.month_alone_forms), key=len, reverse=True)) + r")"
 
+    def weekday(self, form: str) -> int | None:
+        """0 (Monday) .. 6 (Sunday) for a weekday form, None for another word."""
+        return self.weekday_numbers.get(_key(form))
+
     def weekday_pattern(self) -> str:
         return r"(?:" + "|".join(sorted(map(re.escape, self.weekdays), key=len, reverse=True)) + r")"
 
@@ -94,13 +100,22 @@ def _compiled(config_json: str) -> DateWords:
         languages.insert(0, "en")
     by_lang: dict[str, dict[int, set[str]]] = {}
     weekdays: set[str] = set()
+    numbers: dict[str, set[int]] = {}
     for lang in languages:
         info = _locale_info(lang)
         months = by_lang.setdefault(lang, {})
         for n, key in enumerate(MONTH_KEYS, start=1):
             months.setdefault(n, set()).update(_key(f) for f in info.get(key, []) if isinstance(f, str))
-        for key in WEEKDAY_KEYS:
-            weekdays.update(_key(f) for f in info.get(key, []) if isinstance(f, str) and len(_key(f)) >= 4)
+        for n, key in enumerate(WEEKDAY_KEYS):
+            forms = {_key(f) for f in info.get(key, []) if isinstance(f, str) and len(_key(f)) >= 4}
+            weekdays.update(forms)
+            for f in forms:
+                numbers.setdefault(f, set()).add(n)
+    for extra in (config.get("weekdays") or {}).values():
+        for n, forms in (extra or {}).items():
+            for f in forms or []:
+                weekdays.add(_key(f))
+                numbers.setdefault(_key(f), set()).add(int(n) - 1)
     for lang, extra in (config.get("months") or {}).items():
         months = by_lang.setdefault(str(lang), {})
         for n, forms in (extra or {}).items():
@@ -126,6 +141,7 @@ def _compiled(config_json: str) -> DateWords:
         month_alone_forms=frozenset(a for a in alone if a in months_map),
         after_day_forms=frozenset(_key(f) for f in config.get("after_day_forms") or ()),
         weekdays=frozenset(weekdays - set(months_map)),
+        weekday_numbers={f: next(iter(ns)) for f, ns in sorted(numbers.items()) if len(ns) == 1 and f not in months_map},
         range_words=tuple(config.get("range_words") or ("to", "until", "and")),
         year_markers=tuple(config.get("year_markers") or ()),
         day_markers=tuple(config.get("day_markers") or ()),

@@ -165,6 +165,27 @@ def find_dates(text: str, words: DateWords | None = None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+@lru_cache(maxsize=4)
+def _weekday_regex(words: DateWords) -> re.Pattern[str]:
+    forms = sorted(map(re.escape, words.weekday_numbers), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(forms or [r"(?!x)x"]) + r")(?!\w)", re.I)
+
+
+def find_weekdays(text: str, words: DateWords | None = None) -> list[tuple[int, int, int]]:
+    """Weekdays named alone in `text` ("on Thursday", "am Donnerstag", "neljapäeval"): (start,
+    end, 0 Monday .. 6 Sunday); a weekday that is part of a date ("Thursday, 14 September") is not
+    alone."""
+    words = words or default_date_words()
+    dates = find_dates(text, words)
+    out = []
+    for m in _weekday_regex(words).finditer(text):
+        n = words.weekday(m.group(0))
+        near_date = any(d.start - 12 <= m.end() and m.start() <= d.end + 3 for d in dates)
+        if n is not None and not near_date:
+            out.append((m.start(), m.end(), n))
+    return out
+
+
 @lru_cache(maxsize=1)
 def default_date_words() -> DateWords:
     """The shipped date vocabulary (the rules' `dates.yaml` without a user's additions)."""

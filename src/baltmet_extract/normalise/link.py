@@ -260,7 +260,7 @@ class Linker:
             if e is not None and not draft.date_start:  # no event counts it below, yet it is a place seen
                 self.place_mentions[e.key] += 1
                 self.place_entities[e.key] = e
-            if duplicate is None and draft.date_start:
+            if duplicate is None and draft.date_start and not draft.no_event:
                 self._add_event(source_kind="news", milestone=None, title=draft.title,
                                 kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
                                 date_end=draft.date_end, date_inferred=draft.date_inferred,

@@ -51,6 +51,9 @@ class TextPlace:
     end: int
     resolution: Resolution
     after_preposition: bool
+    #: a word for "from" or "of" stands before it ("a delegation from Kalmar", "the Mayor of
+    #: Tallinn"): where someone comes from, seldom where the event is
+    after_origin: bool = False
 
 
 def _fold_norms(doc: Doc) -> Doc:
@@ -267,7 +270,8 @@ class TextPlaceFinder:
                     and e.country not in countries:
                 continue  # "Central" in "Interreg Central Baltic" is no small American town
             res.method = "ner"
-            places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep))
+            places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep,
+                                    not after_prep and prev in self.rules.origin_prepositions))
         places.extend(self._beside_country(text, language, places))
         places.sort(key=lambda p: p.start)
         self._cache[(text, language)] = (places, orgs)
@@ -353,7 +357,7 @@ class TextPlaceFinder:
         places, _ = self.find(text, language)
         cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"]
         announced = [p for p in cities if p.after_preposition]
-        best = announced[0] if announced else (cities[0] if cities else None)
+        best = announced[0] if announced else min(cities, key=lambda p: p.after_origin) if cities else None
         if best is not None:
             # "HafenCity, Hamburg", "Väo, Tallinn": a district or suburb, then the city that holds it
             following = [p for p in cities if p.start > best.end and text[best.end:p.start].strip() in (",", "(")]
@@ -384,8 +388,9 @@ class TextPlaceFinder:
         if not found:
             return None
         # a place a preposition or a word for "town" announces, before one that is only named
-        # ("delegacja gminy Bytów gościła ... w zaprzyjaźnionym mieście Taurage")
-        return min(found, key=lambda f: (not f[2].after_preposition, f[0], -f[1]))[2]
+        # ("delegacja gminy Bytów gościła ... w zaprzyjaźnionym mieście Taurage"), before one
+        # someone comes from ("a delegation of the city government of Tallinn ... visit St. Petersburg")
+        return min(found, key=lambda f: (0 if f[2].after_preposition else 2 if f[2].after_origin else 1, f[0], -f[1]))[2]
 
     def organisers(self, text: str, language: str | None = None) -> list[str]:
         """Organisations named right after "hosted by", "in cooperation with" and the like."""

@@ -1,0 +1,87 @@
+"""Rules learnt from the fourth real-pages set (benchmarks/real4, its dev part): each case is
+written here in the shape of a real page, not copied from one."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from baltmet_extract.cli import main
+from baltmet_extract.extractors.article import extract_article
+from baltmet_extract.extractors.dates import find_weekdays
+from baltmet_extract.ingest import read_document
+
+
+def _page(tmp_path: Path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path, path.name)
+
+
+def _extract(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    main(["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1"], stdout=io.StringIO(),
+         stderr=io.StringIO())
+    return out
+
+
+def _rows(out: Path, table: str) -> list[dict[str, str]]:
+    with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize(("text", "weekday"), [
+    ("The mayor on Thursday will open the forum", 3), ("am Donnerstag traf sich der Ausschuss", 3),
+    ("w środę odbyło się spotkanie", 2), ("neljapäeval toimus kohtumine", 3),
+    ("ketvirtadienį įvyko susitikimas", 3), ("torstaina järjestettiin tapaaminen", 3)])
+def test_a_weekday_alone_is_found_in_the_languages_of_the_region(text, weekday):
+    assert [w[2] for w in find_weekdays(text)] == [weekday]
+
+
+def test_a_weekday_inside_a_full_date_is_no_weekday_alone():
+    assert find_weekdays("Thursday, 14 September 2017 in Riga") == []
+    assert find_weekdays("torstaina 14. syyskuuta 2017") == []
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    ("Thursday", "2017-09-14"), ("Friday", "2017-09-08"), ("Monday", "2017-09-11")])
+def test_a_weekday_alone_is_the_day_of_that_name_nearest_the_page_date(tmp_path, rules, day, expected):
+    doc = _page(tmp_path, f" date 2017-09-11 Mayor visits the twin city\n\nThe mayor on {day} takes part in a "
+                          "meeting with the city government in Turku about the ferry line and culture.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None
+    assert draft.date_start == expected
+    assert draft.date_inferred  # a person may want to check which week was meant
+
+
+def test_a_page_that_tells_of_no_event_gives_news_but_no_event(tmp_path):
+    out = _extract(tmp_path, "programme.txt",
+                   "PROGRAMME FOR THE SOUTHERN COAST APPROVED\n2022-11-22\n\n"
+                   "On 04.10.2022 the European Commission approved the programme for the years to come.\n\n"
+                   "The joint secretariat has its office in Gdańsk and answers questions of applicants.\n")
+    assert len(_rows(out, "news")) == 1
+    assert _rows(out, "events") == []  # neither the page's date nor Gdańsk is any event's
+
+
+def test_a_page_that_tells_of_an_undated_meeting_is_dated_by_its_month(tmp_path):
+    out = _extract(tmp_path, "visit.txt",
+                   "Kalmar celebrates 20 years as twin town of Wismar\n\n"
+                   "This weekend a delegation takes part in the Swedish festival in Wismar, a celebration much "
+                   "like our own town festival.\n\nAt the twin town meeting the cities exchange their experience.\n\n"
+                   "Published: 18 August 2022\n")
+    events = _rows(out, "events")
+    assert [(e["date_start"], e["place"], e["date_inferred"]) for e in events] == [("2022-08", "Wismar", "true")]
+
+
+def test_a_place_people_come_from_is_not_taken_for_the_event_place(tmp_path):
+    out = _extract(tmp_path, "delegation.txt",
+                   " date 2019-05-06 Delegation travels to the twin city\n\n"
+                   "A delegation of the city government of Tallinn on 9 May 2019 will visit Helsinki to open "
+                   "an exhibition and a tourism seminar.\n")
+    events = _rows(out, "events")
+    assert [(e["date_start"], e["place"]) for e in events] == [("2019-05-09", "Helsinki")]
