@@ -85,3 +85,40 @@ def test_a_place_people_come_from_is_not_taken_for_the_event_place(tmp_path):
                    "an exhibition and a tourism seminar.\n")
     events = _rows(out, "events")
     assert [(e["date_start"], e["place"]) for e in events] == [("2019-05-09", "Helsinki")]
+
+
+def test_latvian_and_estonian_ranges_end_in_the_case_of_until(tmp_path, rules):
+    from baltmet_extract.extractors.dates import find_dates, rules_date_words
+
+    words = rules_date_words(rules)
+    [d] = find_dates("No 2023. gada 6. līdz 8. oktobrim delegācija devās", words)
+    assert (d.iso(), d.iso_end()) == ("2023-10-06", "2023-10-08")
+    [d] = find_dates("5.–7. juunini 2021 toimus", words)
+    assert (d.iso(), d.iso_end()) == ("2021-06-05", "2021-06-07")
+
+
+@pytest.mark.parametrize(("language", "word", "expected"), [
+    ("lv", "Rīgā", True), ("lv", "Rīgas", False), ("lv", "Limbažu", False), ("lt", "Vilniuje", True),
+    ("lt", "Klaipėdos", False), ("et", "Tartus", True), ("fi", "Turussa", True), ("fi", "Turun", False)])
+def test_only_a_locative_ending_says_in(rules, gazetteer, language, word, expected):
+    from baltmet_extract.normalise.inflection import Inflections
+
+    assert Inflections(gazetteer, rules.languages).says_where(language, word) is expected
+
+
+def test_a_town_in_the_country_people_went_to_is_the_event_place(tmp_path):
+    out = _extract(tmp_path, "reception.txt",
+                   "Twin towns: Limbaži\n\n"
+                   "No 2023. gada 6. līdz 8. oktobrim Limbažu delegācija devās uz Vāciju, lai piedalītos mūsu "
+                   "sadraudzības pilsētas Anklamas gadskārtējā pieņemšanā un tikšanās ar domi.\n")
+    events = _rows(out, "events")
+    assert [(e["date_start"], e["place"]) for e in events] == [("2023-10-06", "Anklam")]
+
+
+def test_a_town_in_the_country_a_delegation_comes_from_is_not_the_event_place(tmp_path):
+    out = _extract(tmp_path, "delegation.txt",
+                   " date 2025-10-16 Jelgavu apmeklē delegācija no Ukrainas pilsētas Horodenkas\n\n"
+                   "Trešdien, 15. oktobrī, Jelgavas pilsētas vadība tikās ar pilsētas Horodenkas delegāciju, lai "
+                   "apspriestu abu pilsētu sadarbību.\n")
+    events = _rows(out, "events")
+    assert [(e["date_start"], e["place"]) for e in events] == [("2025-10-15", "Jelgava")]

@@ -79,6 +79,7 @@ class Rules:
     work_package_line: re.Pattern[str] | None = None
     place_prepositions: set[str] = field(default_factory=set)
     origin_prepositions: set[str] = field(default_factory=set)
+    goal_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
     #: words written before or after a region's name ("Region X", "X oblast"), folded, longest first
     region_words_before: list[str] = field(default_factory=list)
@@ -157,6 +158,7 @@ class Rules:
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
+        r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}
         forms = src.yaml("region_forms.yaml")
         r.region_words_before = _phrases(forms.get("before", []), "region_forms.yaml before")
         r.region_words_after = _phrases(forms.get("after", []), "region_forms.yaml after")

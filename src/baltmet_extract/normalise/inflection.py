@@ -106,9 +106,17 @@ class Inflections:
         home = self.home_countries(language)
         return any(e.country in home for e, _ in entries)
 
-    def says_where(self, language: str | None) -> bool:
-        """The language's case endings say "in" or "at" by themselves ("Tartus", "Rīgā", "Vilniuje")."""
-        return (language or "") in {str(x) for x in self.config.get("case_languages") or []}
+    def says_where(self, language: str | None, word: str = "") -> bool:
+        """The case ending of `word` says "in" or "at" by itself ("Tartus", "Rīgā", "Vilniuje"),
+        where a genitive does not ("Limbažu delegācija": the delegation of Limbaži). A language
+        listed in `case_languages` without its `locative_endings` counts every bent form."""
+        if (language or "") not in {str(x) for x in self.config.get("case_languages") or []}:
+            return False
+        endings = (self.config.get("locative_endings") or {}).get(language or "")
+        if not endings:
+            return True
+        lower = word.lower()
+        return any(lower.endswith(str(e).lower()) for e in endings)
 
     def home_countries(self, language: str | None) -> frozenset[str]:
         """The countries where a language is at home (where its bent names are likeliest)."""

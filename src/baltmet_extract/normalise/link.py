@@ -216,12 +216,13 @@ class Linker:
             headline_place = self.finder.best_place(draft.title, lang)
             event_place = None
             for before, after in (draft.event_contexts or [(draft.event_before, draft.event_after)]):
-                event_place = self.finder.nearest_place(before, after, lang) if after else None
+                event_place = self.finder.nearest_place(before, after, lang, draft.text) if after else None
                 if event_place is not None:
                     draft.event_before, draft.event_after = before, after
                     # the headline's place, when the event's sentence names it among others
                     # ("Rostock: ... Konferenz" over "zwischen Rostock und dem polnischen Stettin")
-                    if headline_place is not None and headline_place.resolution.entity != event_place.resolution.entity:
+                    if headline_place is not None and headline_place.resolution.entity != event_place.resolution.entity \
+                            and not self._gone_to(event_place, headline_place, draft.text, lang):
                         here = self.finder.find(before + after, lang)[0]
                         if any(p.resolution.entity == headline_place.resolution.entity for p in here):
                             event_place = next(p for p in here if p.resolution.entity == headline_place.resolution.entity)
@@ -269,6 +270,13 @@ class Linker:
                                 source_text=text)
             if duplicate is None:
                 self._more_news_events(res, draft)
+
+    def _gone_to(self, place: TextPlace, other: TextPlace, text: str, language: str | None) -> bool:
+        """`place` is in a country the text says people went to, `other` is not ("Limbažu delegācija
+        devās uz Vāciju ... Anklamas": the headline's Limbaži is where they came from)."""
+        _, goals = self.finder.directions(text, language)
+        a, b = place.resolution.entity, other.resolution.entity
+        return a is not None and b is not None and a.country in goals and b.country not in goals
 
     def _host_place(self, text: str, language: str | None) -> TextPlace | None:
         """The place a sentence says hosted the event ("Frederikssund Kommune har været vært ...")."""

@@ -259,7 +259,7 @@ class TextPlaceFinder:
                 continue
             bent = res.raw != ent.text or "read as" in res.reason
             # a case ending ("Tartus", "Rīgā") says "in" as a preposition does
-            after_prep = after_prep or (bent and self.inflections.says_where(language))
+            after_prep = after_prep or (bent and self.inflections.says_where(language, ent.text))
             # a capitalised first word is weak evidence of a place, unless it is a dateline
             # ("Rostock: europäische Konferenz ...", "КАЛИНИНГРАД, 29 января.")
             dateline = ent.end < len(doc) and doc[ent.end].text in _DATELINE_MARKS
@@ -374,9 +374,11 @@ class TextPlaceFinder:
                     best = following[0]
         return best
 
-    def nearest_place(self, before: str, after: str, language: str | None = None) -> TextPlace | None:
+    def nearest_place(self, before: str, after: str, language: str | None = None,
+                      page: str = "") -> TextPlace | None:
         """The city nearest a date, looking on both sides of it (`before` ends at the date, `after`
-        starts with it): "held in Stockholm in April 2011, and ... in Helsinki" is Stockholm."""
+        starts with it): "held in Stockholm in April 2011, and ... in Helsinki" is Stockholm.
+        `page`: the whole text, whose countries people come from or go to weigh in."""
         found: list[tuple[int, int, TextPlace]] = []
         for side, text in ((0, before), (1, after)):
             places, _ = self.find(text, language)
@@ -387,10 +389,37 @@ class TextPlaceFinder:
                 found.append((distance, side, p))
         if not found:
             return None
+        origins, goals = self.directions(page or before + after, language)
+
+        def rank(p: TextPlace) -> int:
+            country = p.resolution.entity.country if p.resolution.entity else None
+            if country in goals and country not in origins:
+                return 0
+            if p.after_preposition and country not in origins:
+                return 0
+            return 2 if p.after_origin or (country in origins and country not in goals) else 1
+
         # a place a preposition or a word for "town" announces, before one that is only named
         # ("delegacja gminy Bytów gościła ... w zaprzyjaźnionym mieście Taurage"), before one
-        # someone comes from ("a delegation of the city government of Tallinn ... visit St. Petersburg")
-        return min(found, key=lambda f: (0 if f[2].after_preposition else 2 if f[2].after_origin else 1, f[0], -f[1]))[2]
+        # someone comes from ("a delegation of the city government of Tallinn ... visit St.
+        # Petersburg", "delegācija no Ukrainas pilsētas Horodenkas": from Ukraine)
+        return min(found, key=lambda f: (rank(f[2]), f[0], -f[1]))[2]
+
+    def directions(self, text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+        """The countries `text` says people come from ("delegation from Ukraine", "no Ukrainas")
+        and go to ("went to Germany", "devās uz Vāciju")."""
+        places, _ = self.find(text, language)
+        origins, goals = set(), set()
+        for p in places:
+            e = p.resolution.entity
+            if e is None or e.kind != "country" or not e.country:
+                continue
+            word = _word_before(text, p.start)
+            if word in self.rules.origin_prepositions:
+                origins.add(e.country)
+            elif word in self.rules.goal_prepositions:
+                goals.add(e.country)
+        return frozenset(origins), frozenset(goals)
 
     def organisers(self, text: str, language: str | None = None) -> list[str]:
         """Organisations named right after "hosted by", "in cooperation with" and the like."""
@@ -403,6 +432,11 @@ class TextPlaceFinder:
             if any(0 <= pos - s <= 12 for s in starts) and org not in found:
                 found.append(org)
         return found
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[:start].split()
+    return words[-1].lower().strip("(\"'«„") if words else ""
 
 
 def _usable(e: Entity | None) -> bool:
