@@ -122,3 +122,38 @@ def test_a_town_in_the_country_a_delegation_comes_from_is_not_the_event_place(tm
                    "apspriestu abu pilsētu sadarbību.\n")
     events = _rows(out, "events")
     assert [(e["date_start"], e["place"]) for e in events] == [("2025-10-15", "Jelgava")]
+
+
+def test_a_list_of_project_headings_each_with_its_lead(tmp_path):
+    out = _extract(tmp_path, "approved.txt",
+                   "Results of the first call\n\n"
+                   "Below is the list of projects approved for funding by the Joint Monitoring Committee.\n\n"
+                   " 1. LT-PL-2R-101 Green harbours of the lagoon towns\n\n"
+                   "Lead beneficiary: Gmina Miasto Ełk (Polska)\n\n"
+                   " 2. LT-PL-2R-117 Culture and nature on both sides of the border\n\n"
+                   "Lead beneficiary: Centre of Culture, Sport and Tourism in Korycin (Polska)\n")
+    projects = _rows(out, "projects")
+    assert [(p["name"], p["status"]) for p in projects] == [
+        ("Green harbours of the lagoon towns", "approved"),
+        ("Culture and nature on both sides of the border", "approved")]
+    leads = [(p["raw"], p["role"]) for p in _rows(out, "partners")]
+    # one lead under its label is one organisation, commas and "and" in its name or not
+    assert leads == [("Gmina Miasto Ełk", "lead"), ("Centre of Culture, Sport and Tourism in Korycin", "lead")]
+
+
+def test_approval_told_in_a_sentence_is_the_status_of_the_project_it_names(tmp_path):
+    out = _extract(tmp_path, "granted.txt",
+                   "Neue Fluglinien im Ostseeraum\n\n"
+                   "Das Projekt „South Sky Access“ wird von Rostock Business federführend betreut.\n\n"
+                   "Das Entscheidungsgremium hat in Palanga die Projektanträge befürwortet.\n")
+    projects = _rows(out, "projects")
+    assert [(p["name"], p["status"]) for p in projects] == [("South Sky Access", "approved")]
+    assert "befürwortet" in projects[0]["status_text"]
+
+
+def test_a_state_other_than_approval_is_not_read_from_running_text(tmp_path):
+    out = _extract(tmp_path, "started.txt",
+                   "Harbour news\n\nThe project „Blue Quays“ is led by the City of Gdynia.\n\n"
+                   "Work on the quay started last year.\n")
+    projects = _rows(out, "projects")
+    assert [p["status"] for p in projects] == ["unknown"]

@@ -33,6 +33,11 @@ ITEM_MAX_WORDS = 14
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
 _QUOTES = "„“”\"«»‘’'"
 _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
+#: a project's code before its name in a list ("LT-PL-1R-029", "STHB.02.01.00-22-0104/17", "R093")
+_PROJECT_CODE = re.compile(r"^(?=[\w./-]*\d)(?=[\w./-]*[A-Z])[A-Z][\w./-]{3,}\s+")
+_SEMICOLON = re.compile(r"\s*;\s*")
+#: words of a project's name in a heading above its lead
+HEADING_NAME_MAX_WORDS = 25
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]|\d+[.)])\s+")
 _LOGO = re.compile(r"^\[?\s*(?:logo|image|img|bild|logotyp|logotipas|logotips|logotüüp|kuva)\b", re.IGNORECASE)
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
@@ -57,6 +62,8 @@ class PagePhrases:
     conjunctions: dict[str, re.Pattern[str]]
     openers: frozenset[str]
     name_words: frozenset[str]
+    #: a word for "project" (its start: "Projektanträge", "projektów")
+    project_word: re.Pattern[str]
     from_words: frozenset[str]
     legal_forms: frozenset[str] = frozenset()
 
@@ -100,6 +107,7 @@ def _compiled(config_json: str) -> PagePhrases:
         conjunctions=splitters,
         openers=frozenset(str(w).lower() for w in c.get("item_openers", [])),
         name_words=frozenset(str(w).lower() for w in c.get("name_words", [])),
+        project_word=re.compile(rf"(?i)(?<!\w)(?:{words})"),
         legal_forms=frozenset(str(w).lower() for w in c.get("legal_forms", [])),
         from_words=frozenset(str(w).lower() for w in c.get("from_words", [])),
     )
@@ -160,6 +168,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
     page_funding = find_funding(" ".join(s for s, _ in sents), rules) if len(projects) == 1 else None
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
+    approved = _approved_in(sents, projects, ph, rules) if status == "unknown" else {}
     drafts = []
     for p in projects:
         # on a page of several projects, a project's programme is the one its own sentences name
@@ -167,14 +176,36 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         funding = page_funding if len(projects) == 1 else find_funding(
             " ".join(s for s, _ in sents if p.name in s), rules)
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
+        said = approved.get(p.name)
         project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
-                          status=status, status_text=status_text,  # type: ignore[arg-type]
+                          status="approved" if said else status,  # type: ignore[arg-type]
+                          status_text=said or status_text,
                           source_file="", source_page=p.line.page, source_row=p.line.row)
         drafts.append(ProjectDraft(project, cell))
     return drafts
 
 
 # --- labelled facts ------------------------------------------------------------------------
+
+
+def _approved_in(sents: list[tuple[str, Line]], projects: list[_Found], ph: PagePhrases,
+                 rules: Rules) -> dict[str, str]:
+    """Projects a sentence says were approved ("10 von 24 eingereichten Projektanträgen
+    befürwortet", "listę projektów zatwierdzonych do dofinansowania"): the sentence's words for
+    each project it names, or for every project of the page when it names none but speaks of
+    projects. Only approval is read from running text; other states need a status label."""
+    out: dict[str, str] = {}
+    for text, _ in sents:
+        if parse_status(text, rules)[0] != "approved" or not ph.project_word.search(text):
+            continue
+        named = [p for p in projects if fold(p.name) in fold(text)]
+        for p in named or projects:
+            out.setdefault(p.name, _short_text(text))
+    return out
+
+
+def _short_text(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _status(body: list[Line], ph: PagePhrases, rules: Rules) -> tuple[str, str | None]:
@@ -207,6 +238,11 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
         role = ph.role_labels.get(label) if label else ph.role_labels.get(ln.text.strip().rstrip(":").lower())
         if role is None:
             continue
+        heading = _heading_above(body, k - 1, ph) if role == "lead" and value else ""
+        if heading:
+            # a list of projects, each a heading with its own lead ("1. LT-PL-1R-030 Rozwój turystyki
+            # ...", "Beneficjent wiodący: Gmina Miasto Ełk (Polska)")
+            names.append(_Found(at.get(id(body[k - 2]), 0), body[k - 2], heading))
         items = [value] if value else []
         # the items stand one per line, adjacent or each after a blank line (with a logo's caption
         # above it, say); a blank line after adjacent items ends the list
@@ -227,14 +263,35 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             items.append(t)
             last, between = nxt, 0
         mentions = []
-        for item in ([p for p, _ in split_outside_brackets(items[0], split)] if len(items) == 1 else items):
+        # one lead under its own label is one organisation, whatever commas and "and" its name has
+        # ("Gminny Ośrodek Kultury, Sportu i Turystki w Korycinie"); only ";" parts several
+        one = _SEMICOLON if role == "lead" and heading else split
+        for item in ([p for p, _ in split_outside_brackets(items[0], one)] if len(items) == 1 else items):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             if raw := _item(marked.raw, ph):
                 mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
         if mentions:
             found = True
-            groups.append(_Found(at.get(id(ln), 0), ln, mentions=mentions))
+            groups.append(_Found(at.get(id(ln), 0), ln, name=heading, mentions=mentions))
     return found
+
+
+def _heading_above(body: list[Line], k: int, ph: PagePhrases) -> str:
+    """The project name a heading right above line `k` gives (a numbered item or a heading of a
+    few words, its project code dropped), or ""."""
+    if k == 0:
+        return ""
+    prev, here = body[k - 1], body[k]
+    if prev.page != here.page or here.row - prev.row > 2:
+        return ""
+    text = clean_spacing(prev.text)
+    numbered = bool(_BULLET.match(text))
+    if not (numbered or prev.heading) or _label_of(text)[0] or ph.role_labels.get(text.rstrip(":").lower()):
+        return ""
+    name = _PROJECT_CODE.sub("", _BULLET.sub("", text)).strip(_QUOTES + " ")
+    if not name or len(name.split()) > HEADING_NAME_MAX_WORDS or name.endswith(".") or not name[:1].isupper():
+        return ""
+    return name
 
 
 def _is_sentence(text: str) -> bool:
