@@ -157,3 +157,31 @@ def test_a_state_other_than_approval_is_not_read_from_running_text(tmp_path):
                    "Work on the quay started last year.\n")
     projects = _rows(out, "projects")
     assert [p["status"] for p in projects] == ["unknown"]
+
+
+def test_a_misspelt_month_under_a_date_label_is_mended(tmp_path):
+    out = _extract(tmp_path, "conference.txt",
+                   "Baltic Sea Region conference\n\nThe fifth conference on cooperation in the region will be held "
+                   "this autumn with the regional and federal authorities.\n\n"
+                   "Date: Septemver 23d, 2016\n\nVenue: Kaliningrad,\n")
+    events = _rows(out, "events")
+    assert [(e["date_start"], e["place"]) for e in events] == [("2016-09-23", "Kaliningrad")]
+
+
+def test_a_year_with_its_marker_and_a_month_alone_is_a_month(rules):
+    from baltmet_extract.extractors.dates import find_dates, rules_date_words
+
+    words = rules_date_words(rules)
+    assert [d.iso() for d in find_dates("delegatsioon käis Sotšis 2011. aasta novembris, mil", words)] == ["2011-11"]
+    assert [d.iso() for d in find_dates("2019. gada jūnijā notika", words)] == ["2019-06"]
+
+
+def test_an_image_file_name_is_no_title_and_no_part_of_the_text(tmp_path, rules):
+    doc = _page(tmp_path, "spring-photo-2023-small.jpg\nTwin town celebrates its jubilee\n06.06.2023\n\n"
+                          "img9377.jpgFrom 5 to 7 June 2023 a delegation of the municipality visited the twin town "
+                          "Strängnäs for the national day.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None
+    assert draft.title == "Twin town celebrates its jubilee"
+    assert draft.summary.startswith("From 5 to 7 June 2023")
+    assert draft.date_start == "2023-06-05"

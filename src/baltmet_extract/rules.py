@@ -92,7 +92,7 @@ class Rules:
     #: languages.yaml as merged: detection candidates, how names bend, home countries
     languages: dict[str, Any] = field(default_factory=dict)
     #: pages.yaml as merged: project and partner phrases of pages in prose, compiled by
-    #: `extractors.page_projects.page_phrases`
+    #: `extractors.page_phrases.page_phrases`
     pages: dict[str, Any] = field(default_factory=dict)
     aliases: list[dict[str, str]] = field(default_factory=list)
     regions: list[dict[str, str]] = field(default_factory=list)

@@ -16,6 +16,8 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import OSA
+
 from baltmet_extract.extractors.date_words import DateWords
 from baltmet_extract.extractors.dates import DateMention, find_dates, find_weekdays, rules_date_words
 from baltmet_extract.extractors.milestones import event_kind, sentences
@@ -39,6 +41,7 @@ _DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE
 _SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaidrė|diapositive)\s*\d+$", re.I)
 #: a figure with decimals or a sign, not a date ("92.7126", "+0.3052", "-1,5")
 _FIGURE = re.compile(r"(?<!\S)(?:[+−-]\d+[.,]\d+|\d+[.,]\d{4,})(?!\S)")
+_IMAGE_FILE = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)*?\.(?i:jpe?g|png|gif|webp|svg|bmp|tiff?)(?![a-z])\s*")
 _BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
 
 
@@ -68,8 +71,16 @@ def is_furniture(text: str, rules: Rules) -> bool:
     return is_menu_line(t) or (len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith("."))
 
 
+def _unglued(ln: Line) -> Line:
+    """The line without an image's file name before its text ("img9377.jpgNo 5. līdz 7. jūnijam",
+    "it.jpgAlcamo, Italy"): a picture's name the page's text dump left in."""
+    m = _IMAGE_FILE.match(ln.text)
+    return ln.model_copy(update={"cells": (ln.text[m.end():].strip(),)}) if m else ln
+
+
 def page_parts(doc: Document, rules: Rules) -> PageParts:
-    lines = [ln for ln in doc.lines if not ln.is_row and not is_furniture(ln.text, rules)]
+    lines = [_unglued(ln) for ln in doc.lines if not ln.is_row]
+    lines = [ln for ln in lines if not is_furniture(ln.text, rules)]
     words = rules_date_words(rules)
     posted: DateMention | None = None
     posted_line: Line | None = None
@@ -205,7 +216,8 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
                       line=parts.title, posted=parts.posted, lines=list(parts.body))
     if main is None:
         main, contexts = _headline_event(parts, body_sentences, words, rules, seen)
-    labelled = [d for d in find_dates(parts.facts.get("date", ""), words) if d.month is not None]
+    labelled = [d for d in find_dates(_mended_months(parts.facts.get("date", ""), words), words)
+                if d.month is not None]
     if labelled:
         # minutes and event pages: "Datum: 3.–4. Mai 2016", "Ort: Rathaus Kiel"
         place = parts.facts.get("place", "")
@@ -294,6 +306,23 @@ def _weekday_date(text: str, weekday: tuple[int, int, int], posted: DateMention)
     page = datetime.date(posted.year or 1, posted.month or 1, posted.day or 1)
     day = page + datetime.timedelta(days=(n - page.weekday() + 3) % 7 - 3)
     return DateMention(start, end, text[start:end], day.year, day.month, day.day, kind="weekday_in_context")
+
+
+def _mended_months(value: str, words: DateWords) -> str:
+    """A labelled date with a misspelt month mended ("Date: Septemver 23d, 2016"): a word of five
+    letters or more one edit from a month's name is taken for it. Only a value under a date
+    label is read so: in running text such a word may be anything."""
+    if not value or any(d.month for d in find_dates(value, words)):
+        return value
+    out = []
+    for word in value.split(" "):
+        bare = word.strip(",.;:").lower()
+        if len(bare) >= 5 and words.month(bare) is None:
+            near = [m for m in words.months if len(m) >= 5 and OSA.distance(bare, m) <= 1]
+            if len({words.months[m] for m in near}) == 1:
+                word = word.lower().replace(bare, near[0])
+        out.append(word)
+    return " ".join(out)
 
 
 def _short(sentence: str, limit: int = TITLE_MAX_WORDS) -> str:

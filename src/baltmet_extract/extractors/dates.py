@@ -20,7 +20,7 @@ _YEAR = r"(?:19|20)\d{2}"
 #: a two-digit year up to this is 20YY, above it 19YY
 TWO_DIGIT_YEAR_PIVOT = 40
 #: a day number as text writes it: 5, 05, 5th, 5., 1er
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|d(?=\W)|\.)?"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|beginning of|end of|end|early|mid|late)"
 
 
@@ -63,6 +63,8 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         ("year_day_range_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
         ("year_day_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
         ("year_month_day", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})\s+(?P<d>{_DAY}){DM}(?!\w)", re.I)),
+        # 2011. aasta novembris, 2019. gada jūnijā (a year, its marker and a month alone)
+        ("month_year", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})(?!\w)(?!\s*{_DAY})", re.I)),
         # 2009-2012, 2009 – 2012
         ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
         # 31 May - 1 June 2012, 30 September – 1 October 2010

@@ -1,0 +1,89 @@
+"""`pages.yaml` compiled: the words and phrases with which `page_projects` reads projects and
+their partners on pages in prose."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import fold
+
+#: quotation marks of the region's languages
+QUOTES = "„“”\"«»‘’'"
+_QUOTES = QUOTES
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pages.yaml
+class PagePhrases:
+    """`pages.yaml`, compiled."""
+
+    project_labels: frozenset[str]
+    status_labels: frozenset[str]
+    not_names: frozenset[str]
+    role_labels: dict[str, str]
+    before_name: re.Pattern[str]
+    after_name: re.Pattern[str]
+    quoted_name: re.Pattern[str]
+    name_phrases: list[re.Pattern[str]]
+    lead: list[re.Pattern[str]]
+    partners: list[re.Pattern[str]]
+    observers: list[re.Pattern[str]]
+    conjunctions: dict[str, re.Pattern[str]]
+    openers: frozenset[str]
+    name_words: frozenset[str]
+    #: a word for "project" (its start: "Projektanträge", "projektów")
+    project_word: re.Pattern[str]
+    from_words: frozenset[str]
+    legal_forms: frozenset[str] = frozenset()
+
+    def splitter(self, language: str | None) -> re.Pattern[str]:
+        """What separates the items of a list in a language ("A, B og C", "A | B")."""
+        return self.conjunctions.get(language or "default") or self.conjunctions["default"]
+
+
+def page_phrases(rules: Rules) -> PagePhrases:
+    return _compiled(json.dumps(rules.pages or {}, sort_keys=True, ensure_ascii=False))
+
+
+@lru_cache(maxsize=4)
+def _compiled(config_json: str) -> PagePhrases:
+    c: dict[str, Any] = json.loads(config_json)
+    words = "|".join(sorted((re.escape(w) for w in c.get("project_words", [])), key=len, reverse=True)) or "(?!x)x"
+    after = "|".join(sorted((re.escape(w) for w in c.get("words_after_name", ["project"])), key=len, reverse=True))
+    labels: dict[str, str] = {}
+    for role, key in (("observer", "observer_labels"), ("partner", "partner_labels"), ("lead", "lead_labels")):
+        labels.update({str(w).lower(): role for w in c.get(key, [])})
+    conjunctions = c.get("list_conjunctions") or {}
+    if isinstance(conjunctions, list):
+        conjunctions = {"default": conjunctions}
+    conjunctions.setdefault("default", ["and", "&"])
+    splitters = {str(lang): re.compile(r"\s*[,;|]\s*|\s+(?:" + "|".join(re.escape(w) for w in ws) + r")\s+",
+                                       re.IGNORECASE) for lang, ws in conjunctions.items()}
+    return PagePhrases(
+        project_labels=frozenset(str(w).lower() for w in c.get("project_labels", [])),
+        status_labels=frozenset(str(w).lower() for w in c.get("status_labels", [])),
+        not_names=frozenset(fold(str(w)) for w in c.get("not_project_names", [])),
+        role_labels=labels,
+        before_name=re.compile(rf"(?i:(?<!\w)(?:{words}))\s+[{_QUOTES}]?"
+                               rf"(?P<name>[^\W_][\w&+.'’-]*(?:\s[^\W_][\w&+.'’-]*){{0,3}})"),
+        # "Umbrella-projektet", "INNOHEIMO-hankkeen"; with a space only "the EmPaci project"
+        after_name=re.compile(rf"(?P<name>[^\W_][\w&+.'’]*)[{_QUOTES}]?(?:-(?i:(?:{words}))|\s+(?i:(?:{after})))(?!\w)"),
+        quoted_name=re.compile(rf"(?i:(?<![\w-])(?:{words}))\s+[{_QUOTES}](?P<name>[^{_QUOTES}]{{2,120}})[{_QUOTES}]"),
+        name_phrases=[re.compile(p) for p in c.get("project_name_phrases", [])],
+        lead=[re.compile(p) for p in c.get("lead_phrases", [])],
+        partners=[re.compile(p) for p in c.get("partner_phrases", [])],
+        observers=[re.compile(p) for p in c.get("observer_phrases", [])],
+        conjunctions=splitters,
+        openers=frozenset(str(w).lower() for w in c.get("item_openers", [])),
+        name_words=frozenset(str(w).lower() for w in c.get("name_words", [])),
+        project_word=re.compile(rf"(?i)(?<!\w)(?:{words})"),
+        legal_forms=frozenset(str(w).lower() for w in c.get("legal_forms", [])),
+        from_words=frozenset(str(w).lower() for w in c.get("from_words", [])),
+    )
+
+
+__all__ = ["QUOTES", "PagePhrases", "page_phrases"]
