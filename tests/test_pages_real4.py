@@ -185,3 +185,16 @@ def test_an_image_file_name_is_no_title_and_no_part_of_the_text(tmp_path, rules)
     assert draft.title == "Twin town celebrates its jubilee"
     assert draft.summary.startswith("From 5 to 7 June 2023")
     assert draft.date_start == "2023-06-05"
+
+
+def test_a_project_named_after_its_programme_is_still_a_project(tmp_path):
+    out = _extract(tmp_path, "airlines.txt",
+                   "Neue Fluglinien\n\n"
+                   "Im Programm „Region Südliche Ostsee“ (South Baltic Programme) wurden die Projektanträge befürwortet.\n\n"
+                   "Das Projekt „South Baltic Air Links“ wird durch Rostock Business (Gesellschaft für "
+                   "Wirtschaftsförderung) federführend betreut.\n")
+    projects = _rows(out, "projects")
+    assert [(p["name"], p["status"], p["funding"]) for p in projects] == [
+        ("South Baltic Air Links", "approved", "South Baltic Programme")]
+    partners = _rows(out, "partners")
+    assert [(p["raw"], p["role"], p["kind"]) for p in partners] == [("Rostock Business", "lead", "organisation")]

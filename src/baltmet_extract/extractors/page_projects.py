@@ -34,6 +34,8 @@ _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
 #: a project's code before its name in a list ("LT-PL-1R-029", "STHB.02.01.00-22-0104/17", "R093")
 _PROJECT_CODE = re.compile(r"^(?=[\w./-]*\d)(?=[\w./-]*[A-Z])[A-Z][\w./-]{3,}\s+")
 _SEMICOLON = re.compile(r"\s*;\s*")
+#: a name of this many words or fewer may be a programme's without its word "programme"
+PROGRAMME_NAME_MAX_WORDS = 3
 #: words of a project's name in a heading above its lead
 HEADING_NAME_MAX_WORDS = 25
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]|\d+[.)])\s+")
@@ -95,7 +97,9 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     main_project = max(projects, key=lambda p: (counts.get(fold(p.name), 0), -p.at))
     for g in groups:
         mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
-    page_funding = find_funding(" ".join(s for s, _ in sents), rules) if len(projects) == 1 else None
+    # the programme the page names: every project's on a page of one project; on a page of
+    # several, the one their own sentences name, else the page's
+    page_funding = find_funding(" ".join(s for s, _ in sents), rules)
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
     approved = _approved_in(sents, projects, ph, rules) if status == "unknown" else {}
     drafts = []
@@ -103,7 +107,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         # on a page of several projects, a project's programme is the one its own sentences name
         # ("a representative of Central Baltic programme project Plan4Blue")
         funding = page_funding if len(projects) == 1 else find_funding(
-            " ".join(s for s, _ in sents if p.name in s), rules)
+            " ".join(s for s, _ in sents if p.name in s), rules) or page_funding
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
         said = approved.get(p.name)
         project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
@@ -315,8 +319,11 @@ def _is_name(name: str, ph: PagePhrases, rules: Rules) -> bool:
         return False
     if not re.search(r"[^\W\d_]{2}", name) or _ORDINAL.fullmatch(name):
         return False  # "28", "2/2018", "3rd", "2.", "5-ojo"
-    # "Interreg South Baltic" is a programme, and so is "Central Baltic" ("Central Baltic projects")
-    return not any(p.search(name) or any(m.start() == 0 for m in p.finditer(f"{name} programme"))
+    # "Interreg South Baltic" is a programme, and so is "Central Baltic" ("Central Baltic projects");
+    # "South Baltic Global Access" is a project that starts with a programme's name
+    name = name.strip()
+    probe = f"{name} programme" if len(name.split()) <= PROGRAMME_NAME_MAX_WORDS else name
+    return not any(any(m.start() == 0 and m.end() >= len(name) for m in p.finditer(probe))
                    for p, _ in rules.programmes)
 
 
