@@ -195,6 +195,6 @@ def test_a_project_named_after_its_programme_is_still_a_project(tmp_path):
                    "Wirtschaftsförderung) federführend betreut.\n")
     projects = _rows(out, "projects")
     assert [(p["name"], p["status"], p["funding"]) for p in projects] == [
-        ("South Baltic Air Links", "approved", "South Baltic Programme")]
+        ("South Baltic Air Links", "approved", "South Baltic Programme")]  # the page's one project
     partners = _rows(out, "partners")
     assert [(p["raw"], p["role"], p["kind"]) for p in partners] == [("Rostock Business", "lead", "organisation")]

@@ -97,8 +97,8 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     main_project = max(projects, key=lambda p: (counts.get(fold(p.name), 0), -p.at))
     for g in groups:
         mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
-    # the programme the page names: every project's on a page of one project; on a page of
-    # several, the one their own sentences name, else the page's
+    # the programme the page names is the project's on a page of one project; on a page of
+    # several, each project's is the one its own sentences name (a guess otherwise)
     page_funding = find_funding(" ".join(s for s, _ in sents), rules)
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
     approved = _approved_in(sents, projects, ph, rules) if status == "unknown" else {}
@@ -107,7 +107,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         # on a page of several projects, a project's programme is the one its own sentences name
         # ("a representative of Central Baltic programme project Plan4Blue")
         funding = page_funding if len(projects) == 1 else find_funding(
-            " ".join(s for s, _ in sents if p.name in s), rules) or page_funding
+            " ".join(s for s, _ in sents if p.name in s), rules)
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
         said = approved.get(p.name)
         project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
