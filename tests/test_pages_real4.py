@@ -3,36 +3,11 @@ written here in the shape of a real page, not copied from one."""
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
 import pytest
 
-from baltmet_extract.cli import main
 from baltmet_extract.extractors.article import extract_article
 from baltmet_extract.extractors.dates import find_weekdays
-from baltmet_extract.ingest import read_document
-
-
-def _page(tmp_path: Path, text: str):
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_document(path, path.name)
-
-
-def _extract(tmp_path: Path, name: str, text: str) -> Path:
-    (tmp_path / "in").mkdir(exist_ok=True)
-    (tmp_path / "in" / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    main(["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1"], stdout=io.StringIO(),
-         stderr=io.StringIO())
-    return out
-
-
-def _rows(out: Path, table: str) -> list[dict[str, str]]:
-    with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+from helpers import extract_page, page_document, read_table
 
 
 @pytest.mark.parametrize(("text", "weekday"), [
@@ -51,7 +26,7 @@ def test_a_weekday_inside_a_full_date_is_no_weekday_alone():
 @pytest.mark.parametrize(("day", "expected"), [
     ("Thursday", "2017-09-14"), ("Friday", "2017-09-08"), ("Monday", "2017-09-11")])
 def test_a_weekday_alone_is_the_day_of_that_name_nearest_the_page_date(tmp_path, rules, day, expected):
-    doc = _page(tmp_path, f" date 2017-09-11 Mayor visits the twin city\n\nThe mayor on {day} takes part in a "
+    doc = page_document(tmp_path, f" date 2017-09-11 Mayor visits the twin city\n\nThe mayor on {day} takes part in a "
                           "meeting with the city government in Turku about the ferry line and culture.\n")
     draft = extract_article(doc, rules)
     assert draft is not None
@@ -60,30 +35,30 @@ def test_a_weekday_alone_is_the_day_of_that_name_nearest_the_page_date(tmp_path,
 
 
 def test_a_page_that_tells_of_no_event_gives_news_but_no_event(tmp_path):
-    out = _extract(tmp_path, "programme.txt",
+    out = extract_page(tmp_path, "programme.txt",
                    "PROGRAMME FOR THE SOUTHERN COAST APPROVED\n2022-11-22\n\n"
                    "On 04.10.2022 the European Commission approved the programme for the years to come.\n\n"
                    "The joint secretariat has its office in Gdańsk and answers questions of applicants.\n")
-    assert len(_rows(out, "news")) == 1
-    assert _rows(out, "events") == []  # neither the page's date nor Gdańsk is any event's
+    assert len(read_table(out, "news")) == 1
+    assert read_table(out, "events") == []  # neither the page's date nor Gdańsk is any event's
 
 
 def test_a_page_that_tells_of_an_undated_meeting_is_dated_by_its_month(tmp_path):
-    out = _extract(tmp_path, "visit.txt",
+    out = extract_page(tmp_path, "visit.txt",
                    "Kalmar celebrates 20 years as twin town of Wismar\n\n"
                    "This weekend a delegation takes part in the Swedish festival in Wismar, a celebration much "
                    "like our own town festival.\n\nAt the twin town meeting the cities exchange their experience.\n\n"
                    "Published: 18 August 2022\n")
-    events = _rows(out, "events")
+    events = read_table(out, "events")
     assert [(e["date_start"], e["place"], e["date_inferred"]) for e in events] == [("2022-08", "Wismar", "true")]
 
 
 def test_a_place_people_come_from_is_not_taken_for_the_event_place(tmp_path):
-    out = _extract(tmp_path, "delegation.txt",
+    out = extract_page(tmp_path, "delegation.txt",
                    " date 2019-05-06 Delegation travels to the twin city\n\n"
                    "A delegation of the city government of Tallinn on 9 May 2019 will visit Helsinki to open "
                    "an exhibition and a tourism seminar.\n")
-    events = _rows(out, "events")
+    events = read_table(out, "events")
     assert [(e["date_start"], e["place"]) for e in events] == [("2019-05-09", "Helsinki")]
 
 
@@ -107,64 +82,64 @@ def test_only_a_locative_ending_says_in(rules, gazetteer, language, word, expect
 
 
 def test_a_town_in_the_country_people_went_to_is_the_event_place(tmp_path):
-    out = _extract(tmp_path, "reception.txt",
+    out = extract_page(tmp_path, "reception.txt",
                    "Twin towns: Limbaži\n\n"
                    "No 2023. gada 6. līdz 8. oktobrim Limbažu delegācija devās uz Vāciju, lai piedalītos mūsu "
                    "sadraudzības pilsētas Anklamas gadskārtējā pieņemšanā un tikšanās ar domi.\n")
-    events = _rows(out, "events")
+    events = read_table(out, "events")
     assert [(e["date_start"], e["place"]) for e in events] == [("2023-10-06", "Anklam")]
 
 
 def test_a_town_in_the_country_a_delegation_comes_from_is_not_the_event_place(tmp_path):
-    out = _extract(tmp_path, "delegation.txt",
+    out = extract_page(tmp_path, "delegation.txt",
                    " date 2025-10-16 Jelgavu apmeklē delegācija no Ukrainas pilsētas Horodenkas\n\n"
                    "Trešdien, 15. oktobrī, Jelgavas pilsētas vadība tikās ar pilsētas Horodenkas delegāciju, lai "
                    "apspriestu abu pilsētu sadarbību.\n")
-    events = _rows(out, "events")
+    events = read_table(out, "events")
     assert [(e["date_start"], e["place"]) for e in events] == [("2025-10-15", "Jelgava")]
 
 
 def test_a_list_of_project_headings_each_with_its_lead(tmp_path):
-    out = _extract(tmp_path, "approved.txt",
+    out = extract_page(tmp_path, "approved.txt",
                    "Results of the first call\n\n"
                    "Below is the list of projects approved for funding by the Joint Monitoring Committee.\n\n"
                    " 1. LT-PL-2R-101 Green harbours of the lagoon towns\n\n"
                    "Lead beneficiary: Gmina Miasto Ełk (Polska)\n\n"
                    " 2. LT-PL-2R-117 Culture and nature on both sides of the border\n\n"
                    "Lead beneficiary: Centre of Culture, Sport and Tourism in Korycin (Polska)\n")
-    projects = _rows(out, "projects")
+    projects = read_table(out, "projects")
     assert [(p["name"], p["status"]) for p in projects] == [
         ("Green harbours of the lagoon towns", "approved"),
         ("Culture and nature on both sides of the border", "approved")]
-    leads = [(p["raw"], p["role"]) for p in _rows(out, "partners")]
+    leads = [(p["raw"], p["role"]) for p in read_table(out, "partners")]
     # one lead under its label is one organisation, commas and "and" in its name or not
     assert leads == [("Gmina Miasto Ełk", "lead"), ("Centre of Culture, Sport and Tourism in Korycin", "lead")]
 
 
 def test_approval_told_in_a_sentence_is_the_status_of_the_project_it_names(tmp_path):
-    out = _extract(tmp_path, "granted.txt",
+    out = extract_page(tmp_path, "granted.txt",
                    "Neue Fluglinien im Ostseeraum\n\n"
                    "Das Projekt „South Sky Access“ wird von Rostock Business federführend betreut.\n\n"
                    "Das Entscheidungsgremium hat in Palanga die Projektanträge befürwortet.\n")
-    projects = _rows(out, "projects")
+    projects = read_table(out, "projects")
     assert [(p["name"], p["status"]) for p in projects] == [("South Sky Access", "approved")]
     assert "befürwortet" in projects[0]["status_text"]
 
 
 def test_a_state_other_than_approval_is_not_read_from_running_text(tmp_path):
-    out = _extract(tmp_path, "started.txt",
+    out = extract_page(tmp_path, "started.txt",
                    "Harbour news\n\nThe project „Blue Quays“ is led by the City of Gdynia.\n\n"
                    "Work on the quay started last year.\n")
-    projects = _rows(out, "projects")
+    projects = read_table(out, "projects")
     assert [p["status"] for p in projects] == ["unknown"]
 
 
 def test_a_misspelt_month_under_a_date_label_is_mended(tmp_path):
-    out = _extract(tmp_path, "conference.txt",
+    out = extract_page(tmp_path, "conference.txt",
                    "Baltic Sea Region conference\n\nThe fifth conference on cooperation in the region will be held "
                    "this autumn with the regional and federal authorities.\n\n"
                    "Date: Septemver 23d, 2016\n\nVenue: Kaliningrad,\n")
-    events = _rows(out, "events")
+    events = read_table(out, "events")
     assert [(e["date_start"], e["place"]) for e in events] == [("2016-09-23", "Kaliningrad")]
 
 
@@ -177,7 +152,7 @@ def test_a_year_with_its_marker_and_a_month_alone_is_a_month(rules):
 
 
 def test_an_image_file_name_is_no_title_and_no_part_of_the_text(tmp_path, rules):
-    doc = _page(tmp_path, "spring-photo-2023-small.jpg\nTwin town celebrates its jubilee\n06.06.2023\n\n"
+    doc = page_document(tmp_path, "spring-photo-2023-small.jpg\nTwin town celebrates its jubilee\n06.06.2023\n\n"
                           "img9377.jpgFrom 5 to 7 June 2023 a delegation of the municipality visited the twin town "
                           "Strängnäs for the national day.\n")
     draft = extract_article(doc, rules)
@@ -188,13 +163,13 @@ def test_an_image_file_name_is_no_title_and_no_part_of_the_text(tmp_path, rules)
 
 
 def test_a_project_named_after_its_programme_is_still_a_project(tmp_path):
-    out = _extract(tmp_path, "airlines.txt",
+    out = extract_page(tmp_path, "airlines.txt",
                    "Neue Fluglinien\n\n"
                    "Im Programm „Region Südliche Ostsee“ (South Baltic Programme) wurden die Projektanträge befürwortet.\n\n"
                    "Das Projekt „South Baltic Air Links“ wird durch Rostock Business (Gesellschaft für "
                    "Wirtschaftsförderung) federführend betreut.\n")
-    projects = _rows(out, "projects")
+    projects = read_table(out, "projects")
     assert [(p["name"], p["status"], p["funding"]) for p in projects] == [
         ("South Baltic Air Links", "approved", "South Baltic Programme")]  # the page's one project
-    partners = _rows(out, "partners")
+    partners = read_table(out, "partners")
     assert [(p["raw"], p["role"], p["kind"]) for p in partners] == [("Rostock Business", "lead", "organisation")]
