@@ -197,7 +197,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         seen.extend(f for f in found if f.month is not None)
         if not dates and parts.posted is not None and parts.posted.day and parts.posted.year:
             # "on Thursday will embark on a visit" in a page of Monday 11 September
-            dates = [_weekday_date(text, w, parts.posted) for w in find_weekdays(text, words)[:1]]
+            dates = [_weekday_date(text, w, parts.posted) for w in find_weekdays(text, words, found)[:1]]
         if not dates:
             continue
         kind = event_kind(text, rules)

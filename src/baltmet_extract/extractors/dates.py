@@ -173,12 +173,13 @@ def _weekday_regex(words: DateWords) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(forms or [r"(?!x)x"]) + r")(?!\w)", re.I)
 
 
-def find_weekdays(text: str, words: DateWords | None = None) -> list[tuple[int, int, int]]:
+def find_weekdays(text: str, words: DateWords | None = None,
+                  dates: list[DateMention] | None = None) -> list[tuple[int, int, int]]:
     """Weekdays named alone in `text` ("on Thursday", "am Donnerstag", "neljapäeval"): (start,
     end, 0 Monday .. 6 Sunday); a weekday that is part of a date ("Thursday, 14 September") is not
-    alone."""
+    alone. `dates`: `find_dates(text, words)` when the caller has it already."""
     words = words or default_date_words()
-    dates = find_dates(text, words)
+    dates = find_dates(text, words) if dates is None else dates
     out = []
     for m in _weekday_regex(words).finditer(text):
         n = words.weekday(m.group(0))

@@ -389,7 +389,11 @@ class TextPlaceFinder:
                 found.append((distance, side, p))
         if not found:
             return None
-        origins, goals = self.directions(page or before + after, language)
+        if page:
+            origins, goals = self.directions(page, language)
+        else:  # each side's places are found already (a date stands between them, no country)
+            (o1, g1), (o2, g2) = self.directions(before, language), self.directions(after, language)
+            origins, goals = o1 | o2, g1 | g2
 
         def rank(p: TextPlace) -> int:
             country = p.resolution.entity.country if p.resolution.entity else None
