@@ -161,6 +161,15 @@ class Ranker:
                      for s in ranked[1:keep + 1])
 
     @staticmethod
+    def shown(ranked: list[Scored]) -> tuple[list[tuple[str, float]], tuple[tuple[str, float, float, str], ...]]:
+        """`candidates(ranked)` and `others(ranked)` at once (each runner-up labelled once)."""
+        if len(ranked) < 2:
+            return [], ()
+        others = tuple((f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1), s.total, s.entity.country or "")
+                       for s in ranked[1:9])
+        return [(o[0], o[1]) for o in others[:3]], others
+
+    @staticmethod
     def candidates_among(others: tuple[tuple[str, float, float, str], ...],
                          countries: frozenset[str]) -> list[tuple[str, float]]:
         """The runner-ups of a ranking made without context, in the order the co-partners'

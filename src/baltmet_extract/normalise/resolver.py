@@ -310,9 +310,10 @@ class Resolver:
             if stems:
                 ranked = self.ranker.rank(stems, None, hint, countries)
                 top = ranked[0]
+                candidates, others = Ranker.shown(ranked)
                 return Resolution(raw, top.entity, "rule", 95.0, len({s.entity.key for s in ranked}) > 1,
-                                  "the region whose adjectival name this is the stem of",
-                                  self.ranker.candidates(ranked), "region", others=self.ranker.others(ranked))
+                                  "the region whose adjectival name this is the stem of", candidates, "region",
+                                  others=others)
         ranked = self.ranker.rank(found, None, hint, countries)
         top = ranked[0]
         if top.name_type == PRIMARY and not stripped:
@@ -353,8 +354,9 @@ class Resolver:
                 reason += f"; ambiguous with {runner.entity.name} ({runner.entity.key})"
                 if top.context_decided:
                     reason += ", chosen by the co-partners' countries and size"
-        return Resolution(raw, top.entity, method, score, needs_review, reason, self.ranker.candidates(ranked),
-                          top.entity.kind, others=self.ranker.others(ranked))
+        candidates, others = Ranker.shown(ranked)
+        return Resolution(raw, top.entity, method, score, needs_review, reason, candidates, top.entity.kind,
+                          others=others)
 
     # ---- mentions that hold several names ---------------------------------------------------
 

@@ -41,43 +41,56 @@ class NearSpellings:
         #: edits from a query to the nearest small place outside the gazetteer (None: none found)
         self._small: dict[str, int | None] = {}
         self._spaces: dict[str, int] = {}
-        #: the candidate index's answers for queries looked up ahead (`look_up_ahead`)
-        self._looked_up: dict[str, tuple[list[str], list[str]]] = {}
 
     def look_up_ahead(self, queries: list[str]) -> None:
-        """Look the candidates of many queries (compact folded) up at once, for `near` to use:
-        the same names as one by one, found faster together."""
-        todo = [q for q in dict.fromkeys(queries) if q not in self._near and q not in self._looked_up]
-        self._looked_up.update(zip(todo, self.gz.near_names_many(todo), strict=True))
+        """Search the near spellings of many queries (compact folded) at once, for `near` to give:
+        the same answers as one by one, found faster together (the index and the trigram pool
+        are read in a few numpy passes for all of them)."""
+        todo = [q for q in dict.fromkeys(queries) if q not in self._near]
+        if todo:
+            self._search(todo)
 
     def near(self, query: str) -> list[tuple[str, float, int]]:
         """Gazetteer names near `query` (compact folded): (name, similarity, edits), best first.
 
         The candidate index gives the names within one edit; when none is that near, within two,
-        and the trigram-blocked pool too (several errors in a long name, names written together). The edits to the nearest small place outside the
-        gazetteer are kept apart (`small_edits`): such a place is a runner-up, never an answer."""
+        and the trigram-blocked pool too (several errors in a long name, names written together).
+        The edits to the nearest small place outside the gazetteer are kept apart (`small_edits`):
+        such a place is a runner-up, never an answer."""
         cached = self._near.get(query)
-        if cached is not None:
-            return cached
-        ahead = self._looked_up.pop(query, None)
-        names, small = ahead if ahead is not None else self.gz.near_names(query)
-        near = scored(query, names)
-        several = not any(d <= 1 for _, _, d in near)
-        if several and len(query) >= 6:
-            names, small = self.gz.near_names(query, depth=2)
-            near = [x for x in scored(query, names) if x[2] <= 2]
-        if several or not any(sim >= self.accept_at for _, sim, _ in near):
+        if cached is None:
+            self._search([query])
+            cached = self._near[query]
+        return cached
+
+    def _search(self, queries: list[str]) -> None:
+        """`near` of each of `queries` (distinct, not searched yet), into the caches."""
+        gz, one = self.gz, len(queries) == 1
+        found = [gz.near_names(queries[0])] if one else gz.near_names_many(queries)
+        near = {q: scored(q, names) for q, (names, _) in zip(queries, found, strict=True)}
+        small = {q: s for q, (_, s) in zip(queries, found, strict=True)}
+        several = {q for q in queries if not any(d <= 1 for _, _, d in near[q])}
+        deep = [q for q in queries if q in several and len(q) >= 6]
+        if deep:
+            for q, (names, s) in zip(deep, [gz.near_names(deep[0], depth=2)] if len(deep) == 1 else
+                                     gz.near_names_many(deep, depth=2), strict=True):
+                near[q] = [x for x in scored(q, names) if x[2] <= 2]
+                small[q] = s
+        accept_at = self.accept_at
+        wide = [q for q in queries if q in several or not any(sim >= accept_at for _, sim, _ in near[q])]
+        if wide:
             # several errors (or none near enough): the candidates that share the most letter
             # triples come along, for the answer and for the person who checks it
-            pool = self.gz.fuzzy_candidates(query)
-            matches = process.extract(query, pool, scorer=fuzz.ratio, limit=20, score_cutoff=self.accept_at - 20)
-            seen = {n for n, _, _ in near}
-            near += scored(query, [m[0] for m in matches if m[0] not in seen])
-        floor = self.accept_at - 8
-        out = sorted((x for x in near if x[1] >= floor), key=lambda x: (-x[1], x[0]))
-        self._near[query] = out
-        self._small[query] = min(d for _, _, d in scored(query, small)) if small else None
-        return out
+            for q in wide:
+                pool = gz.fuzzy_candidates(q)
+                matches = process.extract(q, pool, scorer=fuzz.ratio, limit=20, score_cutoff=accept_at - 20)
+                seen = {n for n, _, _ in near[q]}
+                near[q] += scored(q, [m[0] for m in matches if m[0] not in seen])
+        floor = accept_at - 8
+        for q in queries:
+            self._near[q] = sorted((x for x in near[q] if x[1] >= floor), key=_by_similarity)
+            s = small[q]
+            self._small[q] = min(d for _, _, d in scored(q, s)) if s else None
 
     def small_edits(self, query: str) -> int | None:
         """Edits from `query` to the nearest small place outside the gazetteer (after `near`)."""
@@ -110,31 +123,40 @@ class NearSpellings:
             top.similarity -= 8.0 * extra_words
         if top.similarity < self.accept_at:
             return None
-        others = [s for s in ranked[1:] if s.entity.key != top.entity.key]
-        runner_sim = max((s.similarity for s in others), default=0.0)
+        others = ranked[1:]  # (one per entity)
+        runner_sim, runner_total, near_other = 0.0, None, None
+        for s in others:
+            if s.similarity > runner_sim:
+                runner_sim = s.similarity
+            if runner_total is None or s.total > runner_total:
+                runner_total = s.total
+            if near_other is None or s.edits < near_other.edits or (
+                    s.edits == near_other.edits and s.total > near_other.total):
+                near_other = s
         margin = top.similarity - runner_sim
+        e = top.entity
+        small = self._small.get(query)
         evidence = Evidence(
-            length=len(query), edits=top.edits, edit_kind=edit_kind(query, top.matched),
-            margin=round(margin, 2), kind=top.entity.kind, population=top.entity.population,
-            name_type=top.name_type, in_context=bool(countries) and top.entity.country in countries,
-            context_decided=top.context_decided, matched=top.matched, european=top.entity.european,
-            prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2),
-            **runner_up(others, [], self.small_edits(query)))
+            len(query), top.edits, edit_kind(query, top.matched), round(margin, 2), e.kind, e.population,
+            top.name_type, bool(countries) and e.country in countries, top.context_decided, top.matched, e.european,
+            round(top.total - (top.total - 99.0 if runner_total is None else runner_total), 2),
+            *_runner_up(near_other, None, small))
         if extra_words > 0:
             evidence = evidence.doubt("more words than the name")
         doubt = self.rule.why_doubtful(evidence)
         if not doubt:
             # the mention may also be another place's name with its start or end cut ("kutskaya
             # oblast" is one letter off Kurskaya and Irkutskaya cut): asked only when it matters
-            cut = self.cut_edits(query, top.entity.key)
+            cut = self.cut_edits(query, e.key)
             if cut:
-                evidence = evidence._replace(**runner_up(others, cut, self.small_edits(query)))
+                evidence = evidence._replace(**dict(zip(RUNNER_UP_FIELDS, _runner_up(near_other, 1, small),
+                                                        strict=True)))
                 doubt = self.rule.why_doubtful(evidence)
         score = round(min(top.similarity, 94.0) - (0 if margin >= self.margin else self.margin - margin), 1)
         reason = f"fuzzy match {top.similarity:.0f} on {NAME_TYPE_LABEL[top.name_type]}; runner-up {runner_sim:.0f}"
         reason += f"; to check: {doubt}" if doubt else "; certain: one typing error, no other place as near"
-        return Resolution(raw, top.entity, "fuzzy", score, bool(doubt), reason, self.ranker.candidates(ranked),
-                          top.entity.kind, evidence, self.ranker.others(ranked))
+        candidates, shown = Ranker.shown(ranked)
+        return Resolution(raw, e, "fuzzy", score, bool(doubt), reason, candidates, e.kind, evidence, shown)
 
     def truncated(self, raw: str, variant: str, hint: str | None, countries: frozenset[str]) -> Resolution | None:
         """`variant` as the cut start or end of a longer name ("randenburg"), flagged unless certain."""
@@ -182,8 +204,9 @@ class NearSpellings:
             prior_margin=round(top.total - max((s.total for s in others), default=top.total - 99.0), 2))
         doubt = self.rule.why_doubtful(evidence)
         reason += f"; to check: {doubt}" if doubt else "; certain: one cut, no other place as near"
-        return Resolution(raw, top.entity, "rule", score, bool(doubt), reason,
-                          self.ranker.candidates(ranked), top.entity.kind, evidence, self.ranker.others(ranked))
+        candidates, shown = Ranker.shown(ranked)
+        return Resolution(raw, top.entity, "rule", score, bool(doubt), reason, candidates, top.entity.kind, evidence,
+                          shown)
 
     def alternate_doubt(self, query: str, entity: Entity) -> str:
         """Why one of a place's alternate names (GeoNames lists every language's, and some noise)
@@ -225,20 +248,33 @@ class NearSpellings:
         return n
 
 
+#: the `Evidence` fields that describe the runner-up, in their order
+RUNNER_UP_FIELDS = ("runner_up_edits", "runner_up", "runner_up_population", "runner_up_european",
+                    "runner_up_name_type", "runner_up_country")
+
+
 def runner_up(others: list[Scored], cut: list[int], small: int | None) -> dict[str, Any]:
     """The nearest other candidate as `Evidence` fields: the nearest place (ties: the strongest),
     unless a cut name of another place (`cut`: its errors) or a small place outside the gazetteer
     (`small`: its edits) is nearer."""
-    out: dict[str, Any] = {"runner_up_edits": None, "runner_up": ""}
-    if others:
-        r = min(others, key=lambda s: (s.edits, -s.total))
-        out = {"runner_up_edits": r.edits, "runner_up": "place", "runner_up_population": r.entity.population,
-               "runner_up_european": r.entity.european, "runner_up_name_type": r.name_type,
-               "runner_up_country": r.entity.country or ""}
-    for edits, source in ((min(cut, default=None), "cut"), (small, "small")):
-        if edits is not None and (out["runner_up_edits"] is None or edits < out["runner_up_edits"]):
-            out = {"runner_up_edits": edits, "runner_up": source}
+    nearest = min(others, key=lambda s: (s.edits, -s.total)) if others else None
+    return dict(zip(RUNNER_UP_FIELDS, _runner_up(nearest, min(cut, default=None), small), strict=True))
+
+
+def _runner_up(nearest: Scored | None, cut: int | None, small: int | None) -> tuple[Any, ...]:
+    """`runner_up`'s fields in `Evidence`'s order, from the nearest other place already found."""
+    out: tuple[Any, ...] = (None, "", 0, False, 0, "")
+    if nearest is not None:
+        out = (nearest.edits, "place", nearest.entity.population, nearest.entity.european, nearest.name_type,
+               nearest.entity.country or "")
+    for edits, source in ((cut, "cut"), (small, "small")):
+        if edits is not None and (out[0] is None or edits < out[0]):
+            out = (edits, source, 0, False, 0, "")
     return out
+
+
+def _by_similarity(x: tuple[str, float, int]) -> tuple[float, str]:
+    return (-x[1], x[0])
 
 
 def scored(query: str, names: list[str]) -> list[tuple[str, float, int]]:
