@@ -68,3 +68,30 @@ def test_the_gazetteer_prefix_and_suffix_searches_use_spans_that_cover_every_nam
         assert gazetteer.with_prefix(text) == _starting_with(gazetteer.sorted_names, text, 200)
         assert gazetteer.with_suffix(text, limit=5) == [
             n[::-1] for n in _starting_with(gazetteer.sorted_reversed, text[::-1], 5)]
+
+
+def test_the_cut_name_filter_never_hides_a_name_that_starts_or_ends_so():
+    from baltmet_extract.normalise.sortednames import cut_filter, may_be_cut
+
+    rng = random.Random(5)
+    names = sorted({"".join(rng.choice("abcd") for _ in range(rng.randint(3, 10))) for _ in range(4000)})
+    bits = cut_filter(names, 3, 5)
+    cut = {n[:-k] for n in names for k in (1, 2, 3) if len(n) - k >= 5} | \
+        {n[k:] for n in names for k in (1, 2, 3) if len(n) - k >= 5}
+    texts = sorted(cut)[::3] + ["".join(rng.choice("abcd") for _ in range(rng.randint(5, 9))) for _ in range(3000)]
+    said_no = 0
+    for text in texts:
+        plain = any(n != text and len(n) - len(text) <= 3 and (n.startswith(text) or n.endswith(text))
+                    for n in names)
+        if not may_be_cut(bits, text):
+            said_no += 1
+            assert not plain, text  # a "no" is always right
+    assert said_no > 500  # and it does say no (else it would save no search)
+
+
+def test_the_gazetteer_answers_cut_names_with_the_filter_as_without(gazetteer):
+    for text in ["randenburg", "brandenbur", "ippstadt", "kaunas", "zzzzzz", "schweinfur", "einfurt", "tallin"]:
+        found = [n for n in gazetteer.with_prefix(text) + gazetteer.with_suffix(text)
+                 if n != text and len(n) - len(text) <= 3]
+        if found:
+            assert gazetteer.may_be_cut(text), text

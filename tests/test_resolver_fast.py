@@ -134,6 +134,7 @@ def plain_index(gazetteer):  # type: ignore[no-untyped-def]
 def _slow(gazetteer, rules, plain_index, monkeypatch) -> Resolver:  # type: ignore[no-untyped-def]
     gz = copy.copy(gazetteer)
     gz.candidate_index = plain_index
+    gz.cut_bits = b""  # no filter: every cut name searched
     gz.fuzzy_candidates = types.MethodType(_fuzzy_candidates_plain, gz)
     gz.with_prefix = lambda text, limit=200: _starting_with_plain(gz.sorted_names, text, limit)
     gz.with_suffix = lambda text, limit=200: [n[::-1] for n in _starting_with_plain(gz.sorted_reversed, text[::-1],

@@ -24,15 +24,17 @@ import numpy as np
 from baltmet_extract.cache import read_pickle, write_pickle
 from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
-from baltmet_extract.normalise.sortednames import spans, starting_with
+from baltmet_extract.normalise.sortednames import cut_filter, may_be_cut, spans, starting_with
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_cyrillic, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 #: The modules whose code builds the pickled gazetteer (their source is in its cache key).
 BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py", "sortednames.py")
 
+#: letters a cut name may lack (`may_be_cut`), and the fewest it keeps for the filter to answer
+CUT_LETTERS, CUT_MIN_LEFT = 3, 5
 #: How a name was attached to an entity; lower is stronger evidence.
 PRIMARY, CURATED, ALTERNATE, DERIVED = 0, 1, 2, 3
 NAME_TYPE_LABEL = {PRIMARY: "primary name", CURATED: "curated name", ALTERNATE: "alternate name", DERIVED: "short form"}
@@ -82,6 +84,8 @@ class Gazetteer:
     #: search for a prefix starts there, not with a binary search over all names
     name_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     reversed_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: the starts and ends of names with up to `CUT_LETTERS` letters cut (`sortednames.cut_filter`)
+    cut_bits: bytes = b""
     #: compact names worth finding in running text (no common words, no far-away small towns)
     text_names: frozenset[str] = frozenset()
     rules_fingerprint: str = ""
@@ -139,6 +143,7 @@ class Gazetteer:
         self.sorted_reversed = sorted(n[::-1] for n in self.names)
         self.name_spans = spans(self.sorted_names)
         self.reversed_spans = spans(self.sorted_reversed)
+        self.cut_bits = cut_filter(self.sorted_names, CUT_LETTERS, CUT_MIN_LEFT)
         pool = []
         for name in self.names:
             for idx, name_type in self.entries(name):
@@ -174,6 +179,12 @@ class Gazetteer:
     def with_suffix(self, text: str, limit: int = 200) -> list[str]:
         """Compact names that end with `text` (compact folded)."""
         return [name[::-1] for name in starting_with(self.sorted_reversed, text[::-1], limit, self.reversed_spans)]
+
+    def may_be_cut(self, text: str) -> bool:
+        """False when no name starts or ends with `text` (compact folded, at least `CUT_MIN_LEFT`
+        letters) and is 1 to `CUT_LETTERS` letters longer; True when one may (then ask
+        `with_prefix` and `with_suffix`)."""
+        return len(text) < CUT_MIN_LEFT or not self.cut_bits or may_be_cut(self.cut_bits, text)
 
     def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""

@@ -16,11 +16,8 @@ from rapidfuzz.distance import OSA
 
 from baltmet_extract.normalise.calibration import CertainRule, Evidence, edit_kind
 from baltmet_extract.normalise.folding import Folds
-from baltmet_extract.normalise.gazetteer import ALTERNATE, NAME_TYPE_LABEL, Entity, Gazetteer
+from baltmet_extract.normalise.gazetteer import ALTERNATE, CUT_LETTERS, NAME_TYPE_LABEL, Entity, Gazetteer
 from baltmet_extract.normalise.ranking import Ranker, Resolution, Scored
-
-#: a cut name is completed by at most this many letters when it is another place's runner-up
-CUT_LETTERS = 3
 
 
 class NearSpellings:
@@ -229,6 +226,8 @@ class NearSpellings:
     def cut_edits(self, query: str, key: str) -> list[int]:
         """[1] when `query` (compact folded) is the cut start or end of the name of a place other
         than `key`: one error (the cut), a runner-up of a near spelling; else []."""
+        if not self.gz.may_be_cut(query):
+            return []  # (no name is so cut: the common case, answered without a search)
         for name in self.gz.with_suffix(query, limit=5) + self.gz.with_prefix(query, limit=5):
             if len(name) - len(query) <= CUT_LETTERS and name != query:
                 entries = self.gz.entries_for_compact(name)
