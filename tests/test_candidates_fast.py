@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import random
-import zlib
 
 import pytest
 
-from baltmet_extract.normalise.candidates import CandidateIndex, deletions
+from baltmet_extract.normalise.candidates import CandidateIndex, deletions, text_hash
 
 
 def _reference(pool: list[str], query: str, depth: int) -> list[int]:
@@ -17,14 +16,14 @@ def _reference(pool: list[str], query: str, depth: int) -> list[int]:
         own = deletions(name) if len(name) > 2 else set()
         own.add(name)
         for form in own:
-            owners.setdefault(zlib.crc32(form.encode()), set()).add(pos)
+            owners.setdefault(text_hash(form), set()).add(pos)
     forms = deletions(query)
     if depth > 1:
         forms |= {d for once in forms for d in deletions(once)}
     forms.add(query)
     out: set[int] = set()
     for form in forms:
-        out |= owners.get(zlib.crc32(form.encode()), set())
+        out |= owners.get(text_hash(form), set())
     return sorted(out)
 
 
@@ -69,3 +68,20 @@ def test_many_at_once_equals_one_by_one(depth):
     assert index.near_many(queries, depth) == [index.near(q, depth) for q in queries]
     assert index.near_many([], depth) == []
     assert CandidateIndex().near_many(["tallinn"]) == [[]]
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_forms_hashed_together_equal_the_forms_hashed_one_by_one(depth):
+    from baltmet_extract.normalise.candidates import form_hashes, forms_hashed
+
+    rng = random.Random(11)
+    texts = _names(rng, 150) + ["", "a", "zürich", "łódź", "aab", "Кентшин"]
+    hashes, owners = forms_hashed(texts, depth)
+    together: dict[int, list[int]] = {}
+    for h, n in zip(hashes.tolist(), owners.tolist(), strict=True):
+        together.setdefault(n, []).append(h)
+    for n, text in enumerate(texts):
+        one = form_hashes(text, depth)
+        assert sorted(together.get(n, [])) == sorted(one), text
+        forms = deletions(text) | ({d for once in deletions(text) for d in deletions(once)} if depth > 1 else set())
+        assert {text_hash(f) for f in forms | {text}} == set(one), text  # each hash is the form's own

@@ -15,14 +15,13 @@ import copy
 import math
 import random
 import types
-import zlib
 
 import numpy as np
 import pytest
 
 from baltmet_extract.normalise import spelling
 from baltmet_extract.normalise.calibration import Evidence
-from baltmet_extract.normalise.candidates import deletions
+from baltmet_extract.normalise.candidates import deletions, text_hash
 from baltmet_extract.normalise.gazetteer import Gazetteer, trigrams_of
 from baltmet_extract.normalise.ranking import AMBIGUOUS_GAP, COUNTRY_BONUS, Ranker, Scored
 from baltmet_extract.normalise.resolver import Resolver
@@ -42,7 +41,7 @@ class _SortedIndex:
             own.add(name)
             forms.extend(own)
             owners.extend([pos] * len(own))
-        keys = np.fromiter((zlib.crc32(f.encode()) for f in forms), dtype=np.uint32, count=len(forms))
+        keys = np.fromiter((text_hash(f) for f in forms), dtype=np.uint32, count=len(forms))
         order = np.argsort(keys, kind="stable")
         self.keys, self.positions = keys[order], np.asarray(owners, dtype=np.int32)[order]
 
@@ -52,7 +51,7 @@ class _SortedIndex:
             forms |= {d for once in forms for d in deletions(once)}
         forms.add(query)
         keys = self.keys
-        wanted = np.array([zlib.crc32(f.encode()) for f in forms], dtype=np.uint32)
+        wanted = np.array([text_hash(f) for f in forms], dtype=np.uint32)
         at = np.minimum(np.searchsorted(keys, wanted), keys.size - 1)
         out: set[int] = set()
         for i in at[keys[at] == wanted].tolist():

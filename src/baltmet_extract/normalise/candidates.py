@@ -1,7 +1,9 @@
 """The candidate index: the few gazetteer names a misspelt mention may mean, found without scanning.
 
 A deletion index (the SymSpell idea): every name of the fuzzy pool, and each form of it with one
-letter deleted, is hashed and points to the name. A mention's own forms with up to two letters
+letter deleted, is hashed and points to the name. The hash is a polynomial one over the letters,
+mixed at the end (`text_hash`): a form's hash follows from the prefix sums of the name's, so the
+forms of many names or mentions are hashed together in a few numpy passes (`forms_hashed`). A mention's own forms with up to two letters
 deleted are hashed the same way; a name shares a form with the mention when one letter was
 dropped, added, doubled, swapped or replaced (and, looked up with two letters deleted, in most
 cases of two such errors). Only those
@@ -19,7 +21,6 @@ memoryview, than numpy's per-call overhead and a binary search's cache misses.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,8 +37,97 @@ def deletions(name: str) -> set[str]:
     return {name[:i] + name[i + 1:] for i in range(len(name))}
 
 
-def _hashes(forms: set[str] | list[str]) -> np.ndarray:
-    return np.fromiter((zlib.crc32(f.encode()) for f in forms), dtype=np.uint32, count=len(forms))
+_M64 = (1 << 64) - 1
+#: the polynomial's base (odd: every power is invertible, none is 0) and the mixing constants
+_BASE = 0x9E3779B97F4A7C15
+_LENGTH = 0xD6E8FEB86659FD93
+_MIX1, _MIX2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+_POWERS: list[int] = [1]
+
+
+def _power(k: int) -> int:
+    while len(_POWERS) <= k:
+        _POWERS.append(_POWERS[-1] * _BASE & _M64)
+    return _POWERS[k]
+
+
+def _mix(h: int, length: int) -> int:
+    """The 32-bit hash of a text from its polynomial sum and length (splitmix64's finish)."""
+    z = (h + length * _LENGTH) & _M64
+    z = ((z ^ (z >> 30)) * _MIX1) & _M64
+    z = ((z ^ (z >> 27)) * _MIX2) & _M64
+    return (z ^ (z >> 31)) >> 32
+
+
+def text_hash(text: str) -> int:
+    """The 32-bit hash of `text` that the index keeps (of a name or one of its forms)."""
+    h = 0
+    for ch in text:
+        h = (h * _BASE + ord(ch)) & _M64
+    return _mix(h, len(text))
+
+
+def form_hashes(query: str, depth: int = 1) -> list[int]:
+    """Hashes of `query`'s deletion forms (one letter deleted; with `depth` 2, two too) and of
+    `query` itself, each `text_hash` of the form (a form may come twice). With P the prefix sums
+    and D[k] = P[k] - P[k+1], deleting letter i leaves P[n] + D[i]·B^(n-1-i), and deleting i < j
+    leaves P[n] + D[i]·B^(n-2-i) + D[j]·B^(n-1-j)."""
+    n = len(query)
+    prefix = [0]
+    for ch in query:
+        prefix.append((prefix[-1] * _BASE + ord(ch)) & _M64)
+    whole = prefix[n]
+    diff = [prefix[k] - prefix[k + 1] for k in range(n)]
+    out = [_mix(whole, n)]
+    out += [_mix((whole + diff[i] * _power(n - 1 - i)) & _M64, n - 1) for i in range(n)]
+    if depth > 1:
+        out += [_mix((whole + diff[i] * _power(n - 2 - i) + diff[j] * _power(n - 1 - j)) & _M64, n - 2)
+                for j in range(n) for i in range(j)]
+    return out
+
+
+def forms_hashed(texts: list[str], depth: int = 1, deleted_from: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """`form_hashes` of every text at once: (hashes as uint64, the number of the text each came
+    from). Texts shorter than `deleted_from` letters give only their own hash."""
+    if not texts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    width = int(lengths.max())
+    codes = np.zeros((len(texts), width + 1), dtype=np.uint64)
+    flat = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    rows = np.repeat(np.arange(len(texts)), lengths)
+    cols = np.arange(flat.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    codes[rows, cols] = flat
+    base = np.uint64(_BASE)
+    prefix = np.zeros((len(texts), width + 1), dtype=np.uint64)
+    for k in range(width):
+        prefix[:, k + 1] = prefix[:, k] * base + codes[:, k]
+    whole = prefix[np.arange(len(texts)), lengths]
+    diff = prefix[:, :-1] - prefix[:, 1:]
+    powers = np.array([_power(k) for k in range(width + 1)], dtype=np.uint64)
+    sums, sizes, owners = [whole], [lengths], [np.arange(len(texts))]
+    deletes = lengths >= max(deleted_from, 1)
+    q, i = np.nonzero((np.arange(width)[None, :] < lengths[:, None]) & deletes[:, None])
+    n = lengths[q]
+    sums.append(whole[q] + diff[q, i] * powers[n - 1 - i])
+    sizes.append(n - 1)
+    owners.append(q)
+    if depth > 1 and width > 1:
+        jj, ii = np.nonzero(np.tri(width, width, -1, dtype=bool))  # i < j
+        q, pair = np.nonzero((jj[None, :] < lengths[:, None]) & deletes[:, None])
+        i, j, n = ii[pair], jj[pair], lengths[q]
+        sums.append(whole[q] + diff[q, i] * powers[n - 2 - i] + diff[q, j] * powers[n - 1 - j])
+        sizes.append(n - 2)
+        owners.append(q)
+    return _mixed(np.concatenate(sums), np.concatenate(sizes)), np.concatenate(owners)
+
+
+def _mixed(h: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """`_mix` of arrays (uint64 arithmetic wraps as `& _M64` does)."""
+    z = h + length.astype(np.uint64) * np.uint64(_LENGTH)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(_MIX1)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(_MIX2)
+    return (z ^ (z >> np.uint64(31))) >> np.uint64(32)
 
 
 @dataclass
@@ -55,22 +145,21 @@ class CandidateIndex:
 
     @classmethod
     def build(cls, pool: list[str]) -> CandidateIndex:
-        forms: list[str] = []
-        owners: list[int] = []
-        for pos, name in enumerate(pool):
-            own = deletions(name) if len(name) > 2 else set()
-            own.add(name)
-            forms.extend(own)
-            owners.extend([pos] * len(own))
-        if not forms:
+        if not pool:
             return cls()
-        hashes = _hashes(forms)
-        order = np.argsort(hashes, kind="stable")
-        hashes, positions = hashes[order], np.asarray(owners, dtype=np.int64)[order]
+        # each name's own hash and its one-letter deletions' (names of three letters or more),
+        # one (hash, position) pair each: a form twice in a name ("aab": "ab" twice) counts once
+        parts = []
+        for start in range(0, len(pool), 1 << 15):
+            h, owner = forms_hashed(pool[start:start + (1 << 15)], deleted_from=3)
+            parts.append(np.unique((h << np.uint64(32)) | (owner + start).astype(np.uint64)))
+        pairs = np.concatenate(parts)
+        pairs.sort()
+        hashes, positions = pairs >> np.uint64(32), (pairs & np.uint64(_LOW)).astype(np.int64)
         new = np.ones(hashes.size, dtype=bool)
         np.not_equal(hashes[1:], hashes[:-1], out=new[1:])
         first = np.flatnonzero(new)
-        keys = hashes[first].astype(np.uint64)
+        keys = hashes[first]
         sizes = np.diff(np.append(first, hashes.size))
         # one name: its position + 1; several: a group of their positions
         shared = sizes > 1
@@ -135,13 +224,7 @@ class CandidateIndex:
         every query in a few passes: many mentions cost less together than one by one)."""
         if not self.forms or not queries:
             return [[] for _ in queries]
-        hashes: list[int] = []
-        owners: list[int] = []
-        for n, query in enumerate(queries):
-            own = form_hashes(query, depth)
-            hashes.extend(own)
-            owners.extend([n] * len(own))
-        wanted = np.array(hashes, dtype=np.uint64)
+        wanted, owners = forms_hashed(queries, depth)
         slot = (wanted >> np.uint64(32 - TABLE_BITS)).astype(np.int64)
         codes = np.zeros(wanted.size, dtype=np.uint64)
         active = np.arange(wanted.size)
@@ -155,7 +238,7 @@ class CandidateIndex:
             slot[active] += 1
         out: list[set[int]] = [set() for _ in queries]
         found = np.flatnonzero(codes)
-        owner = np.asarray(owners, dtype=np.int64)[found]
+        owner = owners[found]
         code = codes[found]
         single = (code & np.uint64(_GROUP)) == 0
         for n, pos in zip(owner[single].tolist(), (code[single] - np.uint64(1)).tolist(), strict=True):
@@ -166,25 +249,4 @@ class CandidateIndex:
         return [sorted(found_here) for found_here in out]
 
 
-def form_hashes(query: str, depth: int = 1) -> list[int]:
-    """Hashes of `query`'s deletion forms (one letter deleted; with `depth` 2, two too) and of
-    `query` itself; a form may come twice."""
-    crc32 = zlib.crc32
-    if query.isascii():
-        b = query.encode()
-        if depth > 1:
-            once = {b[:i] + b[i + 1:] for i in range(len(b))}
-            forms = once | {d[:j] + d[j + 1:] for d in once for j in range(len(d))}
-            forms.add(b)
-            return [crc32(f) for f in forms]
-        hashes = [crc32(b[:i] + b[i + 1:]) for i in range(len(b))]
-        hashes.append(crc32(b))
-        return hashes
-    texts = deletions(query)
-    if depth > 1:
-        texts |= {d for once in texts for d in deletions(once)}
-    texts.add(query)
-    return [crc32(f.encode()) for f in texts]
-
-
-__all__ = ["TABLE_BITS", "CandidateIndex", "deletions", "form_hashes"]
+__all__ = ["TABLE_BITS", "CandidateIndex", "deletions", "form_hashes", "forms_hashed", "text_hash"]

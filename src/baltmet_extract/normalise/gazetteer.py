@@ -29,7 +29,7 @@ from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import fold_compact, is_cyrillic, is_latin
 
 #: Bump when the pickled structure changes.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 #: The modules whose code builds the pickled gazetteer (their source is in its cache key).
 BUILT_BY = ("gazetteer.py", "candidates.py", "regionforms.py", "sortednames.py")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from baltmet_extract.cache import read_pickle, write_pickle
+from baltmet_extract.normalise.folding import Folds
 from baltmet_extract.normalise.gazetteer import Gazetteer
 from baltmet_extract.textutil import fold_compact, is_latin
 
@@ -32,10 +33,13 @@ class Inflections:
     config: dict[str, Any] = field(default_factory=dict)
     cache_dir: Path | None = None
     _tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: folded words, remembered (the resolver's, which has folded most of them already)
+    folds: Folds = field(default_factory=Folds, repr=False)
     #: words looked up as they stand (a gazetteer name or not), and each language's endings
     #: longest first: a run asks about the same words and endings many times
     _known: dict[str, bool] = field(default_factory=dict, repr=False)
-    _endings: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _endings: dict[str, tuple[list[tuple[str, str, list[str]]], list[list[str]]]] = field(
+        default_factory=dict, repr=False)
 
     def candidates(self, word: str, language: str | None) -> list[tuple[str, str]]:
         """(name, how) for a word that may be a bent place name: the dictionary's form first, then
@@ -47,7 +51,7 @@ class Inflections:
         if lemma:
             out.append((lemma, DICTIONARY))
         for cand in self._by_endings(word, language):
-            if all(fold_compact(cand) != fold_compact(c) for c, _ in out):
+            if all(self.folds.compact(cand) != self.folds.compact(c) for c, _ in out):
                 out.append((cand, ENDING))
         return out
 
@@ -83,7 +87,7 @@ class Inflections:
         if known is None:
             if len(self._known) >= 1 << 16:
                 self._known.clear()
-            known = self._known[word] = bool(self.gz.entries(fold_compact(word)))
+            known = self._known[word] = bool(self.gz.entries(self.folds.compact(word)))
         return known
 
     def near_enough(self, entity: Any, language: str | None, named: frozenset[str] = frozenset()) -> bool:
@@ -98,7 +102,7 @@ class Inflections:
     def _own_name(self, name: str, language: str) -> bool:
         from baltmet_extract.normalise.gazetteer import ALTERNATE
 
-        entries = self.gz.entries_for_compact(fold_compact(name))
+        entries = self.gz.entries_for_compact(self.folds.compact(name))
         if any(t != ALTERNATE for _, t in entries) or (bool(entries) and not is_latin(name)):
             return True
         # a Latin by-name only of a place where the language is at home: Estonian "Tallinas"
@@ -131,18 +135,20 @@ class Inflections:
         return [word, *self._by_endings(word, language or "", any_form=True)]
 
     def _by_endings(self, word: str, language: str, any_form: bool = False) -> list[str]:
-        endings: dict[str, list[str]] = (self.config.get("endings") or {}).get(language) or {}
-        alternations: list[list[str]] = (self.config.get("stem_alternations") or {}).get(language) or []
+        spec = self._endings.get(language)
+        if spec is None:
+            endings: dict[str, list[str]] = (self.config.get("endings") or {}).get(language) or {}
+            spec = self._endings[language] = (
+                [(e, e.lower(), endings[e] or [""]) for e in sorted(endings, key=len, reverse=True)],
+                (self.config.get("stem_alternations") or {}).get(language) or [])
+        order, alternations = spec
         found: list[str] = []
         lower = word.lower()
-        order = self._endings.get(language)
-        if order is None:
-            order = self._endings[language] = sorted(endings, key=len, reverse=True)
-        for ending in order:
-            if not lower.endswith(ending.lower()) or len(word) - len(ending) < 3:
+        for ending, low, replacements in order:
+            if not lower.endswith(low) or len(word) - len(ending) < 3:
                 continue
             stem = word[: len(word) - len(ending)]
-            for replacement in endings[ending] or [""]:
+            for replacement in replacements:
                 for cand in [stem + replacement, *(_alternate(stem, a, b) + replacement for a, b in alternations
                                                    if a in stem[-4:])]:
                     # a place's own name (any place: whether a far or small one may be meant is

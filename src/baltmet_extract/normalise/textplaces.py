@@ -147,7 +147,7 @@ class TextPlaceFinder:
         self.rules = rules
         self.model_name = rules.setting("normalise", "spacy_model", None)
         self._nlp: Language | None = None
-        self.inflections = Inflections(gz, rules.languages, cache_dir)
+        self.inflections = Inflections(gz, rules.languages, cache_dir, folds=resolver.folds)
         #: the countries the text being read names (an ending rule may vouch for a place in them)
         self._named: frozenset[str] = frozenset()
         self._cache: dict[tuple[str, str | None], tuple[list[TextPlace], list[str]]] = {}
