@@ -218,3 +218,22 @@ def test_a_link_in_the_output_folder_is_replaced_never_written_through(tmp_path,
     assert outside.read_text() == "keep me"
     assert not (out / "projects.csv").is_symlink() and (out / "projects.csv").stat().st_nlink == 1
     assert {p["name"] for p in run.table("projects")} == {"Baltic Good Practice", "Harbour Link"}
+
+
+def test_json_rows_are_the_bytes_json_dumps_gives_whatever_the_values():
+    import io
+    import json
+    import random
+
+    from baltmet_extract.export import write_json
+
+    rng = random.Random(1)
+    values = ["", "a\nb", "Gdańsk", "line\u2028separator", "next\x85line", '"quoted"', "\\", "\x00", 0, -3, 10**20,
+              1.5, -0.0, 1e300, 1 / 3, True, False, None, float("nan"), float("inf"), [1, "x\u2028y"],
+              {"a": [1, {"b": None}]}, [], {}]
+    rows = [{f"k{j}": rng.choice(values) for j in range(rng.randint(0, 6))} for _ in range(2000)]
+    rows += [{"x": v} for v in values]
+    buf = io.StringIO()
+    write_json(rows, buf)
+    assert buf.getvalue() == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(buf.getvalue())[-len(values) + 3]["x"] == "line\u2028separator"  # no spaces put into a value

@@ -18,7 +18,6 @@ import csv
 import io
 import json
 import sqlite3
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +81,28 @@ def write_json(rows: list[dict[str, Any]], f: TextIO) -> None:
         return
     f.write("[\n")
     for i, row in enumerate(rows):
-        f.write(textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "  "))
+        f.write(_row_json(row))
         f.write(",\n" if i + 1 < len(rows) else "\n")
     f.write("]\n")
+
+
+_SCALARS = (str, int, float, type(None))
+
+
+def _row_json(row: dict[str, Any]) -> str:
+    """One row as an item of an array indented by 2: a row of plain values (most are) is written
+    value by value with the C encoder's `json.dumps` of each (`indent` makes `json` encode in
+    Python, ten times slower); a row holding lists or mappings goes through `json.dumps` whole."""
+    if not row or not all(isinstance(v, _SCALARS) for v in row.values()):
+        # (JSON's own line breaks are its only "\n"; `textwrap.indent` would also break lines at
+        # the U+2028 or U+0085 a value may hold, and put spaces into the value)
+        return "  " + json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    dumps = _dumps
+    return "  {\n" + ",\n".join(f"    {dumps(k)}: {dumps(v)}" for k, v in row.items()) + "\n  }"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def csv_text(table: str, records: list[BaseModel], options: ExportOptions | None = None) -> str:

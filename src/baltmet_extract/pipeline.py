@@ -53,7 +53,9 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
         runner.close()
         raise
     documents = runner.results()
+    gc.freeze()
     tables = Linker(resolver, finder).run(documents)
+    gc.freeze()
     finder.save()
     return RunResult(tables=tables, documents=documents, validation=validate(tables, documents, rules), gazetteer=gz)
 

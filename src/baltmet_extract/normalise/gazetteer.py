@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -189,24 +190,28 @@ class Gazetteer:
     def fuzzy_candidates(self, text: str, limit: int = 300) -> list[str]:
         """Pool names sharing the most trigrams with `text` (compact folded): the blocked set."""
         grams = set(trigrams_of(text))
-        arrays = [self.trigrams[g] for g in grams if g in self.trigrams]
+        table = self.trigrams
+        arrays = [table[g] for g in grams if g in table]
         same_letters = self.anagrams.get("".join(sorted(text)), [])
         if not arrays:
             return [self.pool[i] for i in same_letters]
         # how often each pool position comes in the trigrams' lists: runs of the sorted positions
         # (a few thousand; cheaper than counting into an array as long as the pool)
-        shared = np.sort(np.concatenate(arrays))
-        first = np.empty(shared.size, dtype=bool)
-        first[0] = True
-        np.not_equal(shared[1:], shared[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
+        shared = np.concatenate(arrays)
+        shared.sort()
+        starts = np.concatenate(([0], np.flatnonzero(shared[1:] != shared[:-1]) + 1))
         counts = np.diff(starts, append=shared.size)
-        need = max(1, math.ceil(len(grams) * 0.25))
-        enough = counts >= need
-        hits, counts = shared[starts[enough]], counts[enough]
-        if len(hits) > limit:
-            hits = hits[np.argsort(-counts, kind="stable")[:limit]]
-        return [self.pool[i] for i in sorted({*hits.tolist(), *same_letters})]
+        enough = counts >= max(1, math.ceil(len(grams) * 0.25))
+        hits = shared[starts[enough]]
+        if hits.size > limit:
+            hits = hits[np.argsort(-counts[enough], kind="stable")[:limit]]
+            hits.sort()
+        if same_letters:
+            hits = np.union1d(hits, same_letters)
+        if not hits.size:
+            return []
+        names = itemgetter(*hits.tolist())(self.pool)
+        return [names] if hits.size == 1 else list(names)
 
     def near_names(self, text: str, depth: int = 1) -> tuple[list[str], list[str]]:
         """Names within one edit of `text` (compact folded), and some within two (most with `depth`

@@ -5,6 +5,7 @@ announces, the co-partners' countries, Europe), and the answer (`Resolution`) a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from baltmet_extract.normalise.calibration import Evidence
 from baltmet_extract.normalise.gazetteer import ALTERNATE, CURATED, DERIVED, PRIMARY, Entity, population_prior
@@ -68,6 +69,8 @@ class Scored:
 
 
 _KINDS = frozenset(("city", "region", "country"))
+#: the name and edits of a candidate found by its exact name
+_UNMATCHED = ("", 0)
 
 
 def _by_total(s: Scored) -> tuple[float, str]:
@@ -104,22 +107,21 @@ class Ranker:
         """The candidates `found` (entity, name type), best first, one per entity."""
         best: dict[str, Scored] = {}
         static = self._static
-        for i, (e, t) in enumerate(found):
-            sim = similarity[i] if similarity else 100.0
-            p = static.get((e.key, t))
+        home = self.home_bonus
+        with_country = 2.0 * COUNTRY_BONUS if countries else 0.0
+        for (e, t), sim, (name, edits) in zip(found, similarity or repeat(100.0), matched or repeat(_UNMATCHED)):
+            key = e.key
+            p = static.get((key, t))
             if p is None:
-                p = static[(e.key, t)] = population_prior(e) + NAME_TYPE_BONUS.get(t, 0.0) + (
-                    self.home_bonus if e.european else 0.0)
+                p = static[(key, t)] = population_prior(e) + NAME_TYPE_BONUS.get(t, 0.0) + (home if e.european else 0.0)
             if hint and e.kind in _KINDS:
                 p += 3.0 if e.kind == hint else -3.0
             # the total without the co-partners' countries (`plain`), and with them
             plain = sim + 2.0 * p
-            total = plain + 2.0 * COUNTRY_BONUS if countries and e.country in countries else plain
-            held = best.get(e.key)
+            total = plain + with_country if with_country and e.country in countries else plain
+            held = best.get(key)
             if held is None or total > held.total:
-                s = best[e.key] = Scored(e, t, sim, total, plain)
-                if matched:
-                    s.matched, s.edits = matched[i]
+                best[key] = Scored(e, t, sim, total, plain, False, name, edits)
         ranked = list(best.values())
         if len(ranked) > 1:
             ranked.sort(key=_by_total)

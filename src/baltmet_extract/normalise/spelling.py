@@ -104,10 +104,14 @@ class NearSpellings:
         matched: list[tuple[str, int]] = []
         entries = self.gz.entries_for_compact
         for name, sim, edits in self.near(query):
-            for entry in entries(name):
+            here = entries(name)
+            found += here
+            if len(here) == 1:
                 sims.append(sim)
                 matched.append((name, edits))
-                found.append(entry)
+            else:
+                sims += [sim] * len(here)
+                matched += [(name, edits)] * len(here)
         if not found:
             return None
         ranked = self.ranker.rank(found, sims, hint, countries, matched)

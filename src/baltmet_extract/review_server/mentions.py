@@ -97,9 +97,11 @@ def parse_contexts(text: str) -> list[Seen]:
     return out
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=64)
+def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     """`text` without accents or case, whitespace runs as one space, with each folded character's
-    position in `text`."""
+    position in `text`. Remembered for a few texts: a table cell is folded once for each of the
+    partners it names."""
     chars: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):
@@ -113,7 +115,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
                 for e in d.casefold():
                     chars.append(e)
                     where.append(i)
-    return "".join(chars), where
+    return "".join(chars), tuple(where)
 
 
 def highlight(text: str, raw: str) -> tuple[str, str, str]:
