@@ -20,12 +20,14 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
 
-from baltmet_extract.csvsafe import csv_value, spreadsheet_safe
+from baltmet_extract.csvsafe import FORMULA_STARTS, csv_value, spreadsheet_safe
 from baltmet_extract.geo import write_geojson
 from baltmet_extract.publish import OutputFolder, OutputPathError
 from baltmet_extract.report import render_report
@@ -60,13 +62,28 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell_of(options: ExportOptions) -> Callable[[Any], str]:
+    """`options.cell`, with the common case (a text that starts like no formula) answered first:
+    every cell of every table passes here."""
+    if options.csv_raw:
+        return _cell
+    formula_starts = FORMULA_STARTS
+
+    def cell(value: Any) -> str:
+        if value.__class__ is str and not value.startswith(formula_starts):
+            return value
+        return options.cell(value)
+
+    return cell
+
+
 def to_rows(records: list[BaseModel]) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json") for r in records]
 
 
 def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO, options: ExportOptions | None = None) -> None:
     """The rows as CSV with a header row, written as they go; spreadsheet-safe unless `options.csv_raw`."""
-    cell = (options or ExportOptions()).cell
+    cell = _csv_cell_of(options or ExportOptions())
     writer = csv.writer(f, lineterminator="\n")
     cols = columns(table)
     writer.writerow(cols)
@@ -91,18 +108,44 @@ _SCALARS = (str, int, float, type(None))
 
 def _row_json(row: dict[str, Any]) -> str:
     """One row as an item of an array indented by 2: a row of plain values (most are) is written
-    value by value with the C encoder's `json.dumps` of each (`indent` makes `json` encode in
-    Python, ten times slower); a row holding lists or mappings goes through `json.dumps` whole."""
-    if not row or not all(isinstance(v, _SCALARS) for v in row.values()):
+    value by value, each as `json.dumps` writes it (`indent` sends `json.dumps` to its Python
+    encoder, ten times slower); a row holding lists or mappings goes through `json.dumps` whole."""
+    if not row or not all(isinstance(v, _SCALARS) for v in row.values()) or \
+            not all(k.__class__ is str for k in row):
         # (JSON's own line breaks are its only "\n"; `textwrap.indent` would also break lines at
         # the U+2028 or U+0085 a value may hold, and put spaces into the value)
         return "  " + json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    dumps = _dumps
-    return "  {\n" + ",\n".join(f"    {dumps(k)}: {dumps(v)}" for k, v in row.items()) + "\n  }"
+    key, value = _json_key, _json_scalar
+    return "  {\n" + ",\n".join(f"    {key(k)}: {value(v)}" for k, v in row.items()) + "\n  }"
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+@lru_cache(maxsize=1024)
+def _json_key(key: str) -> str:
+    return encode_basestring(key)
+
+
+def _json_scalar(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False)` of a plain value, without building an encoder."""
+    if value.__class__ is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value.__class__ is float:
+        if value != value:
+            return "NaN"
+        if value in (_INFINITY, -_INFINITY):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)  # (subclasses, as json itself writes them)
+
+
+_INFINITY = float("inf")
 
 
 def csv_text(table: str, records: list[BaseModel], options: ExportOptions | None = None) -> str:
