@@ -97,11 +97,9 @@ def parse_contexts(text: str) -> list[Seen]:
     return out
 
 
-@lru_cache(maxsize=64)
 def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     """`text` without accents or case, whitespace runs as one space, with each folded character's
-    position in `text`. Remembered for a few texts: a table cell is folded once for each of the
-    partners it names."""
+    position in `text`."""
     chars: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):
@@ -118,12 +116,16 @@ def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(where)
 
 
+#: `_folded` of the texts mentions are highlighted in, remembered: a table cell names many partners
+_folded_source = lru_cache(maxsize=512)(_folded)
+
+
 def highlight(text: str, raw: str) -> tuple[str, str, str]:
     """`text` cut around the first occurrence of `raw`, found without regard to case, accents or
     spacing: (before, match, after); ("", "", "") when `raw` is not in `text`."""
     if not text or not raw.strip():
         return "", "", ""
-    hay, where = _folded(text)
+    hay, where = _folded_source(text)
     needle, _ = _folded(raw.strip())
     at = hay.find(needle)
     if at < 0 or not needle:
