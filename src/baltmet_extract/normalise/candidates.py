@@ -236,17 +236,24 @@ class CandidateIndex:
             codes[active[hit]] = s[hit] & np.uint64(_LOW)
             active = active[(s != 0) & (held < want)]
             slot[active] += 1
-        out: list[set[int]] = [set() for _ in queries]
         found = np.flatnonzero(codes)
-        owner = owners[found]
-        code = codes[found]
+        owner, code = owners[found], codes[found]
         single = (code & np.uint64(_GROUP)) == 0
-        for n, pos in zip(owner[single].tolist(), (code[single] - np.uint64(1)).tolist(), strict=True):
-            out[n].add(pos)
-        starts, positions = self.group_starts, self.group_positions
-        for n, g in zip(owner[~single].tolist(), (code[~single] ^ np.uint64(_GROUP)).tolist(), strict=True):
-            out[n].update(positions[starts[g]:starts[g + 1]].tolist())
-        return [sorted(found_here) for found_here in out]
+        # a group's positions, each with the query that found the group
+        groups = (code[~single] ^ np.uint64(_GROUP)).astype(np.int64)
+        first, sizes = self.group_starts[groups], self.group_starts[groups + 1] - self.group_starts[groups]
+        at = np.repeat(first - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
+        pairs = np.concatenate([
+            owner[single] * _SPAN + (code[single] - np.uint64(1)).astype(np.int64),
+            np.repeat(owner[~single], sizes) * _SPAN + self.group_positions[at]])
+        pairs = np.unique(pairs)  # sorted: by query, then position
+        bounds = np.searchsorted(pairs, np.arange(len(queries) + 1, dtype=np.int64) * _SPAN).tolist()
+        positions = (pairs % _SPAN).tolist()
+        return [positions[bounds[n]:bounds[n + 1]] for n in range(len(queries))]
+
+
+#: positions are below this; (query number * _SPAN + position) sorts by query, then position
+_SPAN = 1 << 32
 
 
 __all__ = ["TABLE_BITS", "CandidateIndex", "deletions", "form_hashes", "forms_hashed", "text_hash"]
