@@ -5,7 +5,9 @@ escaped (jinja2 autoescape); the page loads nothing and runs no script."""
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from baltmet_extract.results import RunResult
 from baltmet_extract.review_server.europe_map import outline
@@ -14,10 +16,17 @@ from baltmet_extract.review_server.mentions import mention_view
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def render_report(result: RunResult) -> str:
-    """The report page; every value from the documents goes through autoescaping."""
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    """The report's template, compiled once per process (compiling it costs more than a small run's
+    whole report)."""
     env = Environment(loader=PackageLoader("baltmet_extract", "templates"),
                       autoescape=select_autoescape(enabled_extensions=("html",), default=True, default_for_string=True))
+    return env.get_template("report.html")
+
+
+def render_report(result: RunResult) -> str:
+    """The report page; every value from the documents goes through autoescaping."""
     t = result.tables
     rows = t.normalisation
     summary = {
@@ -40,6 +49,6 @@ def render_report(result: RunResult) -> str:
     problems.sort(key=lambda p: (SEVERITY_ORDER.get(str(p.get("severity")), 9), str(p.get("code"))))
     summary["problems"] = len(problems)
     views = [mention_view(r, result.gazetteer) for r in rows]
-    return env.get_template("report.html").render(summary=summary, rows=rows, views=views,
+    return _template().render(summary=summary, rows=rows, views=views,
                                                   methods=sorted(methods.items()), outline=outline(),
                                                   errors=t.errors, projects=projects_to_review, problems=problems)
