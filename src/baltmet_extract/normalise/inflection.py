@@ -71,8 +71,12 @@ class Inflections:
             for part in parts:
                 bare = part.strip(".,;:()\"'")
                 found = None
-                if bare[:1].isupper() and (every_word or not self._is_name(bare)):
+                if bare[:1].isupper():
+                    # (the word's dictionary forms first: most words have none, and then whether
+                    # the word is a name as it stands need not be asked)
                     found = next(iter(self.candidates(bare, language)), None)
+                    if found is not None and not every_word and self._is_name(bare):
+                        found = None
                 if found is None:
                     new_parts.append(part)
                     continue
