@@ -62,6 +62,10 @@ class Inflections:
         word was read: an ending rule is weaker than the dictionary); None when nothing bends."""
         if not language:
             return None
+        table, ends = self._table(language), self._ending_letters(language)
+        if not any(len(bare) >= MIN_LENGTH and bare[:1].isupper() and (bare in table or bare.lower().endswith(ends))
+                   for part in text.replace("-", " ").split() for bare in (part.strip(".,;:()\"'"),)):
+            return None  # (no word is in the dictionary or has an ending the rules know: the common case)
         out: list[str] = []
         how = DICTIONARY
         changed = False
@@ -85,6 +89,10 @@ class Inflections:
                 how = ENDING if found[1] == ENDING else how
             out.append("-".join(new_parts))
         return (" ".join(out), how) if changed else None
+
+    def _ending_letters(self, language: str) -> tuple[str, ...]:
+        """The language's endings, lower-cased, for `str.endswith`."""
+        return tuple(low for _, low, _ in self._spec(language)[0])
 
     def _is_name(self, word: str) -> bool:
         known = self._known.get(word)
@@ -138,14 +146,19 @@ class Inflections:
         that a country named beside the word narrows: "Štralzundo mieste (Vokietija)")."""
         return [word, *self._by_endings(word, language or "", any_form=True)]
 
-    def _by_endings(self, word: str, language: str, any_form: bool = False) -> list[str]:
+    def _spec(self, language: str) -> tuple[list[tuple[str, str, list[str]]], list[list[str]]]:
+        """The language's endings (longest first: as written, lower-cased, their replacements)
+        and stem alternations, read from the rules once."""
         spec = self._endings.get(language)
         if spec is None:
             endings: dict[str, list[str]] = (self.config.get("endings") or {}).get(language) or {}
             spec = self._endings[language] = (
                 [(e, e.lower(), endings[e] or [""]) for e in sorted(endings, key=len, reverse=True)],
                 (self.config.get("stem_alternations") or {}).get(language) or [])
-        order, alternations = spec
+        return spec
+
+    def _by_endings(self, word: str, language: str, any_form: bool = False) -> list[str]:
+        order, alternations = self._spec(language)
         found: list[str] = []
         lower = word.lower()
         for ending, low, replacements in order:
