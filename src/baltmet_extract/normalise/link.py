@@ -72,8 +72,12 @@ class Linker:
 
     def run(self, results: list[DocumentResult]) -> Tables:
         used_ids: set[str] = set()
-        self.resolver.look_up_ahead([m.raw for res in results for d in res.projects for m in d.partners.mentions
-                                     if not m.group])
+        mentions = [m for res in results for d in res.projects for m in d.partners.mentions if not m.group]
+        self.resolver.look_up_ahead([m.raw for m in mentions])
+        for m in mentions:
+            # each mention alone, all in one loop (the answers are kept: the projects' loop below
+            # finds them; one loop over the same code and data runs faster than the interleaving)
+            self.resolver.resolve(m.raw, m.kind_hint)
         for res in results:
             self.tables.errors.extend(res.errors)
             for draft in res.projects:
