@@ -24,7 +24,28 @@ def _template() -> Template:
     env = Environment(loader=PackageLoader("baltmet_extract", "templates"),
                       autoescape=select_autoescape(enabled_extensions=("html",), default=True, default_for_string=True))
     env.globals["map_of"] = map_of
+    env.globals["runner_ups_of"] = runner_ups_of
     return env.get_template("report.html")
+
+
+def runner_ups_of(v: MentionView) -> Markup:
+    """A mention's runner-up candidates, one per line: number, name, key, country, kind, people
+    and score (written here for the reason `map_of` is)."""
+    out = []
+    for c in v.candidates:
+        if c.chosen:
+            continue
+        line = f"{c.number}. {escape(c.name)} <code>{escape(c.key)}</code>"
+        if c.country:
+            line += f" {escape(c.country)}"
+        if c.kind:
+            line += f" {escape(c.kind)}"
+        if c.population:
+            line += f", pop. {c.population:,}"
+        if c.score is not None:
+            line += f", score {c.score:g}"
+        out.append(line + "<br>")
+    return Markup("".join(out))
 
 
 def map_of(v: MentionView) -> Markup:
