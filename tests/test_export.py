@@ -237,3 +237,26 @@ def test_json_rows_are_the_bytes_json_dumps_gives_whatever_the_values():
     write_json(rows, buf)
     assert buf.getvalue() == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     assert json.loads(buf.getvalue())[-len(values) + 3]["x"] == "line\u2028separator"  # no spaces put into a value
+
+
+def test_json_documents_are_the_bytes_json_dumps_gives():
+    import random
+
+    from baltmet_extract.export import _json
+
+    rng = random.Random(2)
+    plain = ["", "a\nb", "Gdańsk", "x\u2028y", '"', "\\", 0, -3, 1.5, 1e300, True, False, None, float("nan")]
+
+    def value(depth: int) -> object:
+        r = rng.random()
+        if depth > 3 or r < 0.4:
+            return rng.choice(plain)
+        if r < 0.7:
+            return {f"{rng.choice(['a', 'b', 'ł'])}{i}": value(depth + 1) for i in range(rng.randint(0, 4))}
+        if r < 0.8:
+            return {1: "x", None: 2} if rng.random() < 0.5 else tuple(value(depth + 1) for _ in range(rng.randint(0, 3)))
+        return [value(depth + 1) for _ in range(rng.randint(0, 4))]
+
+    for _ in range(2000):
+        v = value(0)
+        assert _json(v) == json.dumps(v, ensure_ascii=False, indent=2) + "\n", v

@@ -175,7 +175,27 @@ def _write_text(folder: Path, name: str, text: str) -> None:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """`json.dumps(data, ensure_ascii=False, indent=2)` and a line end, written as `_row_json`
+    writes rows (`indent` sends `json.dumps` to its Python encoder)."""
+    return _indented(data, "") + "\n"
+
+
+def _indented(value: Any, indent: str) -> str:
+    if value.__class__ is dict and all(k.__class__ is str for k in value):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        return "{\n" + ",\n".join(f"{inner}{_json_key(k)}: {_indented(v, inner)}" for k, v in value.items()) + \
+            f"\n{indent}}}"
+    if value.__class__ in (list, tuple):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + f"\n{indent}]"
+    if isinstance(value, _SCALARS):
+        return _json_scalar(value)
+    # (mappings with keys other than text, subclasses: as json writes them, indented to the place)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
 # --- the writers: each writes its files into a fresh (staging) folder -----------------------------
