@@ -421,7 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     if "names" not in skip:
         step("misspelt names: 5,000 places, 3,000 misspelt, and the correctly spelt twin")
         names_json = work / "names.json"
-        _timed([sys.executable, str(HERE / "names_bench.py"), "--repeat", str(max(args.repeat, 2)),
+        # (9 pairs: a pair's difference varies by +-50 ms from the machine alone, a tenth of a run)
+        _timed([sys.executable, str(HERE / "names_bench.py"), "--repeat", str(max(args.repeat, 9)),
                 "--results", str(args.results), "--json", str(names_json)])
         names = json.loads(names_json.read_text(encoding="utf-8"))
     dask = None
