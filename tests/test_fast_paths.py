@@ -95,3 +95,17 @@ def test_the_gazetteer_answers_cut_names_with_the_filter_as_without(gazetteer):
                  if n != text and len(n) - len(text) <= 3]
         if found:
             assert gazetteer.may_be_cut(text), text
+
+
+def test_co_partners_from_other_countries_do_not_decide_a_tie_between_namesakes():
+    from baltmet_extract.normalise.gazetteer import PRIMARY, Entity
+    from baltmet_extract.normalise.ranking import Ranker
+
+    a = Entity("geonames:1", "Neustadt", "city", "DE", population=20000, european=True)
+    b = Entity("geonames:2", "Neustadt", "city", "AT", population=20000, european=True)
+    alone = Ranker(2.0).rank([(a, PRIMARY), (b, PRIMARY)], [90.0, 90.0], None, frozenset())
+    among = Ranker(2.0).rank([(a, PRIMARY), (b, PRIMARY)], [90.0, 90.0], None, frozenset({"PL", "SE"}))
+    assert [s.entity.key for s in among] == [s.entity.key for s in alone]
+    assert not any(s.context_decided for s in among)  # the countries chose nothing: the tie is the name's
+    chosen = Ranker(2.0).rank([(a, PRIMARY), (b, PRIMARY)], [90.0, 90.0], None, frozenset({"AT"}))
+    assert chosen[0].entity.key == "geonames:2" and chosen[0].context_decided

@@ -102,8 +102,8 @@ def _rank_plain(self: Ranker, found, similarity, hint, countries, matched=None):
         self.context_matters = any(s.entity.country != top.entity.country and top.total - s.total < reach
                                    for s in ranked[1:])
     if countries and len(ranked) > 1:
-        plain = max(ranked, key=lambda s: (s.similarity + 2.0 * self.prior(s.entity, s.name_type, hint,
-                                                                            frozenset()), s.entity.key))
+        plain = min(ranked, key=lambda s: (-(s.similarity + 2.0 * self.prior(s.entity, s.name_type, hint,
+                                                                              frozenset())), s.entity.key))
         top = ranked[0]
         if plain is not top and plain.similarity >= top.similarity:
             top.context_decided = True

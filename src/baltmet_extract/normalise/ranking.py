@@ -78,7 +78,7 @@ def _by_total(s: Scored) -> tuple[float, str]:
 
 
 def _by_plain(s: Scored) -> tuple[float, str]:
-    return (s.plain, s.entity.key)
+    return (-s.plain, s.entity.key)
 
 
 class Ranker:
@@ -132,7 +132,8 @@ class Ranker:
             self.context_matters = any(s.entity.country != top.entity.country and top.total - s.total < reach
                                        for s in ranked[1:])
         if countries and len(ranked) > 1:
-            plain_top = max(ranked, key=_by_plain)
+            # the first without the countries, ties broken as the ranking breaks them (`_by_total`)
+            plain_top = min(ranked, key=_by_plain)
             top = ranked[0]
             if plain_top is not top and plain_top.similarity >= top.similarity:
                 top.context_decided = True
