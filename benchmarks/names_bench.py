@@ -246,17 +246,18 @@ def run_clis(jobs: list[tuple[Path, Path]], cache: Path, work: Path) -> list[tup
         shutil.rmtree(out, ignore_errors=True)
     t = time.perf_counter()
     for n, (annex, out) in enumerate(jobs):
-        procs.append(subprocess.Popen(
-            [*_cli(), "extract", str(annex), "--out", str(out), "--jobs", "1", "--cache-dir", str(work / f"cache-run-{n}")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT))
+        # (stderr to a file: a pipe read only at the end would stop a run that writes much)
+        with (work / f"stderr-{n}.txt").open("w", encoding="utf-8") as err:
+            procs.append(subprocess.Popen(
+                [*_cli(), "extract", str(annex), "--out", str(out), "--jobs", "1", "--cache-dir",
+                 str(work / f"cache-run-{n}")], stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT))
     out_times = []
-    for (annex, _), proc in zip(jobs, procs, strict=True):
+    for n, ((annex, _), proc) in enumerate(zip(jobs, procs, strict=True)):
         _, status, usage = os.wait4(proc.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        proc.returncode = code
-        err = proc.stderr.read() if proc.stderr else ""
+        code = proc.returncode = os.waitstatus_to_exitcode(status)
         if code not in (0, 1):
-            raise SystemExit(f"extract failed ({code}) on {annex}:\n{err[-2000:]}")
+            err_text = (work / f"stderr-{n}.txt").read_text(encoding="utf-8", errors="replace")
+            raise SystemExit(f"extract failed ({code}) on {annex}:\n{err_text[-2000:]}")
         out_times.append((time.perf_counter() - t, usage.ru_utime + usage.ru_stime))
     return out_times
 
