@@ -153,19 +153,10 @@ class Ranker:
         return ranked
 
     @staticmethod
-    def candidates(ranked: list[Scored], skip: int = 1) -> list[tuple[str, float]]:
-        """The runner-ups as shown in the report: name (key) and similarity."""
-        return [(f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1)) for s in ranked[skip: skip + 3]]
-
-    @staticmethod
-    def others(ranked: list[Scored], keep: int = 8) -> tuple[tuple[str, float, float, str], ...]:
-        """The runner-ups of `ranked`, kept to be shown in another context (`candidates_among`)."""
-        return tuple((f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1), s.total, s.entity.country or "")
-                     for s in ranked[1:keep + 1])
-
-    @staticmethod
     def shown(ranked: list[Scored]) -> tuple[list[tuple[str, float]], tuple[tuple[str, float, float, str], ...]]:
-        """`candidates(ranked)` and `others(ranked)` at once (each runner-up labelled once)."""
+        """The runner-ups of `ranked` as the report shows them (name (key) and similarity, the first
+        three), and the first eight kept to be shown in another context (`candidates_among`): each
+        labelled once."""
         if len(ranked) < 2:
             return [], ()
         others = tuple((f"{s.entity.name} ({s.entity.key})", round(s.similarity, 1), s.total, s.entity.country or "")
