@@ -98,25 +98,14 @@ def write_json(rows: list[dict[str, Any]], f: TextIO) -> None:
         return
     f.write("[\n")
     for i, row in enumerate(rows):
-        f.write(_row_json(row))
+        f.write("  " + _indented(row, "  "))
         f.write(",\n" if i + 1 < len(rows) else "\n")
     f.write("]\n")
 
 
 _SCALARS = (str, int, float, type(None))
-
-
-def _row_json(row: dict[str, Any]) -> str:
-    """One row as an item of an array indented by 2: a row of plain values (most are) is written
-    value by value, each as `json.dumps` writes it (`indent` sends `json.dumps` to its Python
-    encoder, ten times slower); a row holding lists or mappings goes through `json.dumps` whole."""
-    if not row or not all(isinstance(v, _SCALARS) for v in row.values()) or \
-            not all(k.__class__ is str for k in row):
-        # (JSON's own line breaks are its only "\n"; `textwrap.indent` would also break lines at
-        # the U+2028 or U+0085 a value may hold, and put spaces into the value)
-        return "  " + json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    key, value = _json_key, _json_scalar
-    return "  {\n" + ",\n".join(f"    {key(k)}: {value(v)}" for k, v in row.items()) + "\n  }"
+#: the classes `_json_scalar` writes itself
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
 @lru_cache(maxsize=1024)
@@ -175,18 +164,22 @@ def _write_text(folder: Path, name: str, text: str) -> None:
 
 
 def _json(data: object) -> str:
-    """`json.dumps(data, ensure_ascii=False, indent=2)` and a line end, written as `_row_json`
-    writes rows (`indent` sends `json.dumps` to its Python encoder)."""
+    """`json.dumps(data, ensure_ascii=False, indent=2)` and a line end."""
     return _indented(data, "") + "\n"
 
 
 def _indented(value: Any, indent: str) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)` as it stands at `indent` in a larger
+    document, written value by value (`indent` sends `json.dumps` to its Python encoder, ten times
+    slower; every row of every table passes here)."""
     if value.__class__ is dict and all(k.__class__ is str for k in value):
         if not value:
             return "{}"
         inner = indent + "  "
-        return "{\n" + ",\n".join(f"{inner}{_json_key(k)}: {_indented(v, inner)}" for k, v in value.items()) + \
-            f"\n{indent}}}"
+        key, plain, scalar = _json_key, _PLAIN, _json_scalar
+        return "{\n" + ",\n".join(
+            f"{inner}{key(k)}: {scalar(v) if v.__class__ in plain else _indented(v, inner)}" for k, v in value.items()
+        ) + f"\n{indent}}}"
     if value.__class__ in (list, tuple):
         if not value:
             return "[]"
@@ -194,7 +187,9 @@ def _indented(value: Any, indent: str) -> str:
         return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + f"\n{indent}]"
     if isinstance(value, _SCALARS):
         return _json_scalar(value)
-    # (mappings with keys other than text, subclasses: as json writes them, indented to the place)
+    # (mappings with keys other than text, subclasses: as json writes them, indented to the place;
+    # its own line breaks are JSON's only "\n", where `textwrap.indent` would also break lines at a
+    # U+2028 or U+0085 inside a value, and put spaces into the value)
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
