@@ -97,6 +97,5 @@ def render_report(result: RunResult) -> str:
     problems.sort(key=lambda p: (SEVERITY_ORDER.get(str(p.get("severity")), 9), str(p.get("code"))))
     summary["problems"] = len(problems)
     views = [mention_view(r, result.gazetteer) for r in rows]
-    return _template().render(summary=summary, rows=rows, views=views,
-                                                  methods=sorted(methods.items()), outline=outline(),
-                                                  errors=t.errors, projects=projects_to_review, problems=problems)
+    return _template().render(summary=summary, rows=rows, views=views, methods=sorted(methods.items()),
+                              outline=outline(), errors=t.errors, projects=projects_to_review, problems=problems)
