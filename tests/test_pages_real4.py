@@ -53,13 +53,26 @@ def test_a_page_that_tells_of_an_undated_meeting_is_dated_by_its_month(tmp_path)
     assert [(e["date_start"], e["place"], e["date_inferred"]) for e in events] == [("2022-08", "Wismar", "true")]
 
 
-def test_a_place_people_come_from_is_not_taken_for_the_event_place(tmp_path):
-    out = extract_page(tmp_path, "delegation.txt",
-                   " date 2019-05-06 Delegation travels to the twin city\n\n"
-                   "A delegation of the city government of Tallinn on 9 May 2019 will visit Helsinki to open "
-                   "an exhibition and a tourism seminar.\n")
-    events = read_table(out, "events")
-    assert [(e["date_start"], e["place"]) for e in events] == [("2019-05-09", "Helsinki")]
+@pytest.mark.parametrize(("page", "expected"), [
+    pytest.param(" date 2019-05-06 Delegation travels to the twin city\n\n"
+                 "A delegation of the city government of Tallinn on 9 May 2019 will visit Helsinki to open "
+                 "an exhibition and a tourism seminar.\n", ("2019-05-09", "Helsinki"),
+                 id="a place people come from is not the event place"),
+    pytest.param("Twin towns: Limbaži\n\n"
+                 "No 2023. gada 6. līdz 8. oktobrim Limbažu delegācija devās uz Vāciju, lai piedalītos mūsu "
+                 "sadraudzības pilsētas Anklamas gadskārtējā pieņemšanā un tikšanās ar domi.\n", ("2023-10-06", "Anklam"),
+                 id="a town in the country people went to is the event place"),
+    pytest.param(" date 2025-10-16 Jelgavu apmeklē delegācija no Ukrainas pilsētas Horodenkas\n\n"
+                 "Trešdien, 15. oktobrī, Jelgavas pilsētas vadība tikās ar pilsētas Horodenkas delegāciju, lai "
+                 "apspriestu abu pilsētu sadarbību.\n", ("2025-10-15", "Jelgava"),
+                 id="a town in the country a delegation comes from is not the event place"),
+    pytest.param("Baltic Sea Region conference\n\nThe fifth conference on cooperation in the region will be held "
+                 "this autumn with the regional and federal authorities.\n\n"
+                 "Date: Septemver 23d, 2016\n\nVenue: Kaliningrad,\n", ("2016-09-23", "Kaliningrad"),
+                 id="a misspelt month under a date label is mended")])
+def test_the_event_a_page_tells_of(tmp_path, page, expected):
+    out = extract_page(tmp_path, "page.txt", page)
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [expected]
 
 
 def test_latvian_and_estonian_ranges_end_in_the_case_of_until(tmp_path, rules):
@@ -79,24 +92,6 @@ def test_only_a_locative_ending_says_in(rules, gazetteer, language, word, expect
     from baltmet_extract.normalise.inflection import Inflections
 
     assert Inflections(gazetteer, rules.languages).says_where(language, word) is expected
-
-
-def test_a_town_in_the_country_people_went_to_is_the_event_place(tmp_path):
-    out = extract_page(tmp_path, "reception.txt",
-                   "Twin towns: Limbaži\n\n"
-                   "No 2023. gada 6. līdz 8. oktobrim Limbažu delegācija devās uz Vāciju, lai piedalītos mūsu "
-                   "sadraudzības pilsētas Anklamas gadskārtējā pieņemšanā un tikšanās ar domi.\n")
-    events = read_table(out, "events")
-    assert [(e["date_start"], e["place"]) for e in events] == [("2023-10-06", "Anklam")]
-
-
-def test_a_town_in_the_country_a_delegation_comes_from_is_not_the_event_place(tmp_path):
-    out = extract_page(tmp_path, "delegation.txt",
-                   " date 2025-10-16 Jelgavu apmeklē delegācija no Ukrainas pilsētas Horodenkas\n\n"
-                   "Trešdien, 15. oktobrī, Jelgavas pilsētas vadība tikās ar pilsētas Horodenkas delegāciju, lai "
-                   "apspriestu abu pilsētu sadarbību.\n")
-    events = read_table(out, "events")
-    assert [(e["date_start"], e["place"]) for e in events] == [("2025-10-15", "Jelgava")]
 
 
 def test_a_list_of_project_headings_each_with_its_lead(tmp_path):
@@ -132,15 +127,6 @@ def test_a_state_other_than_approval_is_not_read_from_running_text(tmp_path):
                    "Work on the quay started last year.\n")
     projects = read_table(out, "projects")
     assert [p["status"] for p in projects] == ["unknown"]
-
-
-def test_a_misspelt_month_under_a_date_label_is_mended(tmp_path):
-    out = extract_page(tmp_path, "conference.txt",
-                   "Baltic Sea Region conference\n\nThe fifth conference on cooperation in the region will be held "
-                   "this autumn with the regional and federal authorities.\n\n"
-                   "Date: Septemver 23d, 2016\n\nVenue: Kaliningrad,\n")
-    events = read_table(out, "events")
-    assert [(e["date_start"], e["place"]) for e in events] == [("2016-09-23", "Kaliningrad")]
 
 
 def test_a_year_with_its_marker_and_a_month_alone_is_a_month(rules):
