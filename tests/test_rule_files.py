@@ -94,3 +94,30 @@ def test_init_writes_a_starter_folder_that_loads_and_keeps_existing_files(tmp_pa
     assert main(["init", str(target)], stdout=io.StringIO(), stderr=err) == 0
     assert "kept" in err.getvalue()
     assert "X,reject" in (target / "review.csv").read_text(encoding="utf-8")
+
+
+def test_the_fast_yaml_parser_reads_every_shipped_file_as_the_python_one_does():
+    import yaml
+
+    from baltmet_extract.rule_files import _parse_yaml
+
+    sources = RuleSources(None)
+    files = [name for name in RULE_FILES if name.endswith(".yaml")]
+    assert files
+    for name in files:
+        data = sources.shipped_bytes(name)
+        assert _parse_yaml(data, name) == (yaml.safe_load(data.decode("utf-8")) or {}), name
+
+
+def test_a_yaml_error_is_worded_by_the_python_parser(tmp_path):
+    import yaml
+
+    text = "statuses:\n  - a\n - b\n"
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        expected = str(exc).splitlines()[0]
+    (tmp_path / "status.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        Rules.load(tmp_path)
+    assert str(caught.value).endswith(f"not valid YAML: {expected}")

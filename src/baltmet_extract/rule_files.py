@@ -173,11 +173,22 @@ def _row_key(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+#: PyYAML's safe loader on libyaml's parser where PyYAML was built with it (the same values: the
+#: constructor is the same); else the Python one
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse_yaml(data: bytes, where: str) -> dict[str, Any]:
     if not data.strip():
         return {}
     try:
-        parsed = yaml.safe_load(data.decode("utf-8")) or {}
+        text = data.decode("utf-8")
+        try:
+            parsed = yaml.load(text, Loader=_FAST_LOADER) or {}
+        except yaml.YAMLError:
+            # (libyaml, which parses ten times faster, may word an error otherwise or refuse what
+            # the Python parser reads: the Python parser has the last word)
+            parsed = yaml.safe_load(text) or {}
     except UnicodeDecodeError as exc:
         raise RulesError(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except yaml.YAMLError as exc:
