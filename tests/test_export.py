@@ -239,6 +239,44 @@ def test_json_rows_are_the_bytes_json_dumps_gives_whatever_the_values():
     assert json.loads(buf.getvalue())[-len(values) + 3]["x"] == "line\u2028separator"  # no spaces put into a value
 
 
+def test_flat_json_rows_are_the_bytes_json_dumps_gives():
+    import io
+    import json
+    import random
+
+    from baltmet_extract.export import write_json
+
+    rng = random.Random(2)
+    values = ["", "a\nb", "},\n    {", "}", "{", "Gdańsk", "line\u2028separator", '"quoted"', "\\", "\x00", 0, -3,
+              10**20, 1.5, -0.0, 1e300, 1 / 3, True, False, None, float("nan"), float("inf")]
+    for n in (1, 2, 500):
+        rows = [{f"k{j}": rng.choice(values) for j in range(rng.randint(1, 7))} for _ in range(n)]
+        buf = io.StringIO()
+        write_json(rows, buf, flat=True)
+        assert buf.getvalue() == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    write_json([], buf, flat=True)
+    assert buf.getvalue() == "[]\n"
+
+
+def test_every_table_model_field_is_a_json_scalar():
+    # write_tables writes the tables' rows as flat JSON (write_json(flat=True)): a field holding a
+    # list or a mapping would be written on one line
+    import datetime
+    import types
+    import typing
+
+    from baltmet_extract.models import TABLE_MODELS
+
+    scalars = {str, int, float, bool, type(None), datetime.date}
+    for name, model in TABLE_MODELS.items():
+        for field, info in model.model_fields.items():
+            kinds = typing.get_args(info.annotation) if isinstance(info.annotation, types.UnionType) or \
+                typing.get_origin(info.annotation) is typing.Union else (info.annotation,)
+            kinds = tuple(type(k.__args__[0]) if typing.get_origin(k) is typing.Literal else k for k in kinds)
+            assert set(kinds) <= scalars, (name, field, info.annotation)
+
+
 def test_json_documents_are_the_bytes_json_dumps_gives():
     import random
 
