@@ -68,8 +68,8 @@ KILLED_RUN = """
 import os, sys
 import baltmet_extract.export as export
 real, written = export.write_json, []
-def write_json(rows, f):
-    real(rows, f)
+def write_json(rows, f, **options):
+    real(rows, f, **options)
     written.append(f.name)
     if len(written) == 3:
         f.flush()
