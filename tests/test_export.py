@@ -298,3 +298,33 @@ def test_json_documents_are_the_bytes_json_dumps_gives():
     for _ in range(2000):
         v = value(0)
         assert _json(v) == json.dumps(v, ensure_ascii=False, indent=2) + "\n", v
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_csv_columns_are_written_as_each_cell_would_be(raw):
+    # write_csv formats column by column (a column with nothing to format goes to the writer as
+    # it is); every cell must be what ExportOptions.cell makes of its value, formula guard included
+    import csv
+    import io
+    import random
+
+    from baltmet_extract.export import ExportOptions, write_csv
+    from baltmet_extract.tables import columns
+
+    options = ExportOptions(csv_raw=raw)
+    cols = columns("copartners")
+    pools = [["geonames:1", "=HYPERLINK(1)", "-3.7", "+x", "@a", "\tx", "plain, with comma", 'say "hi"', "",
+              None],
+             ["Gdańsk", "x\ny", None], [1, 0, -5, 10**20, None], [True, False, None], [1.5, -0.25, 1234.5678, None],
+             ["a", 3, None, True]]
+    rng = random.Random(3)
+    kinds = [pools[0]] + [rng.choice(pools) for _ in cols[1:]]
+    assert len({id(k) for k in kinds}) > 3
+    rows = [{c: rng.choice(pool) for c, pool in zip(cols, kinds)} for _ in range(300)]
+    rows += [{c: pool[0] for c, pool in zip(cols, kinds)}]
+    buf = io.StringIO()
+    write_csv("copartners", rows, buf, options)
+    got = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert got[0] == cols
+    assert got[1:] == [[options.cell(r[c]) for c in cols] for r in rows]
+    assert ("'=HYPERLINK(1)" in [row[0] for row in got[1:]]) is not raw

@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any, TextIO
@@ -82,13 +83,39 @@ def to_rows(records: list[BaseModel]) -> list[dict[str, Any]]:
 
 
 def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO, options: ExportOptions | None = None) -> None:
-    """The rows as CSV with a header row, written as they go; spreadsheet-safe unless `options.csv_raw`."""
-    cell = _csv_cell_of(options or ExportOptions())
+    """The rows as CSV with a header row; spreadsheet-safe unless `options.csv_raw`.
+
+    Formatted column by column: a column of texts, whole numbers and empty values that no formula
+    start needs guarding in goes to the CSV writer as it is (it writes them as `_cell` does), a
+    column of true/false through a table, any other through `cell` value by value."""
+    options = options or ExportOptions()
+    cell = _csv_cell_of(options)
     writer = csv.writer(f, lineterminator="\n")
     cols = columns(table)
     writer.writerow(cols)
-    for row in rows:
-        writer.writerow([cell(row.get(c)) for c in cols])
+    if not rows:
+        return
+    out = []
+    for c in cols:
+        col = [row.get(c) for row in rows]
+        kinds = set(map(type, col))
+        if kinds <= _AS_IS:
+            if str in kinds and not options.csv_raw:
+                texts = col if len(kinds) == 1 else [v for v in col if v.__class__ is str]
+                if any(map(str.startswith, texts, repeat(FORMULA_STARTS))):
+                    col = list(map(cell, col))
+        elif kinds <= _TRUTHS:
+            col = list(map(_TRUTH_CELLS.__getitem__, col))
+        else:
+            col = list(map(cell, col))
+        out.append(col)
+    writer.writerows(zip(*out, strict=True))
+
+
+#: classes of values the CSV writer writes as `_cell` does (None as "", a whole number in digits)
+_AS_IS = frozenset((str, int, type(None)))
+_TRUTHS = frozenset((bool, type(None)))
+_TRUTH_CELLS = {True: "true", False: "false", None: ""}
 
 
 def write_json(rows: list[dict[str, Any]], f: TextIO, flat: bool = False) -> None:
