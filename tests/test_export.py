@@ -130,6 +130,8 @@ def test_sqlite_has_every_table_with_its_rows_and_keys(sample):
         types = {c[1]: c[2] for c in con.execute('PRAGMA table_info("partners")')}
         assert (types["role"], types["position"], types["score"], types["needs_review"]) == (
             "TEXT", "INTEGER", "REAL", "INTEGER")
+        stored = con.execute("SELECT DISTINCT needs_review, typeof(needs_review) FROM partners").fetchall()
+        assert stored and set(stored) <= {(0, "integer"), (1, "integer")}  # true/false as 1/0
         lead = con.execute("SELECT p.name FROM partners p JOIN projects j USING (project_id) "
                            "WHERE j.name = 'BaltMet Inno' AND p.role = 'lead'").fetchall()
         assert lead == [("Helsinki",)]

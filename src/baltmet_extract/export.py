@@ -365,8 +365,9 @@ class SqliteWriter:
             self.con.execute(statement)
         cols = columns(name)
         col_list = ", ".join(f'"{c}"' for c in cols)
+        # (sqlite3 binds True and False as the integers 1 and 0 itself)
         self.con.executemany(f'INSERT OR IGNORE INTO "{name}" ({col_list}) VALUES ({", ".join("?" for _ in cols)})',
-                             ([_sqlite_value(r.get(c)) for c in cols] for r in rows))
+                             zip(*[[r.get(c) for r in rows] for c in cols], strict=True) if rows else ())
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         try:
@@ -386,8 +387,3 @@ def write_sqlite(tables: dict[str, list[BaseModel]], path: Path) -> None:
         for name in TABLES:
             db.insert(name, to_rows(tables[name]))
 
-
-def _sqlite_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return int(value)
-    return value
