@@ -26,7 +26,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any, TextIO
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from baltmet_extract.csvsafe import FORMULA_STARTS, csv_value, spreadsheet_safe
 from baltmet_extract.geo import write_geojson
@@ -79,7 +79,19 @@ def _csv_cell_of(options: ExportOptions) -> Callable[[Any], str]:
 
 
 def to_rows(records: list[BaseModel]) -> list[dict[str, Any]]:
+    """Each record as a dict of JSON values (`model_dump(mode="json")`); records of one model are
+    dumped in one call of pydantic's serializer, half the time of one call each."""
+    if not records:
+        return []
+    model = records[0].__class__
+    if all(r.__class__ is model for r in records):
+        return _list_adapter(model).dump_python(records, mode="json")  # type: ignore[no-any-return]
     return [r.model_dump(mode="json") for r in records]
+
+
+@lru_cache(maxsize=64)
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO, options: ExportOptions | None = None) -> None:
@@ -97,11 +109,11 @@ def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO, options: Export
         return
     out = []
     for c in cols:
-        col = [row.get(c) for row in rows]
+        col: list[Any] = [row.get(c) for row in rows]
         kinds = set(map(type, col))
         if kinds <= _AS_IS:
             if str in kinds and not options.csv_raw:
-                texts = col if len(kinds) == 1 else [v for v in col if v.__class__ is str]
+                texts: list[str] = col if len(kinds) == 1 else [v for v in col if v.__class__ is str]
                 if any(map(str.startswith, texts, repeat(FORMULA_STARTS))):
                     col = list(map(cell, col))
         elif kinds <= _TRUTHS:
