@@ -256,18 +256,37 @@ def _conjuncts(body: str, rules: Rules) -> list[str]:
 
 
 def _descriptor_kind(word: str, rules: Rules) -> str | None:
-    """The kind of place a descriptor word announces; authority words ("council") announce none."""
+    """The kind of place a descriptor word announces; authority words ("council") announce none.
+    A word of five letters or more may be a descriptor cut at its start by the layout ("ivodships")."""
     w = word.lower().strip(_STRAY)
-    for kind, words in rules.kind_descriptors.items():
+    whole, cut = _descriptor_tables(rules.kind_descriptors)
+    kind = whole.get(w)
+    if kind is None and len(w) >= 5:
+        kind = cut.get(w)
+    return kind
+
+
+#: `_descriptor_tables` of the descriptors last asked about (the dict itself is kept, compared by identity)
+_TABLES: list[tuple[dict[str, list[str]], tuple[dict[str, str], dict[str, str]]]] = []
+
+
+def _descriptor_tables(descriptors: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, str]]:
+    """({descriptor: kind}, {a descriptor's end, cut at its start: kind}), the first kind in the
+    rules' order where two kinds share a word (authority words left out)."""
+    for held, tables in _TABLES:
+        if held is descriptors:
+            return tables
+    whole: dict[str, str] = {}
+    cut: dict[str, str] = {}
+    for kind, words in descriptors.items():
         if kind == "authority":
             continue
-        if w in words:
-            return kind
-    if len(w) >= 5:
-        for kind, words in rules.kind_descriptors.items():
-            if kind != "authority" and any(len(d) > len(w) and d.endswith(w) for d in words):
-                return kind  # a descriptor cut at its start by the layout ("ivodships")
-    return None
+        for d in words:
+            whole.setdefault(d, kind)
+            for i in range(1, len(d)):
+                cut.setdefault(d[i:], kind)
+    _TABLES[:] = [(descriptors, (whole, cut))]
+    return whole, cut
 
 
 def _is_lone_descriptor(piece: str, rules: Rules) -> bool:
