@@ -215,15 +215,17 @@ def _children_cpu() -> float:
 
 
 def warm_cache(cache: Path, rules: Any = None) -> float:
-    """Build what is built from the rules (the gazetteer) into `cache`; seconds it took (0 if current)."""
+    """Build what is built from the rules (the gazetteer, the language model) into `cache`; seconds
+    it took (about 0 if current)."""
+    from baltmet_extract.language import keep_model
     from baltmet_extract.normalise.gazetteer import cache_path, load_gazetteer
     from baltmet_extract.rules import Rules
 
     rules = rules or Rules.load()
-    if cache_path(cache, rules).exists():
-        return 0.0
     t = time.perf_counter()
-    load_gazetteer(rules, cache)
+    keep_model(rules.languages, str(cache))  # (the language model, unpacked once)
+    if not cache_path(cache, rules).exists():
+        load_gazetteer(rules, cache)
     return time.perf_counter() - t
 
 

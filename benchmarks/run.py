@@ -100,17 +100,20 @@ def _measure(*args: str) -> tuple[float, dict[str, Any]]:
 
 
 def ensure_gazetteer(cache: Path) -> bool:
-    """Build the gazetteer into `cache` if the current rules have none there; True if it was built.
+    """Build the gazetteer (and unpack the language model) into `cache` if the current rules have
+    none there; True if one was built.
 
     Others may edit rules/ while the benchmark runs: without this, every run after such an
     edit would time a gazetteer build instead of a load.
     """
+    from baltmet_extract.language import keep_model
     from baltmet_extract.normalise.gazetteer import cache_path, load_gazetteer
     from baltmet_extract.rules import Rules
 
     rules = Rules.load()
+    model_built = keep_model(rules.languages, str(cache))  # (the language model, unpacked once)
     if cache_path(cache, rules).exists():
-        return False
+        return model_built
     load_gazetteer(rules, cache)
     return True
 
@@ -119,7 +122,7 @@ def _fresh_cache(warm: Path, work: Path, name: str) -> Path:
     """A cache folder holding what is built from the rules (gazetteer, text-place index), not the
     results of earlier runs on documents (kept in its subfolders)."""
     if ensure_gazetteer(warm):
-        print("  (rules/ changed: gazetteer rebuilt before the run)", file=sys.stderr)
+        print("  (rules/ changed: gazetteer or language model rebuilt before the run)", file=sys.stderr)
     fresh = work / name
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)

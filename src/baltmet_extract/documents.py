@@ -115,12 +115,12 @@ def process_document(path: str, source_name: str, rules_dir: str | None = None,
     try:
         key = document_key(Path(path), source_name, load_rules(rules_dir).fingerprint, sizes)
     except Exception:  # unreadable file or rules: the uncached path reports it properly
-        return _process_document(path, source_name, rules_dir, max_bytes, limits)
+        return _process_document(path, source_name, rules_dir, max_bytes, limits, cache_dir)
     cache = DocumentCache(Path(cache_dir))
     cached = cache.get(key)
     if isinstance(cached, DocumentResult):
         return cached
-    result = _process_document(path, source_name, rules_dir, max_bytes, limits)
+    result = _process_document(path, source_name, rules_dir, max_bytes, limits, cache_dir)
     # an unexpected failure may be passing, and a slow document may be quick on a calmer machine:
     # both are tried again next time
     if result.traceback is None and not any(e.stage == TIME_LIMIT_STAGE for e in result.errors):
@@ -136,12 +136,14 @@ TIME_LIMIT_STAGE = "time-limit"
 
 
 def _process_document(path: str, source_name: str, rules_dir: str | None = None,
-                      max_bytes: int | None = None, limits: DocumentLimits | None = None) -> DocumentResult:
-    """Ingest, classify and extract one document. Never raises: problems become error records."""
+                      max_bytes: int | None = None, limits: DocumentLimits | None = None,
+                      cache_dir: str | None = None) -> DocumentResult:
+    """Ingest, classify and extract one document. Never raises: problems become error records.
+    (`cache_dir` keeps what is built once for all documents: the language model unpacked.)"""
     limits = limits or DocumentLimits()
     try:
         with time_limit(limits.seconds):
-            return _read_and_extract(path, source_name, rules_dir, max_bytes, limits)
+            return _read_and_extract(path, source_name, rules_dir, max_bytes, limits, cache_dir)
     except DocumentTimeout:
         return DocumentResult(source_file=source_name, failed=True, errors=[ErrorRecord(
             source_file=source_name, stage=TIME_LIMIT_STAGE,
@@ -150,7 +152,7 @@ def _process_document(path: str, source_name: str, rules_dir: str | None = None,
 
 
 def _read_and_extract(path: str, source_name: str, rules_dir: str | None, max_bytes: int | None,
-                      limits: DocumentLimits) -> DocumentResult:
+                      limits: DocumentLimits, cache_dir: str | None = None) -> DocumentResult:
     from baltmet_extract.classify import classify
     from baltmet_extract.extractors.annex import extract_annex
     from baltmet_extract.extractors.article import extract_article, page_parts
@@ -165,7 +167,7 @@ def _read_and_extract(path: str, source_name: str, rules_dir: str | None, max_by
         rules = load_rules(rules_dir)
         doc = read_document(Path(path), source_name, max_bytes=max_bytes, limits=limits)
         result.pages = doc.page_count
-        result.language = doc.language = detect_language(doc.text(), rules.languages)
+        result.language = doc.language = detect_language(doc.text(), rules.languages, cache_dir)
         result.kinds = classify(doc, rules)
         if "annex" in result.kinds:
             annex = extract_annex(doc, rules)
