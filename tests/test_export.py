@@ -251,7 +251,7 @@ def test_flat_json_rows_are_the_bytes_json_dumps_gives():
     rng = random.Random(2)
     values = ["", "a\nb", "},\n    {", "}", "{", "Gdańsk", "line\u2028separator", '"quoted"', "\\", "\x00", 0, -3,
               10**20, 1.5, -0.0, 1e300, 1 / 3, True, False, None, float("nan"), float("inf")]
-    for n in (1, 2, 500):
+    for n in (1, 2, 500, 4001):
         rows = [{f"k{j}": rng.choice(values) for j in range(rng.randint(1, 7))} for _ in range(n)]
         buf = io.StringIO()
         write_json(rows, buf, flat=True)

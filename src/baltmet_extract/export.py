@@ -141,9 +141,15 @@ def write_json(rows: list[dict[str, Any]], f: TextIO, flat: bool = False) -> Non
         return
     if flat:
         # a line break is only ever a separator (one inside a text is written "\\n"), and "}"
-        # before one, "{" after it, only a row's end and start: values are scalars
-        text = _FLAT_ROWS.encode(rows)
-        f.write("[\n  {\n    " + text[2:-2].replace("},\n    {", "\n  },\n  {\n    ") + "\n  }\n]\n")
+        # before one, "{" after it, only a row's end and start: values are scalars. Encoded a
+        # few thousand rows at a time: one text for a table of 60,000 rows would take 30-80 MB
+        f.write("[\n")
+        for start in range(0, len(rows), _FLAT_CHUNK):
+            text = _FLAT_ROWS.encode(rows[start:start + _FLAT_CHUNK])
+            f.write(",\n  {\n    " if start else "  {\n    ")
+            f.write(text[2:-2].replace("},\n    {", "\n  },\n  {\n    "))
+            f.write("\n  }")
+        f.write("\n]\n")
         return
     f.write("[\n")
     for i, row in enumerate(rows):
@@ -154,6 +160,7 @@ def write_json(rows: list[dict[str, Any]], f: TextIO, flat: bool = False) -> Non
 
 #: json's C encoder with the separators of rows at depth one (see `write_json`)
 _FLAT_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
+_FLAT_CHUNK = 2000
 _SCALARS = (str, int, float, type(None))
 #: the classes `_json_scalar` writes itself
 _PLAIN = frozenset((str, int, float, bool, type(None)))

@@ -9,6 +9,7 @@ gazetteer knows only by name, and other places' names cut short, count as runner
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -64,28 +65,38 @@ class NearSpellings:
         """`near` of each of `queries` (distinct, not searched yet), into the caches."""
         gz, one = self.gz, len(queries) == 1
         found = [gz.near_names(queries[0])] if one else gz.near_names_many(queries)
-        near = {q: scored(q, names) for q, (names, _) in zip(queries, found, strict=True)}
-        small = {q: s for q, (_, s) in zip(queries, found, strict=True)}
-        several = {q for q in queries if not any(d <= 1 for _, _, d in near[q])}
-        deep = [q for q in queries if q in several and len(q) >= 6]
+        near: dict[str, list[tuple[str, float, int]]] = {}
+        small: dict[str, list[str]] = {}
+        deep, several = [], set()
+        for q, (names, s) in zip(queries, found, strict=True):
+            near[q] = scored(q, names)
+            small[q] = s
+            if not any(d <= 1 for _, _, d in near[q]):
+                several.add(q)
+                if len(q) >= 6:
+                    deep.append(q)
         if deep:
             for q, (names, s) in zip(deep, [gz.near_names(deep[0], depth=2)] if len(deep) == 1 else
                                      gz.near_names_many(deep, depth=2), strict=True):
                 near[q] = [x for x in scored(q, names) if x[2] <= 2]
                 small[q] = s
         accept_at = self.accept_at
-        wide = [q for q in queries if q in several or not any(sim >= accept_at for _, sim, _ in near[q])]
-        if wide:
-            # several errors (or none near enough): the candidates that share the most letter
-            # triples come along, for the answer and for the person who checks it
-            for q in wide:
-                pool = gz.fuzzy_candidates(q)
-                matches = process.extract(q, pool, scorer=fuzz.ratio, limit=20, score_cutoff=accept_at - 20)
-                seen = {n for n, _, _ in near[q]}
-                near[q] += scored(q, [m[0] for m in matches if m[0] not in seen])
         floor = accept_at - 8
         for q in queries:
-            self._near[q] = sorted((x for x in near[q] if x[1] >= floor), key=_by_similarity)
+            here = near[q]
+            if q in several or not any(sim >= accept_at for _, sim, _ in here):
+                # several errors (or none near enough): the candidates that share the most letter
+                # triples come along, for the answer and for the person who checks it
+                pool = gz.fuzzy_candidates(q)
+                matches = process.extract(q, pool, scorer=fuzz.ratio, limit=20, score_cutoff=accept_at - 20)
+                seen = {n for n, _, _ in here}
+                here += scored(q, [m[0] for m in matches if m[0] not in seen])
+            kept = [x for x in here if x[1] >= floor]
+            if len(kept) > 1:
+                # best first, ties by name: two sorts on C keys, the second stable
+                kept.sort(key=_NAME)
+                kept.sort(key=_SIMILARITY, reverse=True)
+            self._near[q] = kept
             s = small[q]
             self._small[q] = min(d for _, _, d in scored(q, s)) if s else None
 
@@ -276,8 +287,7 @@ def _runner_up(nearest: Scored | None, cut: int | None, small: int | None) -> tu
     return out
 
 
-def _by_similarity(x: tuple[str, float, int]) -> tuple[float, str]:
-    return (-x[1], x[0])
+_NAME, _SIMILARITY = itemgetter(0), itemgetter(1)
 
 
 def scored(query: str, names: list[str]) -> list[tuple[str, float, int]]:
