@@ -7,10 +7,17 @@ Prints, for the misspelt annex, the partners' F1, the silent errors (a wrong par
 for review), the flagged share of right answers, and misspelt names per second measured two ways:
 with the gazetteer loaded (linking the extracted annex in this process: its time minus the twin's,
 over the misspelt names), and black box (the command line on the annex minus on its twin, CPU
-time: the median over `--repeat` pairs of runs of the annex's CPU time minus its twin's; the two
-of a pair run at the same time, one per core, so that both meet the machine as it is at that
-moment: this machine's speed drifts by more than the difference sought, even between two runs
-one after the other; `--one-by-one` runs them in turn). Results go to benchmarks/results/names-*.json.
+time: the median over `--repeat` pairs of runs of the annex's CPU time minus its twin's, with the
+median's 90 % bootstrap interval).
+
+The two of a pair run at the same time, one per core, so that both meet the machine as it is at
+that moment: this machine's speed drifts by more than the difference sought, even between two
+runs one after the other. Run together, a pair's difference scatters less (30 pairs: standard
+deviation 38 ms against 108 ms) but comes out higher (median 183 ms against 131 ms): each run
+slows the other, and the misspelt annex's extra work, random reads in the gazetteer, suffers more
+from it. `--one-by-one` runs them in turn (the twin first in every other pair, so a drift within a
+pair cancels out); it is the closer figure for one user's run, and needs about 30 pairs for an
+interval of +-35 ms. Results go to benchmarks/results/names-*.json.
 The annexes are generated from the seed (synth_names.py); nothing of them is committed.
 """
 
@@ -310,14 +317,19 @@ def measure(seed: int = 16, places: int = 5000, repeat: int = 3, results: Path =
 
     link_bad, link_good = link_seconds([folder / "annex_misspelt.txt", folder / "annex_correct.txt"], cache, repeat)
     runs: dict[str, list[tuple[float, float]]] = {"misspelt": [], "correct": []}
-    for _ in range(repeat):
-        pair = [(folder / f"annex_{which}.txt", work / f"out-{which}") for which in ("misspelt", "correct")]
+    for n in range(repeat):
+        # one after the other, the twin first in every other pair: a drift of the machine's speed
+        # within a pair counts against each annex as often as for it
+        order = ("misspelt", "correct") if n % 2 == 0 or together else ("correct", "misspelt")
+        pair = [(folder / f"annex_{which}.txt", work / f"out-{which}") for which in order]
         if together:
             # the two at the same time, one per core: both meet the machine as it is at that moment
+            # (but each slows the other: the misspelt annex's extra work, random reads in the
+            # gazetteer, suffers more from the twin's than the twin's from it)
             timed = run_clis(pair, cache, work)
         else:
             timed = [run_cli(annex, out, cache, work) for annex, out in pair]
-        for which, one in zip(("misspelt", "correct"), timed, strict=True):
+        for which, one in zip(order, timed, strict=True):
             runs[which].append(one)
     acc = score(work / "out-misspelt", truth)
     twin = score(work / "out-correct", truth, "correct")
@@ -325,7 +337,9 @@ def measure(seed: int = 16, places: int = 5000, repeat: int = 3, results: Path =
     cpu = {k: statistics.median(c for _, c in v) for k, v in runs.items()}
     # each misspelt run against the twin's run just after it: the machine's speed drifts over a
     # minute by more than the difference sought, and within a pair it drifts little
-    extra_cpu = statistics.median(m[1] - c[1] for m, c in zip(runs["misspelt"], runs["correct"], strict=True))
+    extras = [m[1] - c[1] for m, c in zip(runs["misspelt"], runs["correct"], strict=True)]
+    extra_cpu = statistics.median(extras)
+    low, high = median_interval(extras)
     extra_link = link_bad - link_good
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"), "seed": seed, "places": truth["places"],
@@ -337,8 +351,21 @@ def measure(seed: int = 16, places: int = 5000, repeat: int = 3, results: Path =
         "cli_cpu_extra_seconds": round(extra_cpu, 3),
         "cli_pairs_together": together,
         "misspelt_per_second_black_box": round(misspelt / extra_cpu) if extra_cpu > 0 else None,
+        # the median pair's 90 % interval (bootstrap): how far this machine's noise lets the figure go
+        "cli_cpu_extra_interval_seconds": [round(low, 3), round(high, 3)],
+        "misspelt_per_second_black_box_interval": [round(misspelt / high) if high > 0 else None,
+                                                   round(misspelt / low) if low > 0 else None],
         "accuracy": acc, "twin_accuracy": twin,
     }
+
+
+def median_interval(values: list[float], share: float = 0.9, draws: int = 2000) -> tuple[float, float]:
+    """The `share` interval of the median of `values` by the bootstrap (seeded: the same values
+    give the same interval)."""
+    rng = random.Random(16)
+    medians = sorted(statistics.median(rng.choices(values, k=len(values))) for _ in range(draws))
+    cut = int(draws * (1 - share) / 2)
+    return medians[cut], medians[draws - 1 - cut]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -378,7 +405,10 @@ def report_text(r: dict[str, Any]) -> str:
         f"  misspelt names/s, gazetteer loaded: {rate(r['misspelt_per_second_loaded'])} (linking "
         f"{r['link_seconds']['misspelt']:.2f} s vs {r['link_seconds']['correct']:.2f} s for the twin); "
         f"black box: {rate(r['misspelt_per_second_black_box'])} (CPU {r['cli_cpu_seconds']['misspelt']:.2f} s vs "
-        f"{r['cli_cpu_seconds']['correct']:.2f} s, {r.get('cli_cpu_extra_seconds', 0):.3f} s more in the median pair); "
+        f"{r['cli_cpu_seconds']['correct']:.2f} s, {r.get('cli_cpu_extra_seconds', 0):.3f} s more in the median pair"
+        + (", 90% interval {} to {}".format(*map(rate, r["misspelt_per_second_black_box_interval"]))
+           if r.get("misspelt_per_second_black_box_interval") else "")
+        + f"; pairs {'run together' if r.get('cli_pairs_together') else 'run one after the other'}); "
         f"target {TARGET_PER_SECOND:,}/s",
     ])
 

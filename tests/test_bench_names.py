@@ -88,3 +88,18 @@ def test_the_twin_differs_only_in_the_names_and_the_scorer_finds_silent_errors(t
         csv.writer(f).writerows(rows)
     score = names_bench.score(out, {"projects": [proj]})
     assert score["silent_errors"] == 1 and score["right"] == len(proj["partners"]) - 1
+
+
+def test_the_median_interval_holds_the_median_and_narrows_with_more_pairs():
+    import random
+    import statistics
+
+    rng = random.Random(5)
+    few = [0.15 + rng.gauss(0, 0.1) for _ in range(9)]
+    many = few + [0.15 + rng.gauss(0, 0.1) for _ in range(91)]
+    for values in (few, many):
+        low, high = names_bench.median_interval(values)
+        assert low <= statistics.median(values) <= high
+    assert names_bench.median_interval(few) == names_bench.median_interval(few)  # seeded
+    width = [h - lo for lo, h in (names_bench.median_interval(v) for v in (few, many))]
+    assert width[1] < width[0]
