@@ -70,3 +70,14 @@ def test_cached_and_uncached_runs_write_the_same_files(tmp_path, cache):
     for f in sorted((tmp_path / "fresh").rglob("*")):
         if f.is_file():
             assert f.read_bytes() == (tmp_path / "cached" / f.relative_to(tmp_path / "fresh")).read_bytes(), f.name
+
+
+def test_drop_others_keeps_one_version_and_what_the_pattern_does_not_name(tmp_path):
+    from baltmet_extract.cache import drop_others
+
+    for name in ("gazetteer-1.pickle", "gazetteer-2.pickle", "gazetteer-2.123.tmp", "text-places-1.pickle"):
+        (tmp_path / name).write_bytes(b"x")
+    drop_others(tmp_path / "gazetteer-2.pickle", "gazetteer-*.pickle")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-2.123.tmp", "gazetteer-2.pickle", "text-places-1.pickle"]
+    drop_others(tmp_path / "missing" / "x.pickle", "*.pickle")  # no folder: nothing to do, no error

@@ -65,3 +65,11 @@ def test_keep_model_unpacks_once(tmp_path):
     assert language.keep_model(None, str(tmp_path)) is True
     assert language.keep_model({"detect": list(DEFAULT_CANDIDATES)}, str(tmp_path)) is False
     assert language.model_cache_path(DEFAULT_CANDIDATES, str(tmp_path)).exists()
+
+
+def test_another_runs_half_written_model_is_left_alone(tmp_path):
+    path = language.model_cache_path(DEFAULT_CANDIDATES, str(tmp_path))
+    other = path.with_name(f"{path.stem}.999999.tmp")  # what a run with that pid is writing
+    other.write_bytes(b"half")
+    _identifier(DEFAULT_CANDIDATES, str(tmp_path))
+    assert other.read_bytes() == b"half" and path.exists()

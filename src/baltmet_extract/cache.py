@@ -68,6 +68,18 @@ def read_pickle(path: Path) -> Any | None:
         return None
 
 
+def drop_others(path: Path, pattern: str) -> None:
+    """Remove the files beside `path` that match `pattern` but are not `path`: the older versions of
+    something cached once per rules or version (one is kept). A file another run holds open, or a
+    read-only folder, is left as it is."""
+    try:
+        for old in path.parent.glob(pattern):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def write_pickle(path: Path, value: Any) -> bool:
     """Pickle `value` to `path` through a temporary file of this process's own, renamed into place:
     runs at the same time never read a half-written file nor remove each other's. False when the

@@ -18,6 +18,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from baltmet_extract.cache import drop_others
+
 #: fewer letters than this give no reliable guess
 MIN_LETTERS = 40
 DEFAULT_CANDIDATES = ("en", "de", "fr", "pl", "fi", "sv", "da", "no", "et", "lv", "lt", "nl", "ru")
@@ -57,20 +59,21 @@ def _write_model(path: Path, ident: Any) -> None:
     into place); nothing when the folder cannot take it (that costs time next run, nothing now)."""
     import numpy as np
 
-    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")  # (no match for another run's clean-up)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(tmp, ptc=np.asarray(ident.nb_ptc), pc=np.asarray(ident.nb_pc), classes=np.array(ident.nb_classes),
-                 nextmove=np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}"),
-                 nextmove_code=np.array(ident.tk_nextmove.typecode),
-                 row=np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}"),
-                 row_code=np.array(ident.tk_row.typecode), output=np.array(ident.tk_output, dtype=np.int64))
+        with tmp.open("wb") as f:
+            np.savez(f, ptc=np.asarray(ident.nb_ptc), pc=np.asarray(ident.nb_pc),
+                     classes=np.array(ident.nb_classes),
+                     nextmove=np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}"),
+                     nextmove_code=np.array(ident.tk_nextmove.typecode),
+                     row=np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}"),
+                     row_code=np.array(ident.tk_row.typecode), output=np.array(ident.tk_output, dtype=np.int64))
         tmp.replace(path)
-        for old in path.parent.glob("langid-*.npz"):
-            if old != path:  # (another version's or other languages': one model is kept)
-                old.unlink(missing_ok=True)
     except OSError:
         tmp.unlink(missing_ok=True)
+        return
+    drop_others(path, "langid-*.npz")  # (another version's or other languages': one model is kept)
 
 
 def _read_model(path: Path) -> Any | None:
@@ -92,10 +95,15 @@ def _read_model(path: Path) -> Any | None:
         return None
 
 
+def _candidates(config: dict[str, Any] | None) -> tuple[str, ...]:
+    """The languages `languages.yaml` lets the guess choose from (`detect`), or the defaults."""
+    return tuple((config or {}).get("detect") or DEFAULT_CANDIDATES)
+
+
 def keep_model(config: dict[str, Any] | None, cache_dir: str) -> bool:
     """Unpack the model for the candidates of `config` (`languages.yaml`) into `cache_dir` unless
     it is there; True when it was built (for tools that prepare a cache, as benchmarks do)."""
-    candidates = tuple((config or {}).get("detect") or DEFAULT_CANDIDATES)
+    candidates = _candidates(config)
     if model_cache_path(candidates, cache_dir).exists():
         return False
     _identifier(candidates, cache_dir)
@@ -108,8 +116,7 @@ def detect_language(text: str, config: dict[str, Any] | None = None, cache_dir: 
     config = config or {}
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
-    candidates = tuple(config.get("detect") or DEFAULT_CANDIDATES)
-    lang, confidence = _identifier(candidates, cache_dir).classify(text[:20000])
+    lang, confidence = _identifier(_candidates(config), cache_dir).classify(text[:20000])
     if confidence < float(config.get("min_confidence", DEFAULT_MIN_CONFIDENCE)):
         return None
     return str(lang)

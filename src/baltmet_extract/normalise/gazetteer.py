@@ -9,7 +9,6 @@ this module's format or the rules change.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import hashlib
 import math
 import re
@@ -22,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from baltmet_extract.cache import read_pickle, write_pickle
+from baltmet_extract.cache import drop_others, read_pickle, write_pickle
 from baltmet_extract.normalise.candidates import CandidateIndex
 from baltmet_extract.normalise.regionforms import has_region_word, subdivision_forms
 from baltmet_extract.normalise.sortednames import cut_filter, may_be_cut, spans, starting_with
@@ -450,10 +449,7 @@ def load_gazetteer(rules: Rules, cache_dir: Path | None = None) -> Gazetteer:
         return gz
     gz = build_gazetteer(rules)  # none yet, or a broken or foreign cache
     if write_pickle(path, gz):
-        with contextlib.suppress(OSError):
-            for old in cache_dir.glob("gazetteer-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+        drop_others(path, "gazetteer-*.pickle")
     return gz
 
 

@@ -14,7 +14,6 @@ rules/settings.yaml); its GPE/LOC entities are then resolved too.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import hashlib
 import re
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baltmet_extract.cache import read_pickle, write_pickle
+from baltmet_extract.cache import drop_others, read_pickle, write_pickle
 from baltmet_extract.normalise.gazetteer import Entity, Gazetteer
 from baltmet_extract.normalise.inflection import ENDING, Inflections
 from baltmet_extract.normalise.resolver import Resolution, Resolver
@@ -189,10 +188,7 @@ class TextPlaceFinder:
         if self._cache_file is None or len(self._cache) == self._loaded:
             return
         if write_pickle(self._cache_file, self._cache):
-            with contextlib.suppress(OSError):
-                for old in self._cache_file.parent.glob("text-places-*.pickle"):
-                    if old != self._cache_file:
-                        old.unlink(missing_ok=True)
+            drop_others(self._cache_file, "text-places-*.pickle")
 
     @property
     def nlp(self) -> Language:
