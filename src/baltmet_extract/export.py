@@ -127,7 +127,7 @@ def write_csv(table: str, rows: list[dict[str, Any]], f: TextIO, options: Export
 #: classes of values the CSV writer writes as `_cell` does (None as "", a whole number in digits)
 _AS_IS = frozenset((str, int, type(None)))
 _TRUTHS = frozenset((bool, type(None)))
-_TRUTH_CELLS = {True: "true", False: "false", None: ""}
+_TRUTH_CELLS = {v: _cell(v) for v in (True, False, None)}
 
 
 def write_json(rows: list[dict[str, Any]], f: TextIO, flat: bool = False) -> None:
