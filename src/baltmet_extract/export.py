@@ -386,7 +386,7 @@ class SqliteWriter:
         col_list = ", ".join(f'"{c}"' for c in cols)
         # (sqlite3 binds True and False as the integers 1 and 0 itself)
         self.con.executemany(f'INSERT OR IGNORE INTO "{name}" ({col_list}) VALUES ({", ".join("?" for _ in cols)})',
-                             zip(*[[r.get(c) for r in rows] for c in cols], strict=True) if rows else ())
+                             zip(*[[r.get(c) for r in rows] for c in cols], strict=True))
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         try:
