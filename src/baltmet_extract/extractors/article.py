@@ -37,6 +37,9 @@ DATE_LINES = 8
 DATE_LINE_MAX_WORDS = 14
 #: a page is prose when it has a sentence of at least this many words
 PROSE_MIN_WORDS = 8
+#: a year written alone dates an item's event only from this year on when the page has no date
+#: (the region's city cooperation as the documents tell it; earlier years are history recalled)
+MIN_EVENT_YEAR = 1990
 _DATE_STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b", re.IGNORECASE)
 _SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaidrė|diapositive)\s*\d+$", re.I)
 #: a figure with decimals or a sign, not a date ("92.7126", "+0.3052", "-1,5")
@@ -184,9 +187,17 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None
     contexts: list[tuple[str, str]] = []
+    main_kind: str | None = None
     seen: list[DateMention] = []  # dates with a month so far: the context of a day written alone
+    #: the first sentence that names an event and only its year ("Während des Schwedenfestes 2022
+    #: war eine Delegation ... zu Besuch"): the item's date when no sentence gives a month
+    by_year: tuple[DateMention, str, Line] | None = None
     for text, ln, is_title in candidates:
         found = find_dates(text, words)
+        if by_year is None:
+            years = [d for d in found if d.kind == "year" and _recent(d, parts.posted) and _standalone(text, d)]
+            if years and len(text.split()) >= PROSE_MIN_WORDS and event_kind(text, rules) is not None:
+                by_year = (years[0], text, ln)
         dates = []
         for mention in found:
             d = mention if mention.kind != "day_only" else _day_in_context(
@@ -204,7 +215,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         if kind is None and not (is_title and any(d.day for d in dates)):
             continue  # an event's title needs no event word: "Making Waves am 9. März im Rathaus"
         best = max(dates, key=lambda d: (d.day is not None, -d.start))
-        main = (best, text, ln)
+        main, main_kind = (best, text, ln), kind
         index = candidates.index((text, ln, is_title))
         refined = _refined(best, candidates[index + 1:], words, rules)
         if refined is not None:
@@ -216,6 +227,11 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
                       line=parts.title, posted=parts.posted, lines=list(parts.body))
     if main is None:
         main, contexts = _headline_event(parts, body_sentences, words, rules, seen)
+    if main is None and by_year is not None:
+        year, text, _ = by_year
+        main, contexts = by_year, [(text[: year.start], text[year.start:])]
+    if main is not None and main_kind is None:
+        main_kind = event_kind(main[1], rules)
     labelled = [d for d in find_dates(_mended_months(parts.facts.get("date", ""), words), words)
                 if d.month is not None]
     if labelled:
@@ -225,6 +241,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         contexts = [("", main[1])]
     if main is not None:
         draft.date = main[0]
+        draft.event_kind = main_kind
         draft.event_before, draft.event_after = contexts[0]
         draft.event_contexts = contexts
     else:
@@ -323,6 +340,23 @@ def _mended_months(value: str, words: DateWords) -> str:
                 word = word.lower().replace(bare, near[0])
         out.append(word)
     return " ".join(out)
+
+
+def _recent(year: DateMention, posted: DateMention | None) -> bool:
+    """A year an item's event may have: not before the year before the page's date (a page of 2015
+    that recalls the signing of 1991 reports something else), nor after the year after it."""
+    if year.year is None:
+        return False
+    if posted is None or posted.year is None:
+        return MIN_EVENT_YEAR <= year.year
+    return posted.year - 1 <= year.year <= posted.year + 1
+
+
+def _standalone(text: str, year: DateMention) -> bool:
+    """The year is written as a word of its own, not as part of a code or a number
+    ("PR/1/006/2018", "2018-0042", "§ 2018")."""
+    before, after = text[year.start - 1: year.start], text[year.end: year.end + 1]
+    return (not before or before not in "/-–_.:§#") and (not after or after not in "/-–_")
 
 
 def _short(sentence: str, limit: int = TITLE_MAX_WORDS) -> str:

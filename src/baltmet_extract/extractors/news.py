@@ -40,6 +40,8 @@ class NewsDraft:
     #: a page in prose that tells of no dated event: its date is only the page's own, so the item
     #: is news but no event (where and when something happened is not said)
     no_event: bool = False
+    #: the kind of event the sentence that dates the item names (None: no such sentence)
+    event_kind: str | None = None
 
     @property
     def text(self) -> str:
@@ -174,6 +176,7 @@ def _weekdays() -> re.Pattern[str]:
 
 
 #: a time of day after a date ("..., 18:00", "kl. 14.30", "um 10:00 Uhr")
+_TIME_BEFORE = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:uhr|h))?\s*[,|–-]?\s*(?=\d)", re.I)
 _TIME_AFTER = re.compile(r"[,\s|–-]+(?:at\s+|um\s+|kl\.?\s*|klo\s*|godz\.?\s*|в\s+)?\d{1,2}[:.]\d{2}"
                          r"(?:\s*(?:h|Uhr|am|pm|CET|EET))?\s*$", re.IGNORECASE)
 
@@ -184,6 +187,7 @@ def is_date_line(text: str) -> bool:
     text = _weekdays().sub("", _WEEKDAY.sub("", text)).strip()
     text = re.sub(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[|:–—-]\s*(?=\d)", "", text)
     text = _TIME_AFTER.sub("", text)  # "29 Января 2004, 18:00", "12.05.2019 14:30"
+    text = _TIME_BEFORE.sub("", text)  # "06:52 05.10.2015"
     dates = find_dates(text)
     return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text) - 3
 

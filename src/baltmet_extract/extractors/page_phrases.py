@@ -22,6 +22,8 @@ class PagePhrases:
     """`pages.yaml`, compiled."""
 
     project_labels: frozenset[str]
+    #: labels whose value is a project's whole title, not "ACRONYM - full title"
+    title_labels: frozenset[str]
     status_labels: frozenset[str]
     not_names: frozenset[str]
     role_labels: dict[str, str]
@@ -64,7 +66,8 @@ def _compiled(config_json: str) -> PagePhrases:
     splitters = {str(lang): re.compile(r"\s*[,;|]\s*|\s+(?:" + "|".join(re.escape(w) for w in ws) + r")\s+",
                                        re.IGNORECASE) for lang, ws in conjunctions.items()}
     return PagePhrases(
-        project_labels=frozenset(str(w).lower() for w in c.get("project_labels", [])),
+        project_labels=frozenset(str(w).lower() for w in [*c.get("project_labels", []), *c.get("title_labels", [])]),
+        title_labels=frozenset(str(w).lower() for w in c.get("title_labels", [])),
         status_labels=frozenset(str(w).lower() for w in c.get("status_labels", [])),
         not_names=frozenset(fold(str(w)) for w in c.get("not_project_names", [])),
         role_labels=labels,

@@ -25,11 +25,15 @@ from baltmet_extract.textutil import clean_spacing, fold, slugify, split_outside
 #: a project's name is at most this many words (a quoted one may be a longer title)
 NAME_MAX_WORDS = 4
 QUOTED_MAX_WORDS = 8
+#: a title under a title label is at most this long
+TITLE_MAX_WORDS = 25
 #: a page's title is a project's name when the page lists partners under labels and is titled this briefly
 TITLE_NAME_MAX_WORDS = 4
 #: list items under a label are short lines
 ITEM_MAX_WORDS = 14
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
+#: a title that starts with a short name in capitals ("INNOHEIMO - yksilöllisille ...", "EmPaci: ...")
+_SHORT_NAME_FIRST = re.compile(r"\s*[„“\"]?[^\W\d_]*[A-Z][^\W_]*[A-Z][\w-]*[”“\"]?(?:\s+[-–—]\s+|:\s+|\s+\()")
 _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
 #: a project's code before its name in a list ("LT-PL-1R-029", "STHB.02.01.00-22-0104/17", "R093")
 _PROJECT_CODE = re.compile(r"^(?=[\w./-]*\d)(?=[\w./-]*[A-Z])[A-Z][\w./-]{3,}\s+")
@@ -157,16 +161,21 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
     under a label, one per line, blank lines between allowed); True when partners were found."""
     at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
     found = False
+    record = ""
     k = 0
     while k < len(body):
         ln = body[k]
         k += 1
         label, value = _label_of(ln.text)
         if label in ph.project_labels and value:
-            parts = _TITLE_SPLIT.split(value, maxsplit=1)
-            name = parts[0].strip(_QUOTES + " ")
-            if name and len(name.split()) <= QUOTED_MAX_WORDS:
+            whole = label in ph.title_labels and not _SHORT_NAME_FIRST.match(value)
+            parts = [value] if whole else _TITLE_SPLIT.split(value, maxsplit=1)
+            name = clean_spacing(parts[0]).strip(_QUOTES + " ")
+            if name and len(name.split()) <= (TITLE_MAX_WORDS if whole else QUOTED_MAX_WORDS):
                 names.append(_Found(at.get(id(ln), 0), ln, name, clean_spacing(value) if len(parts) > 1 else None))
+                # the partners labelled below are this project's, up to the next project's label
+                # (a list of records: "Title of the project: ...", "Lead Partner:", "Partners:")
+                record = name
             continue
         role = ph.role_labels.get(label) if label else ph.role_labels.get(ln.text.strip().rstrip(":").lower())
         if role is None:
@@ -205,7 +214,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
         if mentions:
             found = True
-            groups.append(_Found(at.get(id(ln), 0), ln, name=heading, mentions=mentions))
+            groups.append(_Found(at.get(id(ln), 0), ln, name=heading or record, mentions=mentions))
     return found
 
 
@@ -421,7 +430,8 @@ def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]
 
 def _item(text: str, ph: PagePhrases) -> str:
     """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
-    text = _CODE.sub("", re.sub(r"\s*\([^()]*\)", "", text))
+    # (a bracket the text breaks off in is dropped too: "... Development” (Russi" at a cut)
+    text = _CODE.sub("", re.sub(r"\s*\([^()]*(?:\)|$)", "", text))
     words = _unquoted(text.strip().strip(" ,;:")).split()
     openers = {o.rstrip("'’") for o in ph.openers}
     while words and words[0].lower().rstrip("'’") in openers:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from typing import get_args
 
 from baltmet_extract.extractors.news import NewsDraft
 from baltmet_extract.extractors.partners import PartnerMention
 from baltmet_extract.models import (
     Event,
+    EventKind,
     NewsItem,
     NormalisationRow,
     Partner,
@@ -29,6 +31,10 @@ from baltmet_extract.tables import Tables
 from baltmet_extract.textutil import slugify, unique_id
 
 CONFIDENT = 95.0
+#: the kinds of event the events table holds; a kind of the rules beyond them is written `other`
+EVENT_KINDS = frozenset(get_args(EventKind))
+#: the kind of a signing (events.yaml): an event only where the text places it
+SIGNING = "signing"
 
 
 @dataclass
@@ -217,6 +223,7 @@ class Linker:
 
         for i, draft in enumerate(res.news, start=1):
             lang = res.language
+            self.finder.reading(draft.text, lang)
             headline_place = self.finder.best_place(draft.title, lang)
             event_place = None
             for before, after in (draft.event_contexts or [(draft.event_before, draft.event_after)]):
@@ -227,15 +234,24 @@ class Linker:
                     # ("Rostock: ... Konferenz" over "zwischen Rostock und dem polnischen Stettin")
                     if headline_place is not None and headline_place.resolution.entity != event_place.resolution.entity \
                             and not self._gone_to(event_place, headline_place, draft.text, lang):
-                        here = self.finder.find(before + after, lang)[0]
-                        if any(p.resolution.entity == headline_place.resolution.entity for p in here):
-                            event_place = next(p for p in here if p.resolution.entity == headline_place.resolution.entity)
+                        # (not a place people come from: "Delegation aus Kalmar zu Besuch", "... aus
+                        # Kalmar, der Partnerstadt der Hansestadt Wismar" is in Wismar)
+                        here = [p for p in self.finder.find(before + after, lang)[0]
+                                if p.resolution.entity == headline_place.resolution.entity]
+                        if here and not headline_place.after_origin and not any(p.after_origin for p in here):
+                            event_place = here[0]
                     break
+            # a signing the text does not place ("the agreement between Bytów and Tauragė was signed
+            # on 2 June 2017": the towns are parties) is an event without a place; the item's place
+            # is then the page's first city, as for a page that tells of no event
+            unplaced = draft.event_kind == SIGNING and (event_place is None or not event_place.after_preposition)
+            if unplaced:
+                event_place = None
             title_place = None if event_place else headline_place
             place = event_place or title_place
             if place is None and draft.event_after:
                 place = self._host_place(draft.summary, lang)
-            if place is None and not draft.event_after:
+            if place is None and (not draft.event_after or unplaced):
                 # an item of a news list: its first city; a page dated by an event sentence that names
                 # no place takes none from elsewhere in its text (a guess, and often wrong)
                 place = self.finder.best_place(draft.summary, lang)
@@ -269,11 +285,12 @@ class Linker:
                 self._add_event(source_kind="news", milestone=None, title=draft.title,
                                 kind=event_kind(draft.text, self.resolver.rules) or "other", date_start=draft.date_start,
                                 date_end=draft.date_end, date_inferred=draft.date_inferred,
-                                place=place.resolution if place else None, organisers=organisers,
+                                place=place.resolution if place and not unplaced else None, organisers=organisers,
                                 source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row,
                                 source_text=text)
             if duplicate is None:
                 self._more_news_events(res, draft)
+        self.finder.reading("")
 
     def _gone_to(self, place: TextPlace, other: TextPlace, text: str, language: str | None) -> bool:
         """`place` is in a country the text says people went to, `other` is not ("Limbažu delegācija
@@ -312,8 +329,10 @@ class Linker:
             if ev.date_start is None or ev.date_start == draft.date_start:
                 continue
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
-            if place is None:
-                continue  # a date in passing ("registration until 15 May") is no event of its own
+            if place is None or (ev.kind == SIGNING and not place.after_preposition):
+                # a date in passing ("registration until 15 May") is no event of its own, nor a
+                # signing the text does not place ("the agreement signed in August")
+                continue
             self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,
                             date_start=ev.date_start, date_end=ev.date_end, date_inferred=ev.date_inferred,
                             place=place.resolution, organisers=self.finder.organisers(ev.sentence, res.language),
@@ -332,7 +351,8 @@ class Linker:
             self.news_events.add(key)
         base = self._unique(f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}")
         self.tables.events.append(Event(
-            event_id=base, source_kind=source_kind, milestone=milestone, title=title, kind=kind,  # type: ignore[arg-type]
+            event_id=base, source_kind=source_kind, milestone=milestone,  # type: ignore[arg-type]
+            title=title, kind=kind if kind in EVENT_KINDS else "other",  # type: ignore[arg-type]
             date_start=date_start, date_end=date_end, date_inferred=date_inferred,
             place=e.name if e else None, place_geonames_id=e.geonames_id if e else None,
             country=e.country if e else None, organisers="; ".join(organisers) or None,

@@ -149,7 +149,10 @@ class TextPlaceFinder:
         self.inflections = Inflections(gz, rules.languages, cache_dir, folds=resolver.folds)
         #: the countries the text being read names (an ending rule may vouch for a place in them)
         self._named: frozenset[str] = frozenset()
-        self._cache: dict[tuple[str, str | None], tuple[list[TextPlace], list[str]]] = {}
+        #: the countries of the places the whole page being read writes as they are named, or
+        #: names (`reading`): an ending rule may vouch for a place in them in any of its sentences
+        self._page: frozenset[str] = frozenset()
+        self._cache: dict[tuple[str, str | None, frozenset[str]], tuple[list[TextPlace], list[str]]] = {}
         self._cache_file = self._cache_path(cache_dir) if cache_dir is not None else None
         self._loaded = 0
         if self._cache_file is not None:
@@ -224,7 +227,8 @@ class TextPlaceFinder:
         its bent forms of place names are then found too)."""
         if not text.strip():
             return [], []
-        cached = self._cache.get((text, language))
+        key = (text, language, self._page)
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
         matcher = self.nlp.get_pipe("baltmet_gazetteer")
@@ -233,12 +237,19 @@ class TextPlaceFinder:
         places: list[TextPlace] = []
         orgs: list[str] = []
         countries = set()
+        #: countries of the places the text writes as they are named ("Schwäbisch Hall", "Berlin"):
+        #: a bent word may be a place there too ("Ascherslebenissä" beside them is Aschersleben)
+        written = set()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC"):
-                e0 = self.resolver.resolve(ent.kb_id_ or ent.text)[0].entity  # "Vokietijoje" names Germany
+                r0 = self.resolver.resolve(ent.kb_id_ or ent.text)[0]
+                e0 = r0.entity  # "Vokietijoje" names Germany
                 if e0 is not None and e0.kind == "country" and e0.country:
                     countries.add(e0.country)
-        self._named = frozenset(countries)
+                elif e0 is not None and e0.country and e0.kind in ("city", "region") and r0.method == "exact" \
+                        and not r0.needs_review and ent.kb_id_ in ("", ent.text) and ent.text[:1].isupper():
+                    written.add(e0.country)
+        self._named = frozenset(countries | written) | self._page
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 if ent.text not in orgs:
@@ -270,8 +281,20 @@ class TextPlaceFinder:
                                     not after_prep and prev in self.rules.origin_prepositions))
         places.extend(self._beside_country(text, language, places))
         places.sort(key=lambda p: p.start)
-        self._cache[(text, language)] = (places, orgs)
+        self._cache[key] = (places, orgs)
         return places, orgs
+
+    def reading(self, page: str, language: str | None = None) -> None:
+        """Read the sentences of `page` from now on knowing the countries it writes places of as
+        they are named ("Berliini", "Schwäbisch Hall") or names: a bent word in one sentence may
+        be a place there ("Ascherslebenissä"). An empty page ends it."""
+        self._page = frozenset()
+        if not page.strip():
+            return
+        places, _ = self.find(page, language)
+        self._page = frozenset(
+            e.country for p in places for e in (p.resolution.entity,)
+            if e is not None and e.country and not p.resolution.needs_review and "read as" not in p.resolution.reason)
 
     def _beside_country(self, text: str, language: str | None, found: list[TextPlace]) -> list[TextPlace]:
         """Names no lookup found that a country in brackets right after them vouches for, read

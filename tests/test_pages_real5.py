@@ -1,0 +1,156 @@
+"""Rules learnt from the fifth real-pages set (benchmarks/real5, its dev half A) and the third set's
+news pages: each case is written here in the shape of a real page, not copied from one."""
+
+from __future__ import annotations
+
+import pytest
+
+from baltmet_extract.extractors.article import extract_article
+from baltmet_extract.extractors.dates import find_weekdays
+from baltmet_extract.extractors.milestones import event_kind
+from baltmet_extract.extractors.news import is_date_line
+from helpers import extract_page, page_document, read_table
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayors signed the twinning agreement in Riga.", "Die Bürgermeister unterzeichneten den Vertrag.",
+    "Burmistrzowie podpisali umowę o współpracy.", "Kaupunginjohtajat allekirjoittivat sopimuksen.",
+    "Kommunerna undertecknade ett avtal.", "Merid allkirjastasid lepingu.", "Mēri parakstīja līgumu.",
+    "Merai pasirašė sutartį.", "La charte a été signée à Nice.", "Während des Schwedenfestes war Besuch da.",
+    "Auf einer großen Gala stellten sich die Städte vor.", "Festiwal odbył się w mieście."])
+def test_a_signing_a_festival_or_a_gala_is_an_event(rules, sentence):
+    assert event_kind(sentence, rules) is not None
+
+
+def test_a_manifest_is_no_festival(rules):
+    assert event_kind("The manifest of the party", rules) is None
+
+
+def test_an_event_dated_only_by_its_year_dates_the_item_when_no_sentence_gives_a_month(tmp_path):
+    out = extract_page(tmp_path, "visit.txt",
+                       "Delegation aus Kalmar zu Besuch\n\n"
+                       "Während des Schwedenfestes 2022 war eine Delegation aus Kalmar, der schwedischen "
+                       "Partnerstadt der Hansestadt Wismar, zu Besuch und nahm an den Veranstaltungen teil.\n")
+    events = read_table(out, "events")
+    # the year alone, and the town the delegation came to, not the one it came from (the headline's)
+    assert [(e["date_start"], e["place"]) for e in events] == [("2022", "Wismar")]
+    assert [(n["date_start"], n["place"]) for n in read_table(out, "news")] == [("2022", "Wismar")]
+
+
+def test_a_year_inside_a_project_code_dates_nothing(tmp_path, rules):
+    doc = page_document(tmp_path, "Cross-border Cooperation Programme\n\n"
+                                  "1 PR/1/006/2018 Development of festival tourism in the twin towns of the "
+                                  "border region and their surroundings Szczytno District\n")
+    draft = extract_article(doc, rules)
+    assert draft is None or not draft.date_start
+
+
+def test_a_year_long_before_the_page_date_is_history_not_the_item_s_event(tmp_path, rules):
+    doc = page_document(tmp_path, "Twin towns\n\nPublished 3 May 2015\n\n"
+                                  "The twinning agreement was signed in 1991 in Kalmar by both mayors of the towns.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None and draft.date_start != "1991"
+
+
+def test_a_date_line_may_start_with_the_time_of_day():
+    assert is_date_line("06:52 05.10.2015")
+    assert not is_date_line("10:00 Treffen am 5.10.2015 im Rathaus der Stadt")
+
+
+def test_a_german_weekday_runs_together_with_the_time_of_day():
+    assert [w[2] for w in find_weekdays("haben sich am Freitagabend die Partnerstädte vorgestellt")] == [4]
+
+
+def test_a_dated_page_s_weekday_evening_dates_its_gala(tmp_path):
+    out = extract_page(tmp_path, "gala.txt",
+                       "Partnerstädte treffen sich zum Einheitstag\n06:52 05.10.2015\n\n"
+                       "Auf einer großen Gala in Sassnitz haben sich am Freitagabend die Partnerstädte mit "
+                       "kulturellen Beiträgen vorgestellt.\n")
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [("2015-10-02", "Sassnitz")]
+
+
+def test_publication_words_in_their_inflected_forms_mark_the_page_date(tmp_path):
+    out = extract_page(tmp_path, "besok.txt",
+                       "Artikeln publicerades 15 juli 2025\nKommunen på vänortsbesök i polska Łobez\n\n"
+                       "Helgen den 11–13 juli deltog representanter från kommunen i ett vänortsbesök i Łobez, "
+                       "Polen.\n")
+    events = read_table(out, "events")
+    assert [(e["date_start"], e["date_end"], e["place"]) for e in events] == [("2025-07-11", "2025-07-13", "Łobez")]
+
+
+def test_a_finnish_foreign_name_with_its_linking_i_is_found_where_the_page_names_its_country(tmp_path):
+    out = extract_page(tmp_path, "uutinen.txt",
+                       "Ystävyyskaupungit yhä tärkeitä\n\n"
+                       "Lappeenranta ja Schwäbisch Hall juhlivat lauantaina jo 25 vuotta kestänyttä yhteyttä.\n\n"
+                       "Ylipormestari Andreas Michelmann ja kaupunginjohtaja allekirjoittivat "
+                       "ystävyyskaupunkisopimuksen Ascherslebenissä 18. syyskuuta 2010.\n")
+    events = read_table(out, "events")
+    # the case ending says "in"; Schwäbisch Hall, written as it is, vouches for Germany
+    assert [(e["date_start"], e["place"]) for e in events] == [("2010-09-18", "Aschersleben")]
+
+
+def test_partners_told_in_sentences_with_the_project_in_between(tmp_path):
+    out = extract_page(tmp_path, "partners.txt",
+                       "Hässleholms kommun\n\n"
+                       "Lead partner of SBPIN is Hässleholm Municipality, EU-Office Skåne Nordost. Partners in "
+                       "the project are Association of Polish Communes Euroregion Baltic, Köge Municipality and "
+                       "Naestved Municipality. Associated partners are Skåne Association of Local Authorities and "
+                       "Region Skåne.\n")
+    partners = read_table(out, "partners")
+    roles = {p["raw"]: p["role"] for p in partners}
+    assert roles == {"Hässleholm Municipality": "lead", "Association of Polish Communes Euroregion Baltic": "partner",
+                     "Köge Municipality": "partner", "Naestved Municipality": "partner",
+                     "Skåne Association of Local Authorities": "observer", "Region Skåne": "observer"}
+
+
+def test_records_of_projects_each_with_its_title_and_labelled_partners(tmp_path):
+    out = extract_page(tmp_path, "contracts.txt",
+                       "List of signed grant contracts\n\nLPR1/010/072\n\n"
+                       "Title of the project: Protected environment - healthy young generation\n"
+                       "Lead Partner:\nPisz District Municipality (Poland)\nPartners:\n"
+                       "Mamonovo City Administration (Russian Federation)\n"
+                       "Alytus District Municipality Administration (Lithuania)\nTotal budget:\n2.601.466,00 EUR\n\n"
+                       "LPR1/010/008\n\nTitle of the project: Creating the system of health saving support in "
+                       "schoolchildren in the Kaliningrad region and Klaipeda district\nLead Partner:\n"
+                       "Baltic Health Institute (Russia)\nPartners:\n\nKlaipeda Basic School (Lithuania)\n"
+                       "Kaliningrad Institute for Educational Development (Russi")
+    projects = {p["project_id"]: p["name"] for p in read_table(out, "projects")}
+    assert sorted(projects.values()) == [
+        "Creating the system of health saving support in schoolchildren in the Kaliningrad region and Klaipeda "
+        "district", "Protected environment - healthy young generation"]
+    by_project: dict[str, list[tuple[str, str]]] = {}
+    for p in read_table(out, "partners"):
+        by_project.setdefault(projects[p["project_id"]], []).append((p["raw"], p["role"]))
+    assert by_project["Protected environment - healthy young generation"] == [
+        ("Pisz District Municipality", "lead"), ("Mamonovo City Administration", "partner"),
+        ("Alytus District Municipality Administration", "partner")]
+    second = by_project[next(n for n in by_project if n.startswith("Creating"))]
+    # a bracket the page's text breaks off in is no part of the name
+    assert second == [("Baltic Health Institute", "lead"), ("Klaipeda Basic School", "partner"),
+                      ("Kaliningrad Institute for Educational Development", "partner")]
+
+
+def test_a_title_label_that_starts_with_a_short_name_gives_the_short_name(tmp_path):
+    out = extract_page(tmp_path, "hanke.txt",
+                       "Project description\n\nProject title: INNOHEIMO - individual paths to entrepreneurship\n"
+                       "Lead partner: Salo Region Education Consortium\n")
+    assert [p["name"] for p in read_table(out, "projects")] == ["INNOHEIMO"]
+
+
+def test_a_signing_is_an_event_where_the_text_says_where_it_was_signed(tmp_path):
+    out = extract_page(tmp_path, "twins.txt",
+                       "Twinning Towns\n\nThe twinning agreement with Alcamo, Italy was concluded and signed on "
+                       "26 July 2002 in Alcamo by the mayors of both towns.\n")
+    assert [(e["date_start"], e["place"], e["kind"]) for e in read_table(out, "events")] == [
+        ("2002-07-26", "Alcamo", "other")]  # (a signing is written as `other`, a kind of the contract)
+
+
+def test_towns_that_sign_an_agreement_are_parties_not_its_place(tmp_path):
+    out = extract_page(tmp_path, "umowa.txt",
+                       "Delegacja z Bytowa w Taurage\n\n"
+                       "W dniach 31 maja - 2 czerwca 2019 delegacja z Bytowa przebywała z wizytą w Taurage.\n\n"
+                       "Umowę partnerską o współpracy pomiędzy gminą Bytów a gminą Taurage podpisano 2 czerwca "
+                       "2017 roku w obecności wielu gości.\n")
+    events = read_table(out, "events")
+    assert ("2017-06-02", "Bytów") not in [(e["date_start"], e["place"]) for e in events]
+    assert [(e["date_start"], e["place"]) for e in events if e["place"]] == [("2019-05-31", "Taurage")]
