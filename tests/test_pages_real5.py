@@ -154,3 +154,70 @@ def test_towns_that_sign_an_agreement_are_parties_not_its_place(tmp_path):
     events = read_table(out, "events")
     assert ("2017-06-02", "Bytów") not in [(e["date_start"], e["place"]) for e in events]
     assert [(e["date_start"], e["place"]) for e in events if e["place"]] == [("2019-05-31", "Taurage")]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("From July 4 to July 6, 2023 representatives visited", "2023-07-04", "2023-07-06"),
+    ("May 30 - June 2, 2019 in Riga", "2019-05-30", "2019-06-02")])
+def test_a_range_of_two_months_written_month_first(text, start, end):
+    from baltmet_extract.extractors.dates import find_dates
+
+    [d] = find_dates(text)
+    assert (d.iso(), d.iso_end()) == (start, end)
+
+
+def test_two_days_of_two_months_joined_by_and_are_two_dates():
+    from baltmet_extract.extractors.dates import find_dates
+
+    assert len(find_dates("meetings on May 30 and June 2")) == 2
+
+
+def test_a_visit_from_a_town_is_placed_in_the_town_the_page_says_they_were_in(tmp_path):
+    out = extract_page(tmp_path, "besog.txt",
+                       "Besøg fra Strängnäs i dagene 29. august-1. september 2013\n\n"
+                       "Venskabsbyforeningen i Ribe har haft besøg fra Strängnäs, som ankom efter en lang bustur. "
+                       "Officielt blev svenskerne budt velkommen til Ribe med en reception på Det gamle Rådhus.\n")
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [("2013-08-29", "Ribe")]
+
+
+def test_a_section_name_glued_to_the_page_date_is_set_apart(tmp_path, rules):
+    doc = page_document(tmp_path, "Politika2018 m. Rugpjūčio 28 d. 15:42\n\n"
+                                  "Rajono atstovai viešėjo Lenkijoje\n\n"
+                                  "Burmistras atstovus kvietė rugpjūčio 23-26 d. dalyvauti miesto renginiuose ir "
+                                  "aptarti bendradarbiavimo klausimus.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None and draft.posted is not None and draft.posted.iso() == "2018-08-28"
+    assert (draft.date_start, draft.date_end) == ("2018-08-23", "2018-08-26")  # the year from the page's date
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Pärnu linn on üks EcoCore 9-st partnerist.", "Pärnu linn"),
+    ("The City of Riga is one of the eight partners of the project.", "City of Riga")])
+def test_one_of_the_partners(rules, sentence, who):
+    from baltmet_extract.extractors.page_phrases import page_phrases
+    from baltmet_extract.extractors.page_projects import _partners_in
+
+    ph = page_phrases(rules)
+    assert _partners_in(sentence, ph, ph.splitter(None)) == [("partner", [who])]
+
+
+def test_a_page_of_project_fact_sheets_is_no_news_list(tmp_path):
+    sheet = ("Projekti nimi: {name}\nProjekti rahastamine: Interreg programm aastateks 2021–2027\n"
+             "Toetussumma: 74 950 eurot\nProjekti elluviimise aeg: 01.06.2023 – 31.12.2025 (2,5 aastat)\n\n"
+             "{name} keskendub linnade keskkonnahoidliku ülemineku kiirendamisele ja kohalike ettevõtete "
+             "toetamisele, et nad saaksid minna üle vähese heitega energiaallikatele.\n\n")
+    out = extract_page(tmp_path, "projektid.txt", "Projektid\n\n" + sheet.format(name="EcoCore")
+                       + sheet.format(name="Garden Pearls"))
+    # (read as a page in prose: its periods date no news item and no event)
+    assert [n["date_start"] for n in read_table(out, "news")] in ([], [""])
+    assert read_table(out, "events") == []
+    assert sorted(p["name"] for p in read_table(out, "projects")) == ["EcoCore", "Garden Pearls"]
+
+
+def test_a_project_number_is_named_without_its_word_and_a_heading_run_into_a_sentence_is_no_name(tmp_path, rules):
+    from baltmet_extract.extractors.page_phrases import page_phrases
+    from baltmet_extract.extractors.page_projects import _names_in
+
+    ph = page_phrases(rules)
+    assert _names_in("Projekts Nr. LLI 444 tiek realizēts programmā.", ph, rules) == [("LLI 444", None)]
+    assert _names_in("Reconstruction of the Road Killingi – Mazsalaca The project plans to pave it", ph, rules) == []

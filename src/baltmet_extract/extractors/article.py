@@ -45,6 +45,7 @@ _SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaid
 #: a figure with decimals or a sign, not a date ("92.7126", "+0.3052", "-1,5")
 _FIGURE = re.compile(r"(?<!\S)(?:[+−-]\d+[.,]\d+|\d+[.,]\d{4,})(?!\S)")
 _IMAGE_FILE = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)*?\.(?i:jpe?g|png|gif|webp|svg|bmp|tiff?)(?![a-z])\s*")
+_GLUED_DATE = re.compile(r"^\s*([^\W\d_]{3,})((?:19|20)\d\d\b.*)$")
 _BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
 
 
@@ -76,9 +77,15 @@ def is_furniture(text: str, rules: Rules) -> bool:
 
 def _unglued(ln: Line) -> Line:
     """The line without an image's file name before its text ("img9377.jpgNo 5. līdz 7. jūnijam",
-    "it.jpgAlcamo, Italy"): a picture's name the page's text dump left in."""
+    "it.jpgAlcamo, Italy"): a picture's name the page's text dump left in; a section's name glued
+    to the date after it ("Politika2018 m. rugpjūčio 28 d.") set apart as "Politika | 2018 ..."."""
     m = _IMAGE_FILE.match(ln.text)
-    return ln.model_copy(update={"cells": (ln.text[m.end():].strip(),)}) if m else ln
+    if m:
+        return ln.model_copy(update={"cells": (ln.text[m.end():].strip(),)})
+    glued = _GLUED_DATE.match(ln.text)
+    if glued and any(d.year and d.month for d in find_dates(glued.group(2))):
+        return ln.model_copy(update={"cells": (f"{glued.group(1)} | {glued.group(2)}",)})
+    return ln
 
 
 def page_parts(doc: Document, rules: Rules) -> PageParts:

@@ -72,6 +72,9 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
                                        rf"(?P<m2>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
         # 13-15 June 2007, 5 i 6 października 2017, 5.–6. oktoobril, vom 12. bis 14. Juni
         ("day_range", re.compile(rf"(?<!\w)(?P<d1>{_DAY}){R}{WD}(?P<d2>{_DAY})\s*(?:of\s+)?(?P<m>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
+        # July 4 to July 6, 2023; May 30 - June 2, 2019
+        ("month_day_range", re.compile(rf"(?<!\w)(?P<m1>{M})\s+(?P<d1>{_DAY})\s*(?:-|–|—|to|until|till)\s*{WD}(?P<m2>{M})\s+(?P<d2>{_DAY}){DM}(?!\w)"
+                                       rf"(?:,?\s+{Y})?", re.I)),
         # June 13-15, 2007; birželio 12–13 d.
         ("day_range_us", re.compile(rf"(?<!\w)(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)(?:,?\s+{Y})?", re.I)),
         # January - June 2006, Start - June 2005
@@ -245,7 +248,7 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
                            end_year=year, end_month=6 if first else 12, kind="month_range")
     if kind == "year_range":
         return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=int(g["y1"]), end_year=year, kind=kind)
-    if kind == "day_month_range":
+    if kind in ("day_month_range", "month_day_range"):
         m1, d1 = _month_day(words, g["m1"], g["d1"], year)
         m2, d2 = _month_day(words, g["m2"], g["d2"], year)
         if None in (m1, d1, m2, d2):

@@ -129,8 +129,16 @@ def _looks_like_item(block: list[Line]) -> bool:
     has_text = len(block) >= 2 or words >= 20
     # a block of figures (exchange rates, a results table) is no item: an item is mostly words
     wordy = sum(len(re.findall(r"(?<!\S)[^\W\d_]{2,}[\W]*(?!\S)", ln.text)) for ln in block) * 2 >= words
-    return headline and has_text and wordy and len(first.split()) <= 20 and words >= 10 \
+    # a fact sheet ("Projekti nimi: EcoCore", "Projekti rahastamine: URBACT IV programm aastateks
+    # 2021–2027", ...) is mostly labelled facts
+    facts = sum(1 for ln in block if _FACT_LABEL.match(ln.text))
+    labelled = facts >= 2 and 2 * facts >= len(block)
+    return headline and not labelled and has_text and wordy and len(first.split()) <= 20 and words >= 10 \
         and any(find_dates(ln.text) for ln in block)
+
+
+#: "Label: value" with a label of one to four words (no date, no number)
+_FACT_LABEL = re.compile(r"^\s*[^\W\d_][^\W\d_'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s*:\s+\S")
 
 
 def split_items(lines: list[Line], rules: Rules) -> list[list[Line]]:
@@ -189,7 +197,11 @@ def is_date_line(text: str) -> bool:
     text = _TIME_AFTER.sub("", text)  # "29 Января 2004, 18:00", "12.05.2019 14:30"
     text = _TIME_BEFORE.sub("", text)  # "06:52 05.10.2015"
     dates = find_dates(text)
-    return bool(dates) and len(text.split()) <= 4 and sum(d.end - d.start for d in dates) >= len(text) - 3
+    # a few words, not counting the markers of a year or a day ("2018 m. rugpjūčio 28 d." is three)
+    words = default_date_words()
+    markers = {m.lower() for m in (*words.year_markers, *words.day_markers)}
+    return bool(dates) and sum(1 for w in text.split() if w.lower() not in markers) <= 4 \
+        and sum(d.end - d.start for d in dates) >= len(text) - 3
 
 
 def _is_list_heading(item: list[Line]) -> bool:

@@ -34,6 +34,8 @@ ITEM_MAX_WORDS = 14
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
 #: a title that starts with a short name in capitals ("INNOHEIMO - yksilöllisille ...", "EmPaci: ...")
 _SHORT_NAME_FIRST = re.compile(r"\s*[„“\"]?[^\W\d_]*[A-Z][^\W_]*[A-Z][\w-]*[”“\"]?(?:\s+[-–—]\s+|:\s+|\s+\()")
+#: the word for "number" before a project's code ("Nr. LLI-136", "№ 2")
+_NUMBER_MARK = re.compile(r"(?i:nr|no|n[º°o]|№)\.?")
 _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
 #: a project's code before its name in a list ("LT-PL-1R-029", "STHB.02.01.00-22-0104/17", "R093")
 _PROJECT_CODE = re.compile(r"^(?=[\w./-]*\d)(?=[\w./-]*[A-Z])[A-Z][\w./-]{3,}\s+")
@@ -284,10 +286,14 @@ def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str |
             if (not w[:1].isupper() and not w[:1].isdigit()) or (taken and fold(w) in ph.not_names):
                 break
             taken.append(w)
+        if len(taken) > 1 and _NUMBER_MARK.fullmatch(taken[0]):
+            taken.pop(0)  # "Projekts Nr. LLI 444": the project's number, without the word for it
         found.append((" ".join(taken).rstrip(".,'’-"), None))
     for m in ph.after_name.finditer(text):
         if not (m.group("name")[:1].isupper() or m.group("name")[:1].isdigit()):
             continue  # "at the project village", "representatives from project X"
+        if fold(m.group("name")) in ph.not_names:
+            continue  # "... Mazsalaca The project plans": a heading run into the sentence after it
         before = text[: m.start("name")].split()
         taken = [m.group("name")]
         for w in reversed(before[-(NAME_MAX_WORDS - 1):]):

@@ -241,6 +241,16 @@ class Linker:
                         if here and not headline_place.after_origin and not any(p.after_origin for p in here):
                             event_place = here[0]
                     break
+            if event_place is not None and event_place.after_origin:
+                # the only place the event's words give is where people come from ("Besøg fra
+                # Strängnäs i dagene 29. august-1. september 2013"): the town the page says they
+                # were in is the event's ("Venskabsbyforeningen i Ribe", "velkommen til Ribe")
+                visited = self._visited(draft.summary, event_place, lang)
+                if visited is not None:
+                    event_place = visited
+                    # (the sentence that says so is the place's source, not the event's)
+                    draft.event_before, draft.event_after = "", _sentence_around(draft.summary, visited.start,
+                                                                                 visited.end)
             # a signing the text does not place ("the agreement between Bytów and Tauragė was signed
             # on 2 June 2017": the towns are parties) is an event without a place; the item's place
             # is then the page's first city, as for a page that tells of no event
@@ -298,6 +308,25 @@ class Linker:
         _, goals = self.finder.directions(text, language)
         a, b = place.resolution.entity, other.resolution.entity
         return a is not None and b is not None and a.country in goals and b.country not in goals
+
+    def _visited(self, text: str, origin: TextPlace, language: str | None) -> TextPlace | None:
+        """The city other than `origin` that `text` most often announces with a preposition or a
+        case ending (ties: the first), and never as where people come from; None when none is."""
+        places, _ = self.finder.find(text, language)
+        origin_entity = origin.resolution.entity
+        counts: Counter[str] = Counter()
+        first: dict[str, TextPlace] = {}
+        for p in places:
+            e = p.resolution.entity
+            if e is None or e.kind != "city" or e == origin_entity:
+                continue
+            if p.after_origin:
+                counts[e.key] -= 99  # (a town people also come from is no host)
+            elif p.after_preposition:
+                counts[e.key] += 1
+                first.setdefault(e.key, p)
+        hosts = [k for k in first if counts[k] > 0]
+        return first[max(hosts, key=lambda k: counts[k])] if hosts else None
 
     def _host_place(self, text: str, language: str | None) -> TextPlace | None:
         """The place a sentence says hosted the event ("Frederikssund Kommune har været vært ...")."""
