@@ -194,8 +194,8 @@ def test_a_section_name_glued_to_the_page_date_is_set_apart(tmp_path, rules):
     ("Pärnu linn on üks EcoCore 9-st partnerist.", "Pärnu linn"),
     ("The City of Riga is one of the eight partners of the project.", "City of Riga")])
 def test_one_of_the_partners(rules, sentence, who):
+    from baltmet_extract.extractors.page_partners import partners_in as _partners_in
     from baltmet_extract.extractors.page_phrases import page_phrases
-    from baltmet_extract.extractors.page_projects import _partners_in
 
     ph = page_phrases(rules)
     assert _partners_in(sentence, ph, ph.splitter(None)) == [("partner", [who])]
@@ -221,3 +221,71 @@ def test_a_project_number_is_named_without_its_word_and_a_heading_run_into_a_sen
     ph = page_phrases(rules)
     assert _names_in("Projekts Nr. LLI 444 tiek realizēts programmā.", ph, rules) == [("LLI 444", None)]
     assert _names_in("Reconstruction of the Road Killingi – Mazsalaca The project plans to pave it", ph, rules) == []
+
+
+# --- from the sixth set (benchmarks/real6), read after it had been scored blind ------------------
+
+
+def test_labels_of_roles_with_hyphens_numbers_and_brackets(tmp_path):
+    out = extract_page(tmp_path, "projekt.txt",
+                       "Kooperationsprogramm Interreg V A Mecklenburg-Vorpommern / Brandenburg / Polen im Rahmen "
+                       "des Ziels Europäische territoriale Zusammenarbeit\n"
+                       "Lead-Partner\nGemeinde Police\nAdresse Stefana Batorego 3, 72-010 Police\n"
+                       "Internetseite www.police.pl\nProjektpartner PP_2\nStadt Pasewalk\n"
+                       "Adresse Haußmannstraße 85, 17309 Pasewalk\n"
+                       "Assoziierter Partner (ohne finanzielle Beteiligung)\nTourismusverein Stettiner Haff e.V\n\n"
+                       "Projekt: 4UP - Gestaltung von gewässernahen Räumen\n")
+    roles = [(p["raw"], p["role"]) for p in read_table(out, "partners")]
+    # the contact lines under a partner are no partners
+    assert roles == [("Gemeinde Police", "lead"), ("Stadt Pasewalk", "partner"),
+                     ("Tourismusverein Stettiner Haff e.V", "observer")]
+
+
+@pytest.mark.parametrize("text", ["a project financed by the South Baltic program.",
+                                  "Nya beslut från Central Baltic-programmets styrkommitté"])
+def test_a_programme_spelt_program_or_bent(rules, text):
+    from baltmet_extract.extractors.annex import find_funding
+
+    assert find_funding(text, rules) in ("South Baltic Programme", "Central Baltic Programme")
+
+
+def test_a_celebration_is_an_event(rules):
+    assert event_kind("Die Partnerschaft wurde am 10. und 11. September mit einem Festakt gefeiert", rules)
+    assert event_kind("Lappeenranta ja Schwäbisch Hall juhlivat lauantaina ystävyyttä", rules)
+
+
+def test_an_issue_date_beats_the_print_date_above_it(tmp_path, rules):
+    doc = page_document(tmp_path, "Stadtzeitung\n\nFreitag, 19. Juli 2019\n\nAusgabe vom 28. September 1999\n\n"
+                                  "10 Jahre verbunden\n\nDie Partnerschaft wurde am 10. und 11. September im Rathaus "
+                                  "der Partnerstadt mit einem Festakt gefeiert.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None
+    assert draft.title != "Freitag, 19. Juli 2019"
+    assert (draft.date_start, draft.date_end) == ("1999-09-10", "1999-09-11")
+
+
+def test_the_town_that_hosts_is_the_event_s_place(tmp_path):
+    out = extract_page(tmp_path, "jumelage.txt",
+                       "Une fin de semaine polonaise\n\n"
+                       "Bischwiller a eu le plaisir d’accueillir une délégation polonaise du 8 au 10 novembre 2019, "
+                       "pour la signature de la charte de jumelage qui l’unit à Zgierz.\n")
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [("2019-11-08", "Bischwiller")]
+
+
+def test_an_article_s_sections_dated_only_by_a_year_are_no_news_list(tmp_path):
+    out = extract_page(tmp_path, "vanort.txt",
+                       "Vänortsbesök i Skara\n\nDen 5-7 juni 2018 kommer en delegation från Zeven på officiellt "
+                       "besök till Skara, och programmet står klart.\n\nVänorterna som en fredsrörelse\n\n"
+                       "Vänortstanken introducerades i modern tid 1924 då en generalsekreterare i Norden ville "
+                       "främja fred mellan folken.\n\nSkaras vänorter\n\nSkara fick sin första vänort år 1946 "
+                       "genom ett avtal med en dansk stad, och fler följde.\n")
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [("2018-06-05", "Skara")]
+
+
+def test_a_word_glued_to_the_time_of_the_page_date(tmp_path, rules):
+    doc = page_document(tmp_path, "2018-06-01 11:10Pressmeddelande\n\nVänortsbesök i Skara från tyska Zeven\n\n"
+                                  "Den 5-7 juni kommer en delegation från Zeven i Tyskland på officiellt besök till "
+                                  "Skara.\n")
+    draft = extract_article(doc, rules)
+    assert draft is not None and draft.title == "Vänortsbesök i Skara från tyska Zeven"
+    assert (draft.date_start, draft.date_end) == ("2018-06-05", "2018-06-07")

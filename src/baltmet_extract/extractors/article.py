@@ -45,6 +45,7 @@ _SLIDE = re.compile(r"^(?:slide|folie|slajd|dia|kalvo|bild|lysbilde|slaids|skaid
 #: a figure with decimals or a sign, not a date ("92.7126", "+0.3052", "-1,5")
 _FIGURE = re.compile(r"(?<!\S)(?:[+−-]\d+[.,]\d+|\d+[.,]\d{4,})(?!\S)")
 _IMAGE_FILE = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)*?\.(?i:jpe?g|png|gif|webp|svg|bmp|tiff?)(?![a-z])\s*")
+_GLUED_TIME = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})(?=[^\W\d_]{3,})")
 _GLUED_DATE = re.compile(r"^\s*([^\W\d_]{3,})((?:19|20)\d\d\b.*)$")
 _BREADCRUMB = re.compile(r"\s(?:/|>|›|»|\|)\s")
 
@@ -78,13 +79,16 @@ def is_furniture(text: str, rules: Rules) -> bool:
 def _unglued(ln: Line) -> Line:
     """The line without an image's file name before its text ("img9377.jpgNo 5. līdz 7. jūnijam",
     "it.jpgAlcamo, Italy"): a picture's name the page's text dump left in; a section's name glued
-    to the date after it ("Politika2018 m. rugpjūčio 28 d.") set apart as "Politika | 2018 ..."."""
+    to the date after it ("Politika2018 m. rugpjūčio 28 d.") set apart as "Politika | 2018 ...", a
+    word glued to the time before it ("11:10Pressmeddelande") set apart by a space."""
     m = _IMAGE_FILE.match(ln.text)
     if m:
         return ln.model_copy(update={"cells": (ln.text[m.end():].strip(),)})
     glued = _GLUED_DATE.match(ln.text)
     if glued and any(d.year and d.month for d in find_dates(glued.group(2))):
         return ln.model_copy(update={"cells": (f"{glued.group(1)} | {glued.group(2)}",)})
+    if _GLUED_TIME.search(ln.text):  # "2018-06-01 11:10Pressmeddelande"
+        return ln.model_copy(update={"cells": (_GLUED_TIME.sub(r"\1 ", ln.text),)})
     return ln
 
 
@@ -94,6 +98,7 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     words = rules_date_words(rules)
     posted: DateMention | None = None
     posted_line: Line | None = None
+    bare: Line | None = None
     for ln in lines[:DATE_LINES]:
         text = ln.text
         stamp = _DATE_STAMP.match(text)
@@ -108,16 +113,23 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         dated = [d for d in find_dates(text, words) if d.year and d.month]
         if not dated:
             continue
-        if is_date_line(text) or (len(text.split()) <= DATE_LINE_MAX_WORDS and any(p.search(text) for p in rules.published)):
+        worded = len(text.split()) <= DATE_LINE_MAX_WORDS and any(p.search(text) for p in rules.published)
+        if worded:
+            # a date beside publication words beats a bare one above it ("Freitag, 19. Juli 2019" is
+            # when the page was printed, "Ausgabe vom 28. September 1999" when the item was); the
+            # bare one is then no title either
+            bare = posted_line
             posted, posted_line = dated[0], ln
             break
+        if posted is None and is_date_line(text):
+            posted, posted_line = dated[0], ln
     # the title stands at the top; a page that opens with a paragraph has none of its own
-    top = [ln for ln in lines if ln is not posted_line][:TITLE_LINES]
+    top = [ln for ln in lines if ln is not posted_line and ln is not bare][:TITLE_LINES]
     title = next((ln for ln in top if _is_title(ln)), None)
     if posted_line is not None:
         # the headline printed right above the page's date, below the site's name and menus
         at = lines.index(posted_line)
-        if at > 0 and _is_title(lines[at - 1]):
+        if at > 0 and _is_title(lines[at - 1]) and lines[at - 1] is not bare:
             title = lines[at - 1]
     body = [ln for ln in lines if ln is not title and ln is not posted_line]
     if title is None and body:

@@ -133,8 +133,10 @@ def _looks_like_item(block: list[Line]) -> bool:
     # 2021–2027", ...) is mostly labelled facts
     facts = sum(1 for ln in block if _FACT_LABEL.match(ln.text))
     labelled = facts >= 2 and 2 * facts >= len(block)
+    # an item is dated to its month at least: a section that names only a year ("Vänortstanken
+    # introducerades 1924") is history in an article, no item of a list
     return headline and not labelled and has_text and wordy and len(first.split()) <= 20 and words >= 10 \
-        and any(find_dates(ln.text) for ln in block)
+        and any(d.month for ln in block for d in find_dates(ln.text))
 
 
 #: "Label: value" with a label of one to four words (no date, no number)

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import sentences
+from baltmet_extract.extractors.page_partners import item as _item
+from baltmet_extract.extractors.page_partners import merged as _merged
+from baltmet_extract.extractors.page_partners import partners_in as _partners_in
 from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
 from baltmet_extract.extractors.page_phrases import PagePhrases, page_phrases
 from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
@@ -31,7 +34,6 @@ TITLE_MAX_WORDS = 25
 TITLE_NAME_MAX_WORDS = 4
 #: list items under a label are short lines
 ITEM_MAX_WORDS = 14
-ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
 #: a title that starts with a short name in capitals ("INNOHEIMO - yksilöllisille ...", "EmPaci: ...")
 _SHORT_NAME_FIRST = re.compile(r"\s*[„“\"]?[^\W\d_]*[A-Z][^\W_]*[A-Z][\w-]*[”“\"]?(?:\s+[-–—]\s+|:\s+|\s+\()")
 #: the word for "number" before a project's code ("Nr. LLI-136", "№ 2")
@@ -45,9 +47,14 @@ PROGRAMME_NAME_MAX_WORDS = 3
 #: words of a project's name in a heading above its lead
 HEADING_NAME_MAX_WORDS = 25
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]|\d+[.)])\s+")
+#: a partner's number after a role's label ("Projektpartner PP_2", "Partner 3", "PP3")
+_PARTNER_NUMBER = re.compile(r"\s+(?:[a-z]{1,3}[_ ]?)?\d+$")
+#: a line of a partner's contact details under its name ("Adresse ...", "Internetseite www....")
+_CONTACT = re.compile(r"(?i)^(?:adresse|address|adres|adress|aadress|adrese|adresas|osoite|postadresse|anschrift|"
+                      r"internetseite|website|web|www|homepage|strona(?: internetowa| www)?|kotisivu|verkkosivu\w*|"
+                      r"webbplats|hemsida|hjemmeside|veebileht|kodulehekülg|mājaslapa|tīmekļa vietne|svetainė|"
+                      r"site(?: internet| web)?|e-?mail|tel\.?|telefon|phone|fax|kontakt|contact)\b")
 _LOGO = re.compile(r"^\[?\s*(?:logo|image|img|bild|logotyp|logotipas|logotips|logotüüp|kuva)\b", re.IGNORECASE)
-_CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
-_CLAUSE = re.compile(r",|\s[–—-]\s|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
 
 
 @dataclass
@@ -70,8 +77,11 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     names: list[_Found] = []
     groups: list[_Found] = []
     # a page titled "Our partners" lists them under its title
-    heads = [title] if title is not None and ph.role_labels.get(title.text.strip().rstrip(":").lower()) else []
-    labelled = _labelled(heads + body, sents, ph, rules, split, names, groups)
+    heads = [title] if title is not None and _role_of(title.text, ph) else []
+    # (the title in its place among the lines: a label taken for the page's title, "Lead-Partner",
+    # has its partner on the line below it)
+    labelled = _labelled(sorted([*heads, *body], key=lambda ln: (ln.page or 0, ln.row or 0)), sents, ph, rules, split,
+                         names, groups)
     for i, (text, ln) in enumerate(sents):
         for name, full in _names_in(text, ph, rules):
             names.append(_Found(i, ln, name, full))
@@ -179,7 +189,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 # (a list of records: "Title of the project: ...", "Lead Partner:", "Partners:")
                 record = name
             continue
-        role = ph.role_labels.get(label) if label else ph.role_labels.get(ln.text.strip().rstrip(":").lower())
+        role = _role_of(label, ph) if label else _role_of(ln.text, ph)
         if role is None:
             continue
         heading = _heading_above(body, k - 1, ph) if role == "lead" and value else ""
@@ -195,7 +205,10 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             nxt = body[k]
             t = _BULLET.sub("", nxt.text.strip())
             gap = nxt.page == last.page and nxt.row > last.row + 1 + between
-            if nxt.heading or _label_of(t)[0] or ph.role_labels.get(t.rstrip(":").lower()) \
+            if _CONTACT.match(t) and items:
+                k += 1  # "Adresse ...", "Internetseite www...": the partner's contact, no partner
+                continue
+            if nxt.heading or _label_of(t)[0] or _role_of(t, ph) \
                     or len(t.split()) > ITEM_MAX_WORDS or _is_sentence(t) or (gap and (value or spaced is False)):
                 break
             k += 1
@@ -220,6 +233,18 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
     return found
 
 
+def _role_of(label: str, ph: PagePhrases) -> str | None:
+    """The role a label names ("Lead partner", "Lead-Partner", "Projektpartner PP_2", "Assoziierter
+    Partner (ohne finanzielle Beteiligung)"): compared without case, brackets, hyphens or a
+    partner's number."""
+    key = label.strip().rstrip(":").strip().lower()
+    role = ph.role_labels.get(key)
+    if role is None and key:
+        key = _PARTNER_NUMBER.sub("", re.sub(r"\s*\([^()]*\)", "", key)).replace("-", " ").strip()
+        role = ph.role_labels.get(key) or ph.role_labels.get(key.replace(" ", ""))
+    return role
+
+
 def _heading_above(body: list[Line], k: int, ph: PagePhrases) -> str:
     """The project name a heading right above line `k` gives (a numbered item or a heading of a
     few words, its project code dropped), or ""."""
@@ -230,7 +255,7 @@ def _heading_above(body: list[Line], k: int, ph: PagePhrases) -> str:
         return ""
     text = clean_spacing(prev.text)
     numbered = bool(_BULLET.match(text))
-    if not (numbered or prev.heading) or _label_of(text)[0] or ph.role_labels.get(text.rstrip(":").lower()):
+    if not (numbered or prev.heading) or _label_of(text)[0] or _role_of(text, ph):
         return ""
     name = _PROJECT_CODE.sub("", _BULLET.sub("", text)).strip(_QUOTES + " ")
     if not name or len(name.split()) > HEADING_NAME_MAX_WORDS or name.endswith(".") or not name[:1].isupper():
@@ -318,9 +343,7 @@ def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[
 #: a further quoted name of a list, after a comma or a conjunction of the region's languages
 _MORE_QUOTED = re.compile(r"\s*(?:,|and|und|og|och|ja|ning|ir|un|i|oraz|et|и|&)\s*[„“\"«](?P<name>[^„“”\"«»]{2,120})[”“\"»]")
 #: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
-_NAME_THEN_QUOTED = re.compile(r"\s*[^\W\d_][\w-]*\s+[„“\"«][^„“”\"«»]{2,60}[”“\"»]")
 #: a word that says what an organisation is, then its name in quotes
-_FORM_AND_NAME = re.compile(r"([^\W\d_]+)\s+[„“\"«](?P<name>[^„“”\"«»]{3,})[”“\"»]")
 #: a page's title is its project's name, when sentences name the partners, up to this many words
 BARE_TITLE_NAME_MAX_WORDS = 2
 #: a number written as an ordinal, in the region's languages ("3rd", "2nd", "10th", "3-ий", "5-ojo")
@@ -372,113 +395,3 @@ def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]],
     text = fold(sents[group.at][0]) if group.at < len(sents) else ""
     same = [p for p in projects if fold(p.name) and fold(p.name) in text]
     return same[0] if same else main
-
-
-# --- partners ------------------------------------------------------------------------------
-
-
-def _partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tuple[str, list[str]]]:
-    out: list[tuple[str, list[str]]] = []
-    for role, patterns in (("lead", ph.lead), ("observer", ph.observers), ("partner", ph.partners)):
-        for p in patterns:
-            for m in p.finditer(text):
-                kind = "who" if "who" in p.groupindex else "list"
-                value = m.group(kind)
-                if kind == "who":
-                    # the name stands before the phrase ("X er leadpartner") or after it ("led by X")
-                    name_first = m.start(kind) == m.start() and m.end(kind) < m.end()
-                    name = _chunk(value if name_first else split.split(value)[0], ph, trailing=name_first)
-                    # a name after its phrase ends at the clause ("... является Международный центр
-                    # социально-экономических исследований, ..."): its lower-case words are its own
-                    raws = [name] if name and (not name_first or _reads_as_name(name, ph)) else []
-                else:
-                    raws = [r for r in _list_items(value, ph, split) if _reads_as_name(r, ph)]
-                if raws:
-                    out.append((role, raws))
-    return out
-
-
-def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
-    """The name in a stretch of a sentence: its last run of name words when the name stands
-    before the phrase ("... at the premises of University of Rostock, i.e. the lead partner"),
-    else its first clause ("led by the City of Tartu, which ...")."""
-    text = re.sub(r"/[A-Z][\w ]+$", "", text.strip())  # "University of Rostock/Germany"
-    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "Union of the Baltic Cities (UBC)"
-    if not trailing:
-        named = _NAME_THEN_QUOTED.match(text)
-        if named:  # "Eiroreģiona “Ezeru zeme” Lietuvas birojā": the name ends with its quotes
-            return _item(named.group(0), ph)
-        return _item(_CLAUSE.split(text)[0], ph)
-    quoted = re.search(r"(?<!\S)" + _FORM_AND_NAME.pattern + r"\s*$", text)
-    if quoted and quoted.group(1).lower() in ph.legal_forms:
-        return _item(quoted.group("name"), ph)  # "... Asociacijos „Klaipėdos regionas“ indėlis – ..."
-    taken: list[str] = []
-    for w in reversed(text.split()):
-        bare = w.strip(_QUOTES + ",")
-        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in ph.name_words:
-            taken.insert(0, bare)
-        else:
-            break
-    while taken and taken[0].lower() in ph.name_words and not taken[0][:1].isupper():
-        taken.pop(0)
-    return _item(" ".join(taken), ph)
-
-
-def _reads_as_name(text: str, ph: PagePhrases) -> bool:
-    """A name, not a clause: at most one lower-case word that is no part of names in these
-    languages ("Region Kalmar län är partner i projektet" is a clause)."""
-    return sum(1 for w in text.split() if w[:1].islower() and w.lower() not in ph.name_words) <= 1
-
-
-def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]:
-    return [item for p, _ in split_outside_brackets(text, split) if (item := _item(p, ph))]
-
-
-def _item(text: str, ph: PagePhrases) -> str:
-    """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
-    # (a bracket the text breaks off in is dropped too: "... Development” (Russi" at a cut)
-    text = _CODE.sub("", re.sub(r"\s*\([^()]*(?:\)|$)", "", text))
-    words = _unquoted(text.strip().strip(" ,;:")).split()
-    openers = {o.rstrip("'’") for o in ph.openers}
-    while words and words[0].lower().rstrip("'’") in openers:
-        words.pop(0)
-    # "kommunerna Torsås": the name after a word that says what it is
-    while len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
-        words.pop(0)
-    if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
-        words = words[:-2]  # "... iš Latvijos": the partner, not its country
-    item = _unquoted(" ".join(words).strip(" ,;:"))
-    quoted = _FORM_AND_NAME.fullmatch(item)
-    if quoted and quoted.group(1).lower() in ph.legal_forms:
-        item = quoted.group(2).strip()  # "Asociacijos „Klaipėdos regionas“": the name in the quotes
-    if item.endswith(".") and "." not in item.split()[-1][:-1]:
-        item = item.rstrip(".")  # a full stop ends the sentence; "S.A." keeps its own
-    if not item or not (item[:1].isupper() or item[:1].isdigit()):
-        return ""
-    return item
-
-
-def _unquoted(text: str) -> str:
-    """`text` without the quotation marks around it, but with those of a name inside it
-    (Euroregion “Country of Lakes”)."""
-    while text and text[0] in _QUOTES and not any(q in text[1:] for q in _QUOTES):
-        text = text[1:].strip()
-    while text and text[-1] in _QUOTES and not any(q in text[:-1] for q in _QUOTES):
-        text = text[:-1].strip()
-    if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
-        text = text[1:-1].strip()
-    return text
-
-
-def _merged(mentions: list[PartnerMention]) -> list[PartnerMention]:
-    """One mention per partner, with its strongest role (a lead named again as a partner is the lead)."""
-    best: dict[str, PartnerMention] = {}
-    order: list[str] = []
-    for m in mentions:
-        key = fold(m.raw)
-        if key not in best:
-            best[key] = m
-            order.append(key)
-        elif ROLE_RANK.get(m.role, 9) < ROLE_RANK.get(best[key].role, 9):
-            best[key] = m
-    return [best[k] for k in order]

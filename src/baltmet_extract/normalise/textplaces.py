@@ -118,6 +118,9 @@ def _register() -> None:
 
 #: a name, perhaps a word for "town" after it, and a country in brackets: "Štralzundo mieste (Vokietija)"
 _NAME_COUNTRY = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]{3,})(?:\s+[^\W\d_]{2,})?\s*\(\s*([^\W\d_][^()\d]{2,30}?)\s*\)")
+#: a word that says a place hosts counts this many words after the place, or before it
+HOST_WORDS_AFTER = 6
+HOST_WORDS_BEFORE = 5
 #: the least similarity at which a country named beside a name vouches for a spelling of a place in it
 BESIDE_COUNTRY_MIN_SCORE = 85.0
 #: words for "saint" before a name, which then belongs to a longer name ("St. Anna am ...")
@@ -270,8 +273,9 @@ class TextPlaceFinder:
             # a capitalised first word is weak evidence of a place, unless it is a dateline
             # ("Rostock: europäische Konferenz ...", "КАЛИНИНГРАД, 29 января.")
             dateline = ent.end < len(doc) and doc[ent.end].text in _DATELINE_MARKS
-            if not after_prep and ent.start == 0 and len(ent) == 1 and not dateline:
-                continue
+            if not after_prep and ent.start == 0 and len(ent) == 1 and not dateline and not any(
+                    h.search(" ".join(text[ent.end_char:].split()[:HOST_WORDS_AFTER])) for h in self.rules.host_words):
+                continue  # (unless it hosts: "Bischwiller a eu le plaisir d'accueillir ...")
             e = res.entity
             if e is not None and not e.european and e.population < FAR_AWAY_MIN_POPULATION \
                     and e.country not in countries:
@@ -398,14 +402,14 @@ class TextPlaceFinder:
         """The city nearest a date, looking on both sides of it (`before` ends at the date, `after`
         starts with it): "held in Stockholm in April 2011, and ... in Helsinki" is Stockholm.
         `page`: the whole text, whose countries people come from or go to weigh in."""
-        found: list[tuple[int, int, TextPlace]] = []
+        found: list[tuple[int, int, TextPlace, str]] = []
         for side, text in ((0, before), (1, after)):
             places, _ = self.find(text, language)
             for p in places:
                 if p.resolution.entity is None or p.resolution.entity.kind != "city":
                     continue
                 distance = p.start if side else len(text) - p.end
-                found.append((distance, side, p))
+                found.append((distance, side, p, text))
         if not found:
             return None
         if page:
@@ -414,8 +418,10 @@ class TextPlaceFinder:
             (o1, g1), (o2, g2) = self.directions(before, language), self.directions(after, language)
             origins, goals = o1 | o2, g1 | g2
 
-        def rank(p: TextPlace) -> int:
+        def rank(p: TextPlace, text: str) -> int:
             country = p.resolution.entity.country if p.resolution.entity else None
+            if not p.after_origin and self._hosts(text, p):
+                return -1  # "Bischwiller a eu le plaisir d'accueillir ...", "hosted by the City of Tartu"
             if country in goals and country not in origins:
                 return 0
             if p.after_preposition and country not in origins:
@@ -426,7 +432,14 @@ class TextPlaceFinder:
         # ("delegacja gminy Bytów gościła ... w zaprzyjaźnionym mieście Taurage"), before one
         # someone comes from ("a delegation of the city government of Tallinn ... visit St.
         # Petersburg", "delegācija no Ukrainas pilsētas Horodenkas": from Ukraine)
-        return min(found, key=lambda f: (rank(f[2]), f[0], -f[1]))[2]
+        return min(found, key=lambda f: (rank(f[2], f[3]), f[0], -f[1]))[2]
+
+    def _hosts(self, text: str, p: TextPlace) -> bool:
+        """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
+        a few words after `p` (its subject) or before it ("hosted by the City of Tartu")."""
+        after = " ".join(text[p.end:].split()[:HOST_WORDS_AFTER])
+        before = " ".join(text[:p.start].split()[-HOST_WORDS_BEFORE:])
+        return any(h.search(after) or h.search(before) for h in self.rules.host_words)
 
     def directions(self, text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
         """The countries `text` says people come from ("delegation from Ukraine", "no Ukrainas")

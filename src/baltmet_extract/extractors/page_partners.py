@@ -1,0 +1,128 @@
+"""Partners on pages in prose: the partners a sentence names with its role ("led by X", "Partners
+in the project are A, B and C", "X is one of the partners"), and a partner as a list gives it
+(brackets, business ids, articles and "from <country>" dropped)."""
+
+from __future__ import annotations
+
+import re
+
+from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
+from baltmet_extract.extractors.page_phrases import PagePhrases
+from baltmet_extract.extractors.partners import PartnerMention
+from baltmet_extract.textutil import fold, split_outside_brackets
+
+ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
+_CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
+_CLAUSE = re.compile(r",|\s[–—-]\s|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
+_NAME_THEN_QUOTED = re.compile(r"\s*[^\W\d_][\w-]*\s+[„“\"«][^„“”\"«»]{2,60}[”“\"»]")
+_FORM_AND_NAME = re.compile(r"([^\W\d_]+)\s+[„“\"«](?P<name>[^„“”\"«»]{3,})[”“\"»]")
+
+
+def partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for role, patterns in (("lead", ph.lead), ("observer", ph.observers), ("partner", ph.partners)):
+        for p in patterns:
+            for m in p.finditer(text):
+                kind = "who" if "who" in p.groupindex else "list"
+                value = m.group(kind)
+                if kind == "who":
+                    # the name stands before the phrase ("X er leadpartner") or after it ("led by X")
+                    name_first = m.start(kind) == m.start() and m.end(kind) < m.end()
+                    name = _chunk(value if name_first else split.split(value)[0], ph, trailing=name_first)
+                    # a name after its phrase ends at the clause ("... является Международный центр
+                    # социально-экономических исследований, ..."): its lower-case words are its own
+                    raws = [name] if name and (not name_first or _reads_as_name(name, ph)) else []
+                else:
+                    raws = [r for r in _list_items(value, ph, split) if _reads_as_name(r, ph)]
+                if raws:
+                    out.append((role, raws))
+    return out
+
+
+def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
+    """The name in a stretch of a sentence: its last run of name words when the name stands
+    before the phrase ("... at the premises of University of Rostock, i.e. the lead partner"),
+    else its first clause ("led by the City of Tartu, which ...")."""
+    text = re.sub(r"/[A-Z][\w ]+$", "", text.strip())  # "University of Rostock/Germany"
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "Union of the Baltic Cities (UBC)"
+    if not trailing:
+        named = _NAME_THEN_QUOTED.match(text)
+        if named:  # "Eiroreģiona “Ezeru zeme” Lietuvas birojā": the name ends with its quotes
+            return item(named.group(0), ph)
+        return item(_CLAUSE.split(text)[0], ph)
+    quoted = re.search(r"(?<!\S)" + _FORM_AND_NAME.pattern + r"\s*$", text)
+    if quoted and quoted.group(1).lower() in ph.legal_forms:
+        return item(quoted.group("name"), ph)  # "... Asociacijos „Klaipėdos regionas“ indėlis – ..."
+    taken: list[str] = []
+    for w in reversed(text.split()):
+        bare = w.strip(_QUOTES + ",")
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in ph.name_words:
+            taken.insert(0, bare)
+        else:
+            break
+    while taken and taken[0].lower() in ph.name_words and not taken[0][:1].isupper():
+        taken.pop(0)
+    return item(" ".join(taken), ph)
+
+
+def _reads_as_name(text: str, ph: PagePhrases) -> bool:
+    """A name, not a clause: at most one lower-case word that is no part of names in these
+    languages ("Region Kalmar län är partner i projektet" is a clause)."""
+    return sum(1 for w in text.split() if w[:1].islower() and w.lower() not in ph.name_words) <= 1
+
+
+def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]:
+    return [found for p, _ in split_outside_brackets(text, split) if (found := item(p, ph))]
+
+
+def item(text: str, ph: PagePhrases) -> str:
+    """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
+    # (a bracket the text breaks off in is dropped too: "... Development” (Russi" at a cut)
+    text = _CODE.sub("", re.sub(r"\s*\([^()]*(?:\)|$)", "", text))
+    words = _unquoted(text.strip().strip(" ,;:")).split()
+    openers = {o.rstrip("'’") for o in ph.openers}
+    while words and words[0].lower().rstrip("'’") in openers:
+        words.pop(0)
+    # "kommunerna Torsås": the name after a word that says what it is
+    while len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
+        words.pop(0)
+    if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
+        words = words[:-2]  # "... iš Latvijos": the partner, not its country
+    item = _unquoted(" ".join(words).strip(" ,;:"))
+    quoted = _FORM_AND_NAME.fullmatch(item)
+    if quoted and quoted.group(1).lower() in ph.legal_forms:
+        item = quoted.group(2).strip()  # "Asociacijos „Klaipėdos regionas“": the name in the quotes
+    if item.endswith(".") and "." not in item.split()[-1][:-1]:
+        item = item.rstrip(".")  # a full stop ends the sentence; "S.A." keeps its own
+    if not item or not (item[:1].isupper() or item[:1].isdigit()):
+        return ""
+    return item
+
+
+def _unquoted(text: str) -> str:
+    """`text` without the quotation marks around it, but with those of a name inside it
+    (Euroregion “Country of Lakes”)."""
+    while text and text[0] in _QUOTES and not any(q in text[1:] for q in _QUOTES):
+        text = text[1:].strip()
+    while text and text[-1] in _QUOTES and not any(q in text[:-1] for q in _QUOTES):
+        text = text[:-1].strip()
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text
+
+
+def merged(mentions: list[PartnerMention]) -> list[PartnerMention]:
+    """One mention per partner, with its strongest role (a lead named again as a partner is the lead)."""
+    best: dict[str, PartnerMention] = {}
+    order: list[str] = []
+    for m in mentions:
+        key = fold(m.raw)
+        if key not in best:
+            best[key] = m
+            order.append(key)
+        elif ROLE_RANK.get(m.role, 9) < ROLE_RANK.get(best[key].role, 9):
+            best[key] = m
+    return [best[k] for k in order]
+
+
+__all__ = ["ROLE_RANK", "item", "merged", "partners_in"]
