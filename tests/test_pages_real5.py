@@ -289,3 +289,34 @@ def test_a_word_glued_to_the_time_of_the_page_date(tmp_path, rules):
     draft = extract_article(doc, rules)
     assert draft is not None and draft.title == "Vänortsbesök i Skara från tyska Zeven"
     assert (draft.date_start, draft.date_end) == ("2018-06-05", "2018-06-07")
+
+
+# --- from the seventh set (benchmarks/real7): its two regressions, read after its blind score -----
+
+
+def test_agreements_signed_with_towns_in_a_list_are_no_placed_events(tmp_path):
+    out = extract_page(tmp_path, "twins.txt",
+                       "Twin cities\n\nThe district municipality signs agreements to pursue the following "
+                       "objectives: mutual consultations, tourism and the exchange of experience.\n\n"
+                       "An Agreement with Emerich town (Germany) was signed on May 26, 1991.\n"
+                       "An Agreement with Ostroda Municipality (Poland) was signed on September 27, 2001.\n"
+                       "The Letter of Intent with Vellinge Municipality (Sweden) was signed on May 24, 2013.\n")
+    assert [e for e in read_table(out, "events") if e["place"]] == []
+
+
+def test_a_french_visit_told_with_its_verb_is_dated_by_its_month(tmp_path):
+    out = extract_page(tmp_path, "jumelage.txt",
+                       "Retour sur les déplacements à Boleslawiec et Siegburg\n\nPublié le 26 août 2019\n\n"
+                       "En août, le maire s’est rendu successivement à Boleslawiec, en Pologne, pour la fête de la "
+                       "céramique et à Siegburg, en Allemagne, pour la fête de la ville.\n")
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")][:1] == [("2019-08", "Bolesławiec")]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("vierailemaan ajalle 30.9.-2.10.2022.", "2022-09-30", "2022-10-02"),
+    ("Besuch vom 28.09.–02.10.2022 in Ajka", "2022-09-28", "2022-10-02")])
+def test_a_dotted_range_of_days_of_two_months(text, start, end):
+    from baltmet_extract.extractors.dates import find_dates
+
+    [d] = find_dates(text)
+    assert (d.iso(), d.iso_end()) == (start, end)

@@ -254,7 +254,10 @@ class Linker:
             # a signing the text does not place ("the agreement between Bytów and Tauragė was signed
             # on 2 June 2017": the towns are parties) is an event without a place; the item's place
             # is then the page's first city, as for a page that tells of no event
-            unplaced = draft.event_kind == SIGNING and (event_place is None or not event_place.after_preposition)
+            kind = draft.event_kind or event_kind(f"{draft.event_before}{draft.event_after}" or draft.text,
+                                                  self.resolver.rules)
+            unplaced = kind == SIGNING and (event_place is None or not self.finder.placed_in_words(
+                f"{draft.event_before}{draft.event_after}", event_place, lang))
             if unplaced:
                 event_place = None
             title_place = None if event_place else headline_place
@@ -358,7 +361,8 @@ class Linker:
             if ev.date_start is None or ev.date_start == draft.date_start:
                 continue
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
-            if place is None or (ev.kind == SIGNING and not place.after_preposition):
+            if place is None or (ev.kind == SIGNING and not self.finder.placed_in_words(ev.sentence, place,
+                                                                                         res.language)):
                 # a date in passing ("registration until 15 May") is no event of its own, nor a
                 # signing the text does not place ("the agreement signed in August")
                 continue

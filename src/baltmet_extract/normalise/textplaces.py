@@ -434,6 +434,18 @@ class TextPlaceFinder:
         # Petersburg", "delegācija no Ukrainas pilsētas Horodenkas": from Ukraine)
         return min(found, key=lambda f: (rank(f[2], f[3]), f[0], -f[1]))[2]
 
+    def placed_in_words(self, text: str, p: TextPlace, language: str | None = None) -> bool:
+        """`text` (where `p` was found, or a text that holds it) says by a preposition or a case
+        ending that something happens at `p` ("signed in Alcamo", "Ascherslebenissä"), not only
+        that `p` takes part ("an agreement with Emerich town (Germany)")."""
+        bent = p.resolution.entity is not None and self.resolver.folds.compact(p.text) != self.resolver.folds.compact(
+            p.resolution.entity.name)
+        if bent and self.inflections.says_where(language, p.text):
+            return True
+        # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
+        return any(_word_before(text, m.start()) in self.rules.place_prepositions
+                   for m in re.finditer(re.escape(p.text), text))
+
     def _hosts(self, text: str, p: TextPlace) -> bool:
         """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
         a few words after `p` (its subject) or before it ("hosted by the City of Tartu")."""
