@@ -320,3 +320,18 @@ def test_a_dotted_range_of_days_of_two_months(text, start, end):
 
     [d] = find_dates(text)
     assert (d.iso(), d.iso_end()) == (start, end)
+
+
+def test_a_project_s_fact_sheet_under_its_name(tmp_path):
+    out = extract_page(tmp_path, "projektid.txt",
+                       "Valla projektid\n\nLõppenud projektid leiab siit.\n\nBaltic Sea2Land\n\n"
+                       "Kutse: Interreg Baltic Sea Region\n\nProjekti kestus: 01.01.2023 - 31.12.2025\n\n"
+                       "Juhtivpartner: Läti keskkonnakaitse ja regionaalarengu ministeerium\n\n"
+                       "Partnerid: Saaremaa vald, Tallinna Ülikool, Fehmarni linn (Saksamaa)\n\n"
+                       "Seotud organisatsioonid: Oulu piirkondlik nõukogu (Soome)\n")
+    assert [p["name"] for p in read_table(out, "projects")] == ["Baltic Sea2Land"]
+    roles = [(p["raw"], p["role"]) for p in read_table(out, "partners")]
+    # a lead under its own label is one organisation, "ja" and all
+    assert roles == [("Läti keskkonnakaitse ja regionaalarengu ministeerium", "lead"), ("Saaremaa vald", "partner"),
+                     ("Tallinna Ülikool", "partner"), ("Fehmarni linn", "partner"),
+                     ("Oulu piirkondlik nõukogu", "observer")]

@@ -108,8 +108,11 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
             if found and found[0].year:
                 posted, posted_line = found[0], None
                 break
-        if _label(text) in rules.date_labels:
-            continue  # "Datum: 3.–4. Mai 2016" is the meeting's date, not the page's
+        label = _label(text)
+        if label in rules.date_labels or (label[:1].isalpha() and not any(p.search(label) for p in rules.published)):
+            # "Datum: 3.–4. Mai 2016" is the meeting's date, not the page's; "Projekti kestus:
+            # 01.01.2023 - 31.12.2025" a project's period ("Published: ..." is the page's)
+            continue
         dated = [d for d in find_dates(text, words) if d.year and d.month]
         if not dated:
             continue

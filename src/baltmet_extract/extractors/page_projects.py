@@ -28,6 +28,8 @@ from baltmet_extract.textutil import clean_spacing, fold, slugify, split_outside
 #: a project's name is at most this many words (a quoted one may be a longer title)
 NAME_MAX_WORDS = 4
 QUOTED_MAX_WORDS = 8
+#: the name above a project's fact sheet is at most this long
+SHEET_NAME_MAX_WORDS = 6
 #: a title under a title label is at most this long
 TITLE_MAX_WORDS = 25
 #: a page's title is a project's name when the page lists partners under labels and is titled this briefly
@@ -174,6 +176,8 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
     at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
     found = False
     record = ""
+    #: the name a block of labelled facts stands under, once its first fact is seen
+    sheet: tuple[str, Line] | None = None
     k = 0
     while k < len(body):
         ln = body[k]
@@ -191,8 +195,16 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             continue
         role = _role_of(label, ph) if label else _role_of(ln.text, ph)
         if role is None:
+            if label and value and not record and sheet is None and not found:
+                # (the facts before any partner: "Country: EE" under a partner's name is no sheet)
+                sheet = _sheet_name(body, k - 1, ph)
             continue
         heading = _heading_above(body, k - 1, ph) if role == "lead" and value else ""
+        if not heading and not record and sheet:
+            # a project's fact sheet under its name ("Baltic Sea2Land", "Kutse: ...", "Projekti
+            # kestus: ...", "Juhtivpartner: ...", "Partnerid: ..."): its partners are that project's
+            names.append(_Found(at.get(id(sheet[1]), 0), sheet[1], sheet[0]))
+            record = sheet[0]
         if heading:
             # a list of projects, each a heading with its own lead ("1. LT-PL-1R-030 Rozwój turystyki
             # ...", "Beneficjent wiodący: Gmina Miasto Ełk (Polska)")
@@ -222,7 +234,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
         mentions = []
         # one lead under its own label is one organisation, whatever commas and "and" its name has
         # ("Gminny Ośrodek Kultury, Sportu i Turystki w Korycinie"); only ";" parts several
-        one = _SEMICOLON if role == "lead" and heading else split
+        one = _SEMICOLON if role == "lead" else split
         for item in ([p for p, _ in split_outside_brackets(items[0], one)] if len(items) == 1 else items):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             if raw := _item(marked.raw, ph):
@@ -243,6 +255,22 @@ def _role_of(label: str, ph: PagePhrases) -> str | None:
         key = _PARTNER_NUMBER.sub("", re.sub(r"\s*\([^()]*\)", "", key)).replace("-", " ").strip()
         role = ph.role_labels.get(key) or ph.role_labels.get(key.replace(" ", ""))
     return role
+
+
+def _sheet_name(body: list[Line], k: int, ph: PagePhrases) -> tuple[str, Line] | None:
+    """The name a block of labelled facts starting at line `k` stands under: the short line right
+    above it (a few words in capitals or title case, no label, no full stop; blank lines between
+    allowed, nothing else), or None."""
+    if k == 0:
+        return None
+    prev, here = body[k - 1], body[k]
+    text = clean_spacing(prev.text).strip(_QUOTES + " ")
+    if prev.page != here.page or here.row - prev.row > 3 or _label_of(text)[0] or _role_of(text, ph):
+        return None
+    words = text.split()
+    if not 0 < len(words) <= SHEET_NAME_MAX_WORDS or text.endswith((".", ":", "!", "?")) or not text[:1].isupper():
+        return None
+    return text, prev
 
 
 def _heading_above(body: list[Line], k: int, ph: PagePhrases) -> str:
