@@ -335,3 +335,26 @@ def test_a_project_s_fact_sheet_under_its_name(tmp_path):
     assert roles == [("Läti keskkonnakaitse ja regionaalarengu ministeerium", "lead"), ("Saaremaa vald", "partner"),
                      ("Tallinna Ülikool", "partner"), ("Fehmarni linn", "partner"),
                      ("Oulu piirkondlik nõukogu", "observer")]
+
+
+# --- from the seventh set (benchmarks/real7), read at the end as a dev set -------------------------
+
+
+def test_visiting_on_a_weekday_dates_the_visit(tmp_path):
+    out = extract_page(tmp_path, "mayors.txt",
+                       " date 2022-11-19 The mayors of Tartu and Riga met this week to discuss culture.\n\n"
+                       "Visiting Riga Thursday, the Tartu mayor said that both cities wish to join forces.\n")
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [("2022-11-17", "Riga")]
+
+
+def test_a_dotted_range_without_its_year_takes_it_from_the_caption_and_one_event_is_told_once(tmp_path):
+    from baltmet_extract.extractors.dates import find_dates
+
+    [d] = find_dates("vieraili viime viikonloppuna 10.–12.8. edustajia")
+    assert (d.month, d.day, d.end_day, d.year) == (8, 10, 12, None)
+    out = extract_page(tmp_path, "tapaaminen.txt",
+                       "Ajankohtaista\n\nYstävyyskaupunkien tapaaminen\n\nNordic Twin Town meeting Rauma aug 2018\n\n"
+                       "Raumalla vieraili viime viikonloppuna 10.–12.8. ystävyyskaupunkien edustajia Norjasta ja "
+                       "Ruotsista.\n")
+    # (the caption's "aug 2018" is the same event, told less precisely)
+    assert [(e["date_start"], e["place"]) for e in read_table(out, "events")] == [("2018-08-10", "Rauma")]

@@ -45,6 +45,9 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # 10.-11.12.2009, 12.–13.6.2018 (days of one month, dotted)
         ("numeric_day_range", re.compile(
             rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
+        # 10.–12.8. (days of one month, dotted, the year from context: Finnish, Estonian, German)
+        ("numeric_day_range", re.compile(
+            r"(?<![\d.])(?P<d1>[0-3]?\d)\.\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?![\d.])")),
         # 30.9.-2.10.2022, 28.09.–02.10.2022 (days of two months, dotted)
         ("numeric_dm_range", re.compile(
             rf"\b(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.\s?(?P<y>{_YEAR})\b")),
