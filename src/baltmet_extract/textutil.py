@@ -80,6 +80,16 @@ def slugify(text: str) -> str:
     return fold(text).replace(" ", "-") or "item"
 
 
+def label_of(text: str, max_words: int = 4) -> tuple[str, str]:
+    """("label", "value") of a "Label: value" line (the label in lower case, of at most `max_words`
+    words and starting with a letter: "06:52 ..." is a time), else ("", "")."""
+    label, sep, value = text.partition(":")
+    label = label.strip().lower()
+    if not sep or not label or len(label.split()) > max_words or not label[:1].isalpha():
+        return "", ""
+    return label, value.strip()
+
+
 def split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[tuple[str, str]]:
     """The pieces of `text` between matches of `separator` that stand outside round brackets,
     each with the separator after it ("" after the last): "ERKAS (Eesti Regionaalse ja Kohaliku

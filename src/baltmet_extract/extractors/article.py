@@ -24,7 +24,7 @@ from baltmet_extract.extractors.milestones import event_kind, sentences
 from baltmet_extract.extractors.news import NewsDraft, is_date_line, is_menu_line, year_near
 from baltmet_extract.models import Document, Line
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing
+from baltmet_extract.textutil import clean_spacing, label_of
 
 #: a title is at most this many words, in one of this many lines at the top
 TITLE_MAX_WORDS = 20
@@ -35,6 +35,8 @@ HEADLINE_SENTENCES = 3
 DATE_LINES = 8
 #: a line beside publication words is at most this long to be the page's date line
 DATE_LINE_MAX_WORDS = 14
+#: a page's labelled fact ("Datum: ...", "Ort: ...") has a label of at most this many words
+LABEL_MAX_WORDS = 3
 #: a page is prose when it has a sentence of at least this many words
 PROSE_MIN_WORDS = 8
 #: a year written alone dates an item's event only from this year on when the page has no date
@@ -108,8 +110,8 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
             if found and found[0].year:
                 posted, posted_line = found[0], None
                 break
-        label = _label(text)
-        if label in rules.date_labels or (label[:1].isalpha() and not any(p.search(label) for p in rules.published)):
+        label = label_of(text, LABEL_MAX_WORDS)[0]
+        if label in rules.date_labels or (label and not any(p.search(label) for p in rules.published)):
             # "Datum: 3.–4. Mai 2016" is the meeting's date, not the page's; "Projekti kestus:
             # 01.01.2023 - 31.12.2025" a project's period ("Published: ..." is the page's)
             continue
@@ -139,12 +141,12 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         title = body[0]  # its first sentence is the item's title; the line stays in the text
     facts: dict[str, str] = {}
     for ln in body:
-        label, value = _label(ln.text), ln.text.partition(":")[2]
-        if label and value.strip():
+        label, value = label_of(ln.text, LABEL_MAX_WORDS)
+        if label and value:
             if label in rules.date_labels:
-                facts.setdefault("date", value.strip())
+                facts.setdefault("date", value)
             elif label in rules.place_labels:
-                facts.setdefault("place", value.strip())
+                facts.setdefault("place", value)
     if posted is None and title is not None:
         # "(2015-04-10)" or "| 3 July 2018" after a title
         m = re.search(r"[(|]\s*([^()|]{6,30})\s*\)?\s*$", title.text)
@@ -152,13 +154,6 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         if found:
             posted, posted_line = found[0], None
     return PageParts(title=title, posted=posted, posted_line=posted_line, body=body, facts=facts)
-
-
-def _label(text: str) -> str:
-    """The label of a "Label: value" line (lower case), or ""."""
-    label, sep, _ = text.partition(":")
-    label = label.strip().lower()
-    return label if sep and 0 < len(label.split()) <= 3 else ""
 
 
 def _is_title(ln: Line) -> bool:

@@ -200,10 +200,16 @@ def is_date_line(text: str) -> bool:
     text = _TIME_BEFORE.sub("", text)  # "06:52 05.10.2015"
     dates = find_dates(text)
     # a few words, not counting the markers of a year or a day ("2018 m. rugpjūčio 28 d." is three)
-    words = default_date_words()
-    markers = {m.lower() for m in (*words.year_markers, *words.day_markers)}
+    markers = _date_markers()
     return bool(dates) and sum(1 for w in text.split() if w.lower() not in markers) <= 4 \
         and sum(d.end - d.start for d in dates) >= len(text) - 3
+
+
+@lru_cache(maxsize=1)
+def _date_markers() -> frozenset[str]:
+    """The words that mark a year or a day in a date ("m.", "gada", "d."), lower case."""
+    words = default_date_words()
+    return frozenset(m.lower() for m in (*words.year_markers, *words.day_markers))
 
 
 def _is_list_heading(item: list[Line]) -> bool:

@@ -11,10 +11,14 @@ from baltmet_extract.extractors.page_phrases import PagePhrases
 from baltmet_extract.extractors.partners import PartnerMention
 from baltmet_extract.textutil import fold, split_outside_brackets
 
+#: the strength of a role: a partner named twice keeps its strongest
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
+#: where a name after its phrase ends: a comma, a dash, a relative pronoun
 _CLAUSE = re.compile(r",|\s[–—-]\s|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
+#: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
 _NAME_THEN_QUOTED = re.compile(r"\s*[^\W\d_][\w-]*\s+[„“\"«][^„“”\"«»]{2,60}[”“\"»]")
+#: a word that says what an organisation is, then its name in quotes
 _FORM_AND_NAME = re.compile(r"([^\W\d_]+)\s+[„“\"«](?P<name>[^„“”\"«»]{3,})[”“\"»]")
 
 

@@ -24,6 +24,7 @@ from baltmet_extract.extractors.phrases import find_funding, parse_status
 from baltmet_extract.models import Line, Project
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, slugify, split_outside_brackets
+from baltmet_extract.textutil import label_of as _label_of
 
 #: a project's name is at most this many words (a quoted one may be a longer title)
 NAME_MAX_WORDS = 4
@@ -297,15 +298,6 @@ def _is_sentence(text: str) -> bool:
     return text.endswith(".") and len(words) > 6 and "." not in words[-1][:-1]
 
 
-def _label_of(text: str) -> tuple[str, str]:
-    """("label", "value") of a "Label: value" line (the label in lower case), else ("", "")."""
-    label, sep, value = text.partition(":")
-    label = label.strip().lower()
-    if not sep or not label or len(label.split()) > 4 or not label[:1].isalpha():
-        return "", ""
-    return label, value.strip()
-
-
 def _with_marker(raw: str, role: str, rules: Rules) -> PartnerMention:
     """A listed partner, its role changed by a marker ("City of Helsinki (Lead partner)")."""
     for marked, patterns in rules.role_markers.items():
@@ -370,8 +362,6 @@ def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[
 
 #: a further quoted name of a list, after a comma or a conjunction of the region's languages
 _MORE_QUOTED = re.compile(r"\s*(?:,|and|und|og|och|ja|ning|ir|un|i|oraz|et|и|&)\s*[„“\"«](?P<name>[^„“”\"«»]{2,120})[”“\"»]")
-#: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
-#: a word that says what an organisation is, then its name in quotes
 #: a page's title is its project's name, when sentences name the partners, up to this many words
 BARE_TITLE_NAME_MAX_WORDS = 2
 #: a number written as an ordinal, in the region's languages ("3rd", "2nd", "10th", "3-ий", "5-ojo")

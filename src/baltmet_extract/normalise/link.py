@@ -67,9 +67,8 @@ class Linker:
         self.place_projects: dict[str, set[str]] = defaultdict(set)
         self.place_entities: dict[str, Entity] = {}
         self.used_ids: set[str] = set()
-        #: (file, date, place) of the events news items gave, so that one page's event is one row
-        self.news_events: set[tuple[str, str, str]] = set()
-        self._news_dates: dict[tuple[str, str], list[str]] = defaultdict(list)
+        #: the dates of the events news items gave, by (file, place), so that one page's event is one row
+        self.news_events: dict[tuple[str, str], list[str]] = defaultdict(list)
         #: the words that announce a city or a region ("miesto savivaldybė", "Landkreis")
         self.kind_words = {k: frozenset(w.casefold() for w in resolver.rules.kind_descriptors.get(k, []))
                            for k in ("city", "region")}
@@ -380,11 +379,10 @@ class Linker:
         if source_kind == "news" and e is not None and date_start:
             # one page telling of one event twice ("met in Riga on 5 May" ... "the Riga meeting of 5 May")
             # (and told again less precisely: "10.–12.8." in the text, "aug 2018" in a caption)
-            key = (source_file, date_start, e.key)
-            if key in self.news_events or any(d.startswith(date_start) for d in self._news_dates[(source_file, e.key)]):
+            dates = self.news_events[(source_file, e.key)]
+            if any(d.startswith(date_start) for d in dates):
                 return
-            self.news_events.add(key)
-            self._news_dates[(source_file, e.key)].append(date_start)
+            dates.append(date_start)
         base = self._unique(f"{slugify(source_file.rsplit('.', 1)[0])}-{source_kind}-{len(self.tables.events) + 1}")
         self.tables.events.append(Event(
             event_id=base, source_kind=source_kind, milestone=milestone,  # type: ignore[arg-type]

@@ -273,8 +273,8 @@ class TextPlaceFinder:
             # a capitalised first word is weak evidence of a place, unless it is a dateline
             # ("Rostock: europäische Konferenz ...", "КАЛИНИНГРАД, 29 января.")
             dateline = ent.end < len(doc) and doc[ent.end].text in _DATELINE_MARKS
-            if not after_prep and ent.start == 0 and len(ent) == 1 and not dateline and not any(
-                    h.search(" ".join(text[ent.end_char:].split()[:HOST_WORDS_AFTER])) for h in self.rules.host_words):
+            if not after_prep and ent.start == 0 and len(ent) == 1 and not dateline \
+                    and not self._hosts(text, ent.start_char, ent.end_char, before=False):
                 continue  # (unless it hosts: "Bischwiller a eu le plaisir d'accueillir ...")
             e = res.entity
             if e is not None and not e.european and e.population < FAR_AWAY_MIN_POPULATION \
@@ -420,7 +420,7 @@ class TextPlaceFinder:
 
         def rank(p: TextPlace, text: str) -> int:
             country = p.resolution.entity.country if p.resolution.entity else None
-            if not p.after_origin and self._hosts(text, p):
+            if not p.after_origin and self._hosts(text, p.start, p.end):
                 return -1  # "Bischwiller a eu le plaisir d'accueillir ...", "hosted by the City of Tartu"
             if country in goals and country not in origins:
                 return 0
@@ -446,12 +446,14 @@ class TextPlaceFinder:
         return any(_word_before(text, m.start()) in self.rules.place_prepositions
                    for m in re.finditer(re.escape(p.text), text))
 
-    def _hosts(self, text: str, p: TextPlace) -> bool:
+    def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
         """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
-        a few words after `p` (its subject) or before it ("hosted by the City of Tartu")."""
-        after = " ".join(text[p.end:].split()[:HOST_WORDS_AFTER])
-        before = " ".join(text[:p.start].split()[-HOST_WORDS_BEFORE:])
-        return any(h.search(after) or h.search(before) for h in self.rules.host_words)
+        a few words after the place at `start:end` of `text` (its subject) or, with `before`, before
+        it ("hosted by the City of Tartu")."""
+        near = [" ".join(text[end:].split()[:HOST_WORDS_AFTER])]
+        if before:
+            near.append(" ".join(text[:start].split()[-HOST_WORDS_BEFORE:]))
+        return any(h.search(t) for h in self.rules.host_words for t in near)
 
     def directions(self, text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
         """The countries `text` says people come from ("delegation from Ukraine", "no Ukrainas")
