@@ -227,3 +227,16 @@ def test_the_linker_keeps_joined_names_whole_and_splits_two_names(gazetteer, res
     got = [(p.raw, p.geonames_id or p.iso3166_2) for p in tables.partners]
     assert [raw for raw, _ in got] == ["Mo i Rana", "Møre og Romsdal", "Oslo", "Bergen", "Region Dalarnas"]
     assert got[1][1] == "NO-15" and got[4][1] == "SE-W"
+
+
+@pytest.mark.parametrize("first", ["Malmö", "MALMÖ", None])
+def test_an_answer_does_not_depend_on_the_spellings_resolved_before_it(gazetteer, rules, first):
+    from baltmet_extract.normalise.resolver import Resolver
+
+    fresh = Resolver(gazetteer, rules)
+    if first is not None:
+        fresh.resolve(first)  # a spelling that folds alike, met first in the same run
+    r = fresh.resolve("Malmo")[0]
+    # the accents folded, whatever came first: never "exact name" for a name written otherwise
+    assert (r.entity.name, r.score, r.reason) == ("Malmö", 98.0, "same name once accents and case are folded")
+    assert fresh.resolve("Malmö")[0].score == 100.0

@@ -61,7 +61,7 @@ class Resolver:
         self.spelling = NearSpellings(gazetteer, self.ranker, self.certain_rule, self.accept_at, self.margin,
                                       self.truncated_min, self.folds)
         self._cache: dict[tuple[str, str | None, frozenset[str]], list[Resolution]] = {}
-        #: mentions (folded, kind hint) whose answer the co-partners' countries cannot change
+        #: mentions (as written, kind hint) whose answer the co-partners' countries cannot change
         self._context_free: dict[tuple[str, str | None, frozenset[str]], bool] = {}
         #: `_cleaned`, `_resolve_one` and `_descriptor_steps` of the texts seen
         self._clean: dict[str, str] = {}
@@ -73,15 +73,17 @@ class Resolver:
 
     def resolve(self, raw: str, kind_hint: str | None = None, countries: frozenset[str] = frozenset()) -> list[Resolution]:
         """Resolve one mention; a mention that names several places gives several results."""
-        folded = self.folds.fold(raw)
-        if raw.strip()[:1].islower():
-            folded = "\0" + folded  # a name from a small letter may be cut at its start: its own answer
-        key = (folded, kind_hint, countries)
+        # kept per mention as written: "Malmo" and "Malmö" fold alike but are answered apart (an
+        # exact name scores above one matched once accents are folded), so that an answer never
+        # depends on which spelling a run met first; a name from a small letter, which may be cut
+        # at its start, has its own answer so too
+        written = raw.strip()
+        key = (written, kind_hint, countries)
         cached = self._cache.get(key)
         if cached is None:
             # the mention alone first: when no ranking it made was close enough for the co-partners'
             # countries to change (most are not), the answer with context is the same
-            alone: tuple[str, str | None, frozenset[str]] = (folded, kind_hint, frozenset())
+            alone: tuple[str, str | None, frozenset[str]] = (written, kind_hint, frozenset())
             cached = self._cache.get(alone)
             if cached is None:
                 self.ranker.context_matters = False
