@@ -183,7 +183,8 @@ def _read_and_extract(path: str, source_name: str, rules_dir: str | None, max_by
         if "annex" not in result.kinds and ("article" in result.kinds or "news" in result.kinds):
             # a project's page, or an article or a news item about a project
             parts = page_parts(doc, rules)
-            for draft in extract_page_projects(parts.title, parts.body, rules, result.language):
+            posted = parts.posted.iso() if parts.posted is not None else None
+            for draft in extract_page_projects(parts.title, parts.body, rules, result.language, posted):
                 draft.project.source_file = source_name
                 result.projects.append(draft)
         if not result.kinds:

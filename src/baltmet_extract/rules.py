@@ -50,8 +50,12 @@ class Rules:
     heading_label: re.Pattern[str] | None = None
     statuses: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     status_progression: list[str] = field(default_factory=list)
+    #: "today" in the region's languages: an approval said so is dated by its page
+    status_today: re.Pattern[str] | None = None
     programmes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     programme_name_words: set[str] = field(default_factory=set)
+    #: the areas programmes are named after, folded ("central baltic")
+    programme_areas: frozenset[str] = frozenset()
     role_markers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_openers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_closers: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
@@ -73,6 +77,9 @@ class Rules:
     furniture: list[re.Pattern[str]] = field(default_factory=list)
     minutes: list[re.Pattern[str]] = field(default_factory=list)
     host_words: list[re.Pattern[str]] = field(default_factory=list)
+    #: words of visiting whose object, before (`visited_words`) or after them, is where an event is
+    visit_words: list[re.Pattern[str]] = field(default_factory=list)
+    visited_words: list[re.Pattern[str]] = field(default_factory=list)
     date_labels: set[str] = field(default_factory=set)
     place_labels: set[str] = field(default_factory=set)
     milestone_line: re.Pattern[str] | None = None
@@ -118,9 +125,12 @@ class Rules:
         status = src.yaml("status.yaml")
         r.statuses = [(_compile([s["pattern"]], "status.yaml")[0], s["status"]) for s in status.get("statuses", [])]
         r.status_progression = list(status.get("progression", [s for _, s in r.statuses]))
+        today = sorted((str(w) for w in status.get("today_words") or []), key=len, reverse=True)
+        r.status_today = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, today)) + r")(?!\w)") if today else None
         progs = src.yaml("programmes.yaml")
         r.programmes = [(_compile([p["pattern"]], "programmes.yaml")[0], p["name"]) for p in progs.get("programmes", [])]
         r.programme_name_words = set(progs.get("name_prefix_words", []))
+        r.programme_areas = frozenset(fold(str(a)) for a in progs.get("programme_areas") or [])
         phrases = src.yaml("phrases.yaml")
         partners = phrases.get("partners", {})
         r.role_markers = {k: _compile(v, "phrases.yaml role_markers") for k, v in partners.get("role_markers", {}).items()}
@@ -150,6 +160,8 @@ class Rules:
         r.furniture = _compile(events.get("furniture", []), "events.yaml furniture")
         r.minutes = _compile(events.get("minutes", []), "events.yaml minutes")
         r.host_words = _compile(events.get("host_words", []), "events.yaml host_words")
+        r.visit_words = _compile(events.get("visit_words", []), "events.yaml visit_words")
+        r.visited_words = _compile(events.get("visited_words", []), "events.yaml visited_words")
         r.date_labels = {str(w).lower() for w in events.get("date_labels", [])}
         r.place_labels = {str(w).lower() for w in events.get("place_labels", [])}
         r.milestone_line = _compile([events.get("milestone", r"^milestone\s+(?P<number>\d+)")], "events.yaml milestone")[0]

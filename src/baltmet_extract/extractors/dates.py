@@ -21,6 +21,8 @@ _YEAR = r"(?:19|20)\d{2}"
 TWO_DIGIT_YEAR_PIVOT = 40
 #: a day number as text writes it: 5, 05, 5th, 5., 1er
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|d(?=\W)|\.)?"
+#: between the two whole dates of a range: a dash or a word for "to" ("and" joins two dates)
+_TO = r"(?:\s*[-–—]\s*|\s+(?:bis|to|until|till|do|til|au|līdz|iki|kuni)\s+)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|beginning of|end of|end|early|mid|late)"
 
 
@@ -42,9 +44,14 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
     return [
         # 2007-06-13
         ("numeric_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<dn>[0-3]\d)\b")),
-        # 10.-11.12.2009, 12.–13.6.2018 (days of one month, dotted)
+        # 27.02.2023 bis 03.03.2023, 30.12.2022 – 2.1.2023 (two whole dates)
+        ("numeric_dmy_range", re.compile(
+            rf"\b(?P<d1>[0-3]?\d)[./]\s?(?P<m1>[01]?\d)[./]\s?(?P<y1>{_YEAR}){_TO}"
+            rf"(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
+        # 10.-11.12.2009, 12.–13.6.2018 (days of one month, dotted; never the month of a date
+        # before it: "16.03.-19.03.2023" is no "03.-19.03.2023")
         ("numeric_day_range", re.compile(
-            rf"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
+            rf"(?<![\d.])(?P<d1>[0-3]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)[./]\s?(?P<mn>[01]?\d)[./]\s?(?P<y>{_YEAR})\b")),
         # 10.–12.8. (days of one month, dotted, the year from context: Finnish, Estonian, German)
         ("numeric_day_range", re.compile(
             r"(?<![\d.])(?P<d1>[0-3]?\d)\.\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?![\d.])")),
@@ -240,6 +247,15 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
         if not (1 <= month <= 12 and 1 <= d1 <= d2 <= 31):
             return None
         return DateMention(**span, month=month, day=d1, end_day=d2)  # type: ignore[arg-type]
+    if kind == "numeric_dmy_range":
+        first_year, m1, d1, m2, d2 = int(g["y1"]), int(g["m1"]), int(g["d1"]), int(g["mn"]), int(g["dn"])
+        try:
+            if not date(first_year, m1, d1) < date(year or first_year, m2, d2) <= date(first_year + 1, m1, d1):
+                return None  # (two dates a year or more apart are two dates, not one range)
+        except ValueError:
+            return None
+        return DateMention(start=m.start(), end=m.end(), text=m.group(0), year=first_year, month=m1, day=d1,
+                           end_year=year if year != first_year else None, end_month=m2, end_day=d2, kind="numeric_dm_range")
     if kind == "numeric_dm_range":
         m1, d1, m2, d2 = int(g["m1"]), int(g["d1"]), int(g["mn"]), int(g["dn"])
         try:

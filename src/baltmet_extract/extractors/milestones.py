@@ -216,7 +216,10 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
             inferred = False
             year = d.year
             if year is None and d.month is not None:
-                year, inferred = year_for(d.month)
+                # the year of a date before it in the sentence ("signed on 11 May 2003 in Geesthacht
+                # but on 19 July in Kuldīga"), else the context's
+                earlier = [e.year for e in dates[:k] if e.year]
+                year, inferred = (earlier[-1], True) if earlier else year_for(d.month)
             after = sentence[d.start: dates[k + 1].start if k + 1 < len(dates) else len(sentence)]
             before = sentence[dates[k - 1].end if k > 0 else 0: d.start]
             found.append(EventDraft(sentence=sentence, kind=kind, date=d, date_start=d.iso(year),

@@ -14,6 +14,8 @@ from baltmet_extract.textutil import fold, split_outside_brackets
 #: the strength of a role: a partner named twice keeps its strongest
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
+#: a year or a range of years ("2020", "2019-2021"), which no name ends with
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?")
 #: where a name after its phrase ends: a comma, a dash, a relative pronoun
 _CLAUSE = re.compile(r",|\s[–—-]\s|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
 #: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
@@ -60,6 +62,8 @@ def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:
     taken: list[str] = []
     for w in reversed(text.split()):
         bare = w.strip(_QUOTES + ",")
+        if _YEARS.fullmatch(bare):
+            break  # "Since 2020 Klaipeda University implements ...": the name starts after the year
         if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in ph.name_words:
             taken.insert(0, bare)
         else:

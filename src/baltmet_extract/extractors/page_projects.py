@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import sentences
 from baltmet_extract.extractors.page_partners import item as _item
@@ -45,6 +47,8 @@ _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
 #: a project's code before its name in a list ("LT-PL-1R-029", "STHB.02.01.00-22-0104/17", "R093")
 _PROJECT_CODE = re.compile(r"^(?=[\w./-]*\d)(?=[\w./-]*[A-Z])[A-Z][\w./-]{3,}\s+")
 _SEMICOLON = re.compile(r"\s*;\s*")
+#: what parts the items of a list that stand one per line: only a bar ("A (LP) | B")
+_BAR = re.compile(r"\s*\|\s*")
 #: a name of this many words or fewer may be a programme's without its word "programme"
 PROGRAMME_NAME_MAX_WORDS = 3
 #: words of a project's name in a heading above its lead
@@ -72,8 +76,9 @@ class _Found:
 
 
 def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
-                          language: str | None = None) -> list[ProjectDraft]:
-    """The projects a page names, each with the partners the page gives for it."""
+                          language: str | None = None, posted: str | None = None) -> list[ProjectDraft]:
+    """The projects a page names, each with the partners the page gives for it (`posted`: the
+    page's own date, ISO, which dates an approval the page says was made today)."""
     ph = page_phrases(rules)
     split = ph.splitter(language)
     sents = ([(clean_spacing(title.text), title)] if title is not None else []) + sentences(body)
@@ -128,10 +133,11 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         funding = page_funding if len(projects) == 1 else find_funding(
             " ".join(s for s, _ in sents if p.name in s), rules)
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
-        said = approved.get(p.name)
+        said = approved.get(p.name, [])
+        today = bool(posted and rules.status_today is not None and any(map(rules.status_today.search, said)))
         project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
                           status="approved" if said else status,  # type: ignore[arg-type]
-                          status_text=said or status_text,
+                          status_text=said[0] if said else status_text, status_date=posted if today else None,
                           source_file="", source_page=p.line.page, source_row=p.line.row)
         drafts.append(ProjectDraft(project, cell))
     return drafts
@@ -141,18 +147,19 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
 
 
 def _approved_in(sents: list[tuple[str, Line]], projects: list[_Found], ph: PagePhrases,
-                 rules: Rules) -> dict[str, str]:
+                 rules: Rules) -> dict[str, list[str]]:
     """Projects a sentence says were approved ("10 von 24 eingereichten Projektanträgen
     befürwortet", "listę projektów zatwierdzonych do dofinansowania"): the sentence's words for
     each project it names, or for every project of the page when it names none but speaks of
-    projects. Only approval is read from running text; other states need a status label."""
-    out: dict[str, str] = {}
+    projects (the first sentence is shown). Only approval is read from running text; other states
+    need a status label."""
+    out: dict[str, list[str]] = {}
     for text, _ in sents:
         if parse_status(text, rules)[0] != "approved" or not ph.project_word.search(text):
             continue
         named = [p for p in projects if fold(p.name) in fold(text)]
         for p in named or projects:
-            out.setdefault(p.name, _short_text(text))
+            out.setdefault(p.name, []).append(_short_text(text))
     return out
 
 
@@ -230,13 +237,18 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 continue
             if items and not value:
                 spaced = gap if spaced is None else spaced
+            elif not value:
+                # a first item right under its label: the list ends at a blank line after it
+                # ("Project partners" / "A | B" / "" / "Lead Financier" / "Interreg ...")
+                spaced = False if not gap else None
             items.append(t)
             last, between = nxt, 0
         mentions = []
         # one lead under its own label is one organisation, whatever commas and "and" its name has
         # ("Gminny Ośrodek Kultury, Sportu i Turystki w Korycinie"); only ";" parts several
         one = _SEMICOLON if role == "lead" else split
-        for item in ([p for p, _ in split_outside_brackets(items[0], one)] if len(items) == 1 else items):
+        for item in ([p for p, _ in split_outside_brackets(items[0], one)] if len(items) == 1 else
+                     [p for line in items for p, _ in split_outside_brackets(line, _BAR)]):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             if raw := _item(marked.raw, ph):
                 mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
@@ -378,7 +390,11 @@ def _is_name(name: str, ph: PagePhrases, rules: Rules) -> bool:
     # "Interreg South Baltic" is a programme, and so is "Central Baltic" ("Central Baltic projects");
     # "South Baltic Global Access" is a project that starts with a programme's name
     name = name.strip()
-    probe = f"{name} programme" if len(name.split()) <= PROGRAMME_NAME_MAX_WORDS else name
+    words = name.split()
+    if rules.programme_areas and any(OSA.distance(fold(part), area) <= 1 for part in {name, " ".join(words[1:])}
+                                     for area in rules.programme_areas):
+        return False  # "Nya Central Baltig-projekt": a programme, misspelt
+    probe = f"{name} programme" if len(words) <= PROGRAMME_NAME_MAX_WORDS else name
     return not any(any(m.start() == 0 and m.end() >= len(name) for m in p.finditer(probe))
                    for p, _ in rules.programmes)
 

@@ -233,7 +233,8 @@ class Linker:
                     # the headline's place, when the event's sentence names it among others
                     # ("Rostock: ... Konferenz" over "zwischen Rostock und dem polnischen Stettin")
                     if headline_place is not None and headline_place.resolution.entity != event_place.resolution.entity \
-                            and not self._gone_to(event_place, headline_place, draft.text, lang):
+                            and not self._gone_to(event_place, headline_place, draft.text, lang) \
+                            and not self._is_visited(event_place, before + after):
                         # (not a place people come from: "Delegation aus Kalmar zu Besuch", "... aus
                         # Kalmar, der Partnerstadt der Hansestadt Wismar" is in Wismar)
                         here = [p for p in self.finder.find(before + after, lang)[0]
@@ -311,6 +312,12 @@ class Linker:
         _, goals = self.finder.directions(text, language)
         a, b = place.resolution.entity, other.resolution.entity
         return a is not None and b is not None and a.country in goals and b.country not in goals
+
+    def _is_visited(self, place: TextPlace, text: str) -> bool:
+        """`text` says `place` was visited ("... haben die Stadt Lütjenburg besucht"): the event's
+        own place, which a headline's other place does not replace."""
+        return not self.finder.bent(place) and any(self.finder.visited(text, m.start(), m.end())
+                                                    for m in re.finditer(re.escape(place.text), text))
 
     def _visited(self, text: str, origin: TextPlace, language: str | None) -> TextPlace | None:
         """The city other than `origin` that `text` most often announces with a preposition or a

@@ -1,14 +1,7 @@
-"""Places and organisations in running text, found by a spaCy pipeline built from the gazetteer.
-
-The default pipeline needs no downloaded model: a blank English tokenizer; a component
-that sets each token's NORM to its folded form (so `Malmo` meets `Malmö`); an
-EntityRuler for organisations (the curated names and a token pattern for company
-forms such as `... GmbH`); and a gazetteer component that marks every run of tokens
-whose folded form is a gazetteer name as a place. The gazetteer component is a phrase
-match against the gazetteer's own index, so it costs nothing to build, where an
-EntityRuler holding tens of thousands of phrase patterns takes seconds. A statistical
-model is used only when the user names an installed one (`normalise.spacy_model` in
-rules/settings.yaml); its GPE/LOC entities are then resolved too.
+"""Places and organisations in running text, found by a spaCy pipeline built from the gazetteer
+(`spacy_pipeline`: no downloaded model is needed; a statistical one is used only when the user
+names an installed one, `normalise.spacy_model` in rules/settings.yaml, and its GPE/LOC entities
+are then resolved too), and where a text places an event among them.
 """
 
 from __future__ import annotations
@@ -16,25 +9,22 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
-from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from baltmet_extract.cache import drop_others, read_pickle, write_pickle
+from baltmet_extract.extractors.dates import find_dates
 from baltmet_extract.normalise.gazetteer import Entity, Gazetteer
 from baltmet_extract.normalise.inflection import ENDING, Inflections
 from baltmet_extract.normalise.resolver import Resolution, Resolver
+from baltmet_extract.normalise.spacy_pipeline import build_pipeline
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-COMPANY_SUFFIXES = ["gmbh", "ag", "ab", "oy", "oyj", "ltd", "as", "a/s", "sa", "plc", "inc", "asa", "aps", "ug"]
-MAX_NAME_TOKENS = 5
 #: a place outside Europe found in running text counts only this big, or with its country named
 FAR_AWAY_MIN_POPULATION = 300_000
 _CALENDAR_WORDS = frozenset(w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:],
@@ -55,72 +45,13 @@ class TextPlace:
     after_origin: bool = False
 
 
-def _fold_norms(doc: Doc) -> Doc:
-    for token in doc:
-        token.norm_ = fold(token.text) or ("" if token.is_punct else token.lower_)
-    return doc
-
-
-class GazetteerMatcher:
-    """spaCy component: the longest run of up to five tokens whose folded words form a gazetteer
-    name becomes a GPE entity; hyphens inside a name ("Mecklenburg-Vorpommern") are skipped."""
-
-    def __init__(self) -> None:
-        self.names: frozenset[str] = frozenset()
-        #: the dictionary form of a bent word that is a place ("Gdańsku" -> "Gdańsk"), if any
-        self.inflect: Callable[[str], str | None] | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        from spacy.tokens import Span
-        from spacy.util import filter_spans
-
-        spans = []
-        i = 0
-        n = len(doc)
-        while i < n:
-            if not doc[i].norm_ or doc[i].is_punct:
-                i += 1
-                continue
-            words: list[str] = []
-            best_end = None
-            j = i
-            while j < n and len(words) < MAX_NAME_TOKENS:
-                tok = doc[j]
-                if tok.text == "-" and words:
-                    j += 1
-                    continue
-                if not tok.norm_ or tok.is_punct:
-                    break
-                words.append(tok.norm_)
-                j += 1
-                if "".join(words) in self.names:
-                    best_end = j
-            if best_end is not None:
-                spans.append(Span(doc, i, best_end, label="GPE"))
-                i = best_end
-                continue
-            lemma = self.inflect(doc[i].text) if self.inflect is not None and doc[i].is_alpha else None
-            if lemma:
-                spans.append(Span(doc, i, i + 1, label="GPE", kb_id=lemma))
-            i += 1
-        doc.ents = filter_spans(list(doc.ents) + spans)
-        return doc
-
-
-def _register() -> None:
-    from spacy.language import Language
-
-    if "baltmet_fold_norms" not in Language.factories:
-        Language.component("baltmet_fold_norms")(_fold_norms)
-    if "baltmet_gazetteer" not in Language.factories:
-        Language.factory("baltmet_gazetteer")(lambda nlp, name: GazetteerMatcher())
-
-
 #: a name, perhaps a word for "town" after it, and a country in brackets: "Štralzundo mieste (Vokietija)"
 _NAME_COUNTRY = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]{3,})(?:\s+[^\W\d_]{2,})?\s*\(\s*([^\W\d_][^()\d]{2,30}?)\s*\)")
 #: a word that says a place hosts counts this many words after the place, or before it
 HOST_WORDS_AFTER = 6
 HOST_WORDS_BEFORE = 5
+#: words between a word of visiting and the place it visits ("besuchte die Stadt X")
+VISIT_WORDS_BEFORE = 3
 #: the least similarity at which a country named beside a name vouches for a spelling of a place in it
 BESIDE_COUNTRY_MIN_SCORE = 85.0
 #: words for "saint" before a name, which then belongs to a longer name ("St. Anna am ...")
@@ -203,27 +134,7 @@ class TextPlaceFinder:
         return self._nlp
 
     def _build(self) -> Language:
-        import spacy
-
-        _register()
-        nlp = None
-        if self.model_name and spacy.util.is_package(self.model_name):
-            nlp = spacy.load(self.model_name)
-        if nlp is None:
-            nlp = spacy.blank("en")
-        nlp.add_pipe("baltmet_fold_norms", first=True)
-        before = "ner" if "ner" in nlp.pipe_names else None
-        ruler = nlp.add_pipe("entity_ruler", before=before,
-                             config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
-        patterns: list[dict[str, Any]] = [
-            {"label": "ORG", "pattern": fold(e.name)} for e in self.gz.entities if e.kind == "organisation"
-        ]
-        patterns.append({"label": "ORG", "pattern": [
-            {"IS_ALPHA": True, "IS_LOWER": False, "OP": "+"}, {"LOWER": {"IN": COMPANY_SUFFIXES}}]})
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-        matcher = nlp.add_pipe("baltmet_gazetteer", after="entity_ruler")
-        matcher.names = self.gz.text_names  # type: ignore[attr-defined]
-        return nlp
+        return build_pipeline(self.gz, self.model_name)
 
     def find(self, text: str, language: str | None = None) -> tuple[list[TextPlace], list[str]]:
         """Places (resolved) and organisation names in `text`, written in `language` (ISO 639-1;
@@ -403,12 +314,16 @@ class TextPlaceFinder:
         starts with it): "held in Stockholm in April 2011, and ... in Helsinki" is Stockholm.
         `page`: the whole text, whose countries people come from or go to weigh in."""
         found: list[tuple[int, int, TextPlace, str]] = []
+        # (the distance after the date is counted from its end: "signed in Geesthacht but on 19 July
+        # in Kuldīga" is in Kuldīga on 19 July)
+        first = next(iter(find_dates(after[:60])), None)
+        date_end = first.end if first is not None and first.start == 0 else 0
         for side, text in ((0, before), (1, after)):
             places, _ = self.find(text, language)
             for p in places:
                 if p.resolution.entity is None or p.resolution.entity.kind != "city":
                     continue
-                distance = p.start if side else len(text) - p.end
+                distance = max(0, p.start - date_end) if side else len(text) - p.end
                 found.append((distance, side, p, text))
         if not found:
             return None
@@ -420,8 +335,11 @@ class TextPlaceFinder:
 
         def rank(p: TextPlace, text: str) -> int:
             country = p.resolution.entity.country if p.resolution.entity else None
-            if not p.after_origin and self._hosts(text, p.start, p.end):
-                return -1  # "Bischwiller a eu le plaisir d'accueillir ...", "hosted by the City of Tartu"
+            if not p.after_origin and (self._hosts(text, p.start, p.end) or (
+                    self.visited(text, p.start, p.end) and not self.bent(p))):
+                # "Bischwiller a eu le plaisir d'accueillir ...", "hosted by the City of Tartu", "haben
+                # ... die Stadt Lütjenburg besucht"
+                return -1
             if country in goals and country not in origins:
                 return 0
             if p.after_preposition and country not in origins:
@@ -438,9 +356,7 @@ class TextPlaceFinder:
         """`text` (where `p` was found, or a text that holds it) says by a preposition or a case
         ending that something happens at `p` ("signed in Alcamo", "Ascherslebenissä"), not only
         that `p` takes part ("an agreement with Emerich town (Germany)")."""
-        bent = p.resolution.entity is not None and self.resolver.folds.compact(p.text) != self.resolver.folds.compact(
-            p.resolution.entity.name)
-        if bent and self.inflections.says_where(language, p.text):
+        if self.bent(p) and self.inflections.says_where(language, p.text):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
         return any(_word_before(text, m.start()) in self.rules.place_prepositions
@@ -454,6 +370,20 @@ class TextPlaceFinder:
         if before:
             near.append(" ".join(text[:start].split()[-HOST_WORDS_BEFORE:]))
         return any(h.search(t) for h in self.rules.host_words for t in near)
+
+    def bent(self, p: TextPlace) -> bool:
+        """`p` is written otherwise than its place's name: bent, or an adjective ("Lütjenburger
+        Delegation" is no place visited)."""
+        compact = self.resolver.folds.compact
+        return p.resolution.entity is not None and compact(p.text) != compact(p.resolution.entity.name)
+
+    def visited(self, text: str, start: int, end: int) -> bool:
+        """The place at `start:end` of `text` is the object of a word of visiting: one of the few
+        words before it ("visited the city of X") or a participle right after it ("X besucht")."""
+        before = " ".join(text[:start].split()[-VISIT_WORDS_BEFORE:])
+        after = " ".join(text[end:].split()[:1])
+        return any(v.search(before) for v in self.rules.visit_words) or \
+            any(v.search(after) for v in self.rules.visited_words)
 
     def directions(self, text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
         """The countries `text` says people come from ("delegation from Ukraine", "no Ukrainas")
