@@ -120,3 +120,45 @@ def test_a_date_s_place_after_it_is_as_near_as_its_words_say(tmp_path):
     "La plaque a été dévoilée.", "The new square was inaugurated by both mayors."])
 def test_an_unveiling_is_an_event(rules, sentence):
     assert event_kind(sentence, rules) is not None
+
+
+def test_a_list_of_projects_each_with_its_partners_labelled_on_its_line(tmp_path):
+    out = extract_page(tmp_path, "bifall.txt",
+                       "12 miljoner euro från Central Baltic-programmet\n\n"
+                       "Vid mötet i Mariehamn den 5 juni 2019 bifölls 9 projekt av övervakningskommittén.\n\n"
+                       "Lista över svenska partners i projekt som fick bifall\n\n"
+                       "ISLE HOP – Huvudpartner: Stockholms universitet. Projektpartner: Region Gotland, "
+                       "Energikontoret Öst.\nAssocierad Partner: Visit Gotland, Norrtälje kommun.\n\n"
+                       "Wood Fest – Projektpartner: Nordic Timber Centre, Falun. Associerad Partner: Skogsforum.\n")
+    projects = {p["project_id"]: p for p in read_table(out, "projects")}
+    assert {p["name"]: (p["status"], p["funding"]) for p in projects.values()} == {
+        "ISLE HOP": ("approved", "Central Baltic Programme"), "Wood Fest": ("approved", "Central Baltic Programme")}
+    by_project: dict[str, list[tuple[str, str]]] = {}
+    for p in read_table(out, "partners"):
+        by_project.setdefault(projects[p["project_id"]]["name"], []).append((p["raw"], p["role"]))
+    assert by_project["ISLE HOP"] == [("Stockholms universitet", "lead"), ("Region Gotland", "partner"),
+                                      ("Energikontoret Öst", "partner"), ("Visit Gotland", "observer"),
+                                      ("Norrtälje kommun", "observer")]
+    # the town written after an organisation is where it is, no partner of its own
+    assert by_project["Wood Fest"] == [("Nordic Timber Centre", "partner"), ("Skogsforum", "observer")]
+
+
+def test_partners_listed_after_these_are_when_partners_were_spoken_of(tmp_path):
+    out = extract_page(tmp_path, "naujiena.txt",
+                       "Naujienos\n\n„Jūros keliai“ – tokio projekto paraišką Pietų Baltijos programai parengė trijų "
+                       "partnerių konsorciumas. Tai Nordic Harbour institutas ir uosto muziejus iš Danijos, Lęborko "
+                       "savivaldybė iš Lenkijos ir Šilutės turizmo centras. Į projektą pakviesti du asocijuoti "
+                       "partneriai – tai Neringos muziejai ir Klaipėdos universitetas.\n")
+    assert [p["name"] for p in read_table(out, "projects")] == ["Jūros keliai"]
+    assert _partners(out) == [("Nordic Harbour institutas ir uosto muziejus", "partner"),
+                              ("Lęborko savivaldybė", "partner"), ("Šilutės turizmo centras", "partner"),
+                              ("Neringos muziejai", "observer"), ("Klaipėdos universitetas", "observer")]
+
+
+def test_these_are_without_partners_spoken_of_lists_nothing(tmp_path, rules):
+    from baltmet_extract.extractors.page_partners import listed_after
+    from baltmet_extract.extractors.page_phrases import page_phrases
+
+    ph = page_phrases(rules)
+    assert listed_after("The towns have many museums.", "These are Old Town Museum and Harbour Museum.", ph,
+                        ph.splitter("en")) is None

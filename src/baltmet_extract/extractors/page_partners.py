@@ -83,6 +83,42 @@ def _list_items(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[str]
     return [found for p, _ in split_outside_brackets(text, split) if (found := item(p, ph))]
 
 
+def listed_after(previous: str, text: str, ph: PagePhrases, split: re.Pattern[str]) -> tuple[str, list[str]] | None:
+    """The partners a sentence lists after "these are" when it or the sentence before speaks of
+    partners ("... a consortium of three partners. These are A from Sweden, B and C", "eight
+    associated partners, among them ... – these are D and E"): (role, names), else None."""
+    m = ph.these_are.search(text)
+    if m is None:
+        return None
+    context = f"{previous} {text[:m.start()]}"
+    spoken = list(ph.partner_words.finditer(context))
+    if not spoken:
+        return None
+    last = spoken[-1]
+    role = "observer" if ph.associated_words.search(context[max(0, last.start() - 30):last.end()]) else "partner"
+    names = [found for p in _joined_names(split_outside_brackets(text[m.end():], split), ph)
+             if (found := item(p, ph)) and found[:1].isupper()]
+    return (role, names) if names else None
+
+
+def _joined_names(parts: list[tuple[str, str]], ph: PagePhrases) -> list[str]:
+    """The pieces of a list, a conjunction before a word in small letters kept inside its name
+    ("Krinova inkubatorius ir mokslų parkas", "Kultury, Sportu i turystyki"), unless the word opens
+    a name ("and the City of Turku")."""
+    out: list[str] = []
+    for k, (piece, _) in enumerate(parts):
+        before = parts[k - 1][1] if k else ""
+        words = piece.split()
+        first = words[0] if words else ""
+        inside = before.strip() not in ("", ",", ";", "|") and first[:1].islower() \
+            and first.lower().rstrip("'’") not in ph.openers
+        if out and inside:
+            out[-1] += before + piece
+        else:
+            out.append(piece)
+    return out
+
+
 def item(text: str, ph: PagePhrases) -> str:
     """A partner as a list gives it: brackets, business ids, articles and "from <country>" dropped."""
     # (a bracket the text breaks off in is dropped too: "... Development” (Russi" at a cut)
@@ -96,6 +132,8 @@ def item(text: str, ph: PagePhrases) -> str:
         words.pop(0)
     if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
         words = words[:-2]  # "... iš Latvijos": the partner, not its country
+    elif len(words) > 1 and words[-1].lower() in ph.from_words:
+        words = words[:-1]  # "... parkas iš" where a line ends: the country is on the next
     item = _unquoted(" ".join(words).strip(" ,;:"))
     quoted = _FORM_AND_NAME.fullmatch(item)
     if quoted and quoted.group(1).lower() in ph.legal_forms:
@@ -133,4 +171,4 @@ def merged(mentions: list[PartnerMention]) -> list[PartnerMention]:
     return [best[k] for k in order]
 
 
-__all__ = ["ROLE_RANK", "item", "merged", "partners_in"]
+__all__ = ["ROLE_RANK", "item", "listed_after", "merged", "partners_in"]

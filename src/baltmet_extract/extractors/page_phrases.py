@@ -41,6 +41,11 @@ class PagePhrases:
     project_word: re.Pattern[str]
     from_words: frozenset[str]
     legal_forms: frozenset[str] = frozenset()
+    #: "these are", opening a sentence or after a dash or colon, before a list of names
+    these_are: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: words that speak of partners ("partners", "konsortium"), and of associated ones
+    partner_words: re.Pattern[str] = re.compile(r"(?!x)x")
+    associated_words: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def splitter(self, language: str | None) -> re.Pattern[str]:
         """What separates the items of a list in a language ("A, B og C", "A | B")."""
@@ -86,7 +91,15 @@ def _compiled(config_json: str) -> PagePhrases:
         project_word=re.compile(rf"(?i)(?<!\w)(?:{words})"),
         legal_forms=frozenset(str(w).lower() for w in c.get("legal_forms", [])),
         from_words=frozenset(str(w).lower() for w in c.get("from_words", [])),
+        these_are=re.compile(r"(?:^|[–—:-]\s*)(?i:" + _alternatives(c.get("these_are")) + r")\s+"),
+        partner_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("partner_words")) + r")"),
+        associated_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("associated_words")) + r")"),
     )
+
+
+def _alternatives(words: list[str] | None) -> str:
+    """Words as one alternation, longest first ("(?!x)x", which matches nothing, for none)."""
+    return "|".join(sorted((re.escape(str(w)) for w in words or []), key=len, reverse=True)) or "(?!x)x"
 
 
 __all__ = ["QUOTES", "PagePhrases", "page_phrases"]

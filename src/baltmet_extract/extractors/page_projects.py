@@ -17,12 +17,13 @@ from rapidfuzz.distance import OSA
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import sentences
 from baltmet_extract.extractors.page_partners import item as _item
+from baltmet_extract.extractors.page_partners import listed_after as _listed_after
 from baltmet_extract.extractors.page_partners import merged as _merged
 from baltmet_extract.extractors.page_partners import partners_in as _partners_in
 from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
 from baltmet_extract.extractors.page_phrases import PagePhrases, page_phrases
 from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
-from baltmet_extract.extractors.phrases import find_funding, parse_status
+from baltmet_extract.extractors.phrases import find_funding, parse_status, programmes_named
 from baltmet_extract.models import Line, Project
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, slugify, split_outside_brackets
@@ -102,7 +103,8 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
                 lead = m.groupdict().get("lead")
                 if lead and (who := _item(lead, ph)):
                     groups.append(_Found(i, ln, name=name, mentions=[PartnerMention(raw=who, role="lead", from_text=True)]))
-        for role, raws in _partners_in(text, ph, split):
+        listed = _listed_after(sents[i - 1][0] if i else "", text, ph, split)
+        for role, raws in [*_partners_in(text, ph, split), *([listed] if listed else [])]:
             groups.append(_Found(i, ln, mentions=[PartnerMention(raw=r, role=role, from_text=True) for r in raws]))
     projects = _distinct(names)
     counts: dict[str, int] = {}
@@ -123,14 +125,17 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
     # the programme the page names is the project's on a page of one project; on a page of
     # several, each project's is the one its own sentences name (a guess otherwise)
-    page_funding = find_funding(" ".join(s for s, _ in sents), rules)
+    page_text = " ".join(s for s, _ in sents)
+    page_funding = find_funding(page_text, rules)
+    # (a page of several projects that names one programme only is that programme's list)
+    one_programme = len(programmes_named(page_text, rules)) == 1
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
     approved = _approved_in(sents, projects, ph, rules) if status == "unknown" else {}
     drafts = []
     for p in projects:
         # on a page of several projects, a project's programme is the one its own sentences name
         # ("a representative of Central Baltic programme project Plan4Blue")
-        funding = page_funding if len(projects) == 1 else find_funding(
+        funding = page_funding if len(projects) == 1 or one_programme else find_funding(
             " ".join(s for s, _ in sents if p.name in s), rules)
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
         said = approved.get(p.name, [])
@@ -201,6 +206,20 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 # (a list of records: "Title of the project: ...", "Lead Partner:", "Partners:")
                 record = name
             continue
+        inline = _inline_roles(ln.text, ph)
+        if inline is not None:
+            # "SB WELL – Huvudpartner: Linnéuniversitetet. Projektpartner: Energikontor Sydost, ...": a
+            # list of projects, each on its line with its partners labelled inline
+            record, segments = inline
+            names.append(_Found(at.get(id(ln), 0), ln, record))
+            mentions = [PartnerMention(raw=raw, role=marked.role, from_text=True)
+                        for role, value in segments
+                        for p in _without_locations([p for p, _ in split_outside_brackets(value, split)], rules)
+                        for marked in [_with_marker(p, role, rules)] if (raw := _item(marked.raw, ph))]
+            if mentions:
+                found = True
+                groups.append(_Found(at.get(id(ln), 0), ln, name=record, mentions=mentions))
+            continue
         role = _role_of(label, ph) if label else _role_of(ln.text, ph)
         if role is None:
             if label and value and not record and sheet is None and not found:
@@ -247,8 +266,8 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
         # one lead under its own label is one organisation, whatever commas and "and" its name has
         # ("Gminny Ośrodek Kultury, Sportu i Turystki w Korycinie"); only ";" parts several
         one = _SEMICOLON if role == "lead" else split
-        for item in ([p for p, _ in split_outside_brackets(items[0], one)] if len(items) == 1 else
-                     [p for line in items for p, _ in split_outside_brackets(line, _BAR)]):
+        for item in (_without_locations([p for p, _ in split_outside_brackets(items[0], one)], rules)
+                     if len(items) == 1 else [p for line in items for p, _ in split_outside_brackets(line, _BAR)]):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             if raw := _item(marked.raw, ph):
                 mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
@@ -256,6 +275,56 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             found = True
             groups.append(_Found(at.get(id(ln), 0), ln, name=heading or record, mentions=mentions))
     return found
+
+
+def _inline_roles(text: str, ph: PagePhrases) -> tuple[str, list[tuple[str, str]]] | None:
+    """A project's name, a dash and its partners under role labels on one line ("SB WELL –
+    Huvudpartner: X. Projektpartner: Y, Z."): (name, [(role, partners as written)]), else None."""
+    head, dash, rest = _split_head(text.strip())
+    if not dash:
+        return None
+    segments: list[tuple[str, str]] = []
+    role, start = None, 0
+    for m in re.finditer(r":\s", rest):
+        words = rest[start:m.start()].split()
+        for n in (3, 2, 1):  # the label: the last words before the colon
+            if len(words) >= n and (r := _role_of(" ".join(words[-n:]), ph)):
+                value = " ".join(words[:-n])
+                if role is not None:
+                    segments.append((role, value.strip(" .;")))
+                elif value.strip():
+                    return None  # words before the first label: no record of roles
+                role, start = r, m.end()
+                break
+    if role is None:
+        return None
+    segments.append((role, rest[start:].strip(" .;")))
+    name = clean_spacing(head).strip(_QUOTES + " ")
+    if not name or len(name.split()) > QUOTED_MAX_WORDS or not (name[:1].isupper() or name[:1].isdigit()):
+        return None
+    return name, [(r, v) for r, v in segments if v]
+
+
+def _without_locations(parts: list[str], rules: Rules) -> list[str]:
+    """The parts of a list without a town written after an organisation as where it is ("Baltic
+    Energy Innovation Centre, Lund"): one capitalised word after a name with an organisation's word
+    (a municipality's word, "kommun", names a place: "Växjö kommun, Lund" are two)."""
+    places = {w for words in rules.kind_descriptors.values() for w in words}
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        before = {w.strip(".,()").lower() for w in out[-1].split()} if out else set()
+        if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in rules.organisation_words \
+                and before & rules.organisation_words and not before & places:
+            continue
+        out.append(part)
+    return out
+
+
+def _split_head(text: str) -> tuple[str, str, str]:
+    """`text` parted at its first spaced dash: (before, dash, after); no dash: (text, "", "")."""
+    m = re.search(r"\s[–—-]\s", text)
+    return (text[:m.start()], m.group(0), text[m.end():]) if m else (text, "", "")
 
 
 def _role_of(label: str, ph: PagePhrases) -> str | None:

@@ -58,16 +58,25 @@ def _status_date(d: DateMention | None, status: str) -> str | None:
 
 def find_funding(text: str, rules: Rules) -> str | None:
     """The first funding programme named in the text, normalised."""
-    best: tuple[int, str] | None = None
+    found = _programmes(text, rules)
+    return min(found)[1] if found else None
+
+
+def programmes_named(text: str, rules: Rules) -> set[str]:
+    """Every funding programme the text names, normalised."""
+    return {name for _, name in _programmes(text, rules)}
+
+
+def _programmes(text: str, rules: Rules) -> list[tuple[int, str]]:
+    """(where, normalised name) of the first mention of each programme pattern in `text`."""
+    found = []
     for pattern, template in rules.programmes:
         m = pattern.search(text or "")
         if m is None:
             continue
         groups = {k: _roman(v) if k == "period" else (v or "").upper() for k, v in m.groupdict().items()}
-        name = template.format(**groups)
-        if best is None or m.start() < best[0]:
-            best = (m.start(), name)
-    return best[1] if best else None
+        found.append((m.start(), template.format(**groups)))
+    return found
 
 
 def _roman(value: str | None) -> str:
