@@ -162,3 +162,76 @@ def test_these_are_without_partners_spoken_of_lists_nothing(tmp_path, rules):
     ph = page_phrases(rules)
     assert listed_after("The towns have many museums.", "These are Old Town Museum and Harbour Museum.", ph,
                         ph.splitter("en")) is None
+
+
+# --- the ninth set's dev half (benchmarks/real9, half J) ---------------------------------------
+
+
+@pytest.mark.parametrize("text, month", [
+    ("en konferens i Växjö i slutet av september, arrangerad av", 9), ("Ende Oktober trafen sich", 10),
+    ("pod koniec listopada w Gdyni", 11), ("at the beginning of March in Riga", 3)])
+def test_a_part_of_a_month_is_that_month(text, month):
+    assert [d.month for d in find_dates(text)] == [month]
+
+
+def test_a_conference_at_the_end_of_a_month_takes_its_year_from_the_press_release(tmp_path):
+    out = extract_page(tmp_path, "press.txt",
+                       "Svenska kommuner vill samarbeta mer\n\nPressmeddelande   •   Nov 12, 2005 10:10 CET\n\n"
+                       "Detta kom till uttryck vid en svensk-litauisk konferens i Karlshamn i slutet av oktober, "
+                       "arrangerad av bland andra Region Blekinge och flera kommuner i regionen.\n")
+    assert [(n["date_start"], n["place"]) for n in read_table(out, "news")] == [("2005-10", "Karlshamn")]
+
+
+def test_a_journey_from_home_is_placed_where_the_travellers_arrived(tmp_path):
+    out = extract_page(tmp_path, "reise.txt",
+                       "Besuch zum Stadtjubiläum\n\n"
+                       "Am Samstag, den 3. Juni 2023, begaben wir uns gegen 08.00 Uhr von unserer Heimatstadt "
+                       "Grimmen aus auf die Reise. Wir kamen nachmittags in Koszalin an, wo uns der Bürgermeister "
+                       "herzlich empfing.\n")
+    assert [(n["date_start"], n["place"]) for n in read_table(out, "news")] == [("2023-06-03", "Koszalin")]
+
+
+def test_two_dotted_days_without_a_dash_are_a_range_only_when_near():
+    assert [(d.iso(), d.iso_end()) for d in find_dates("in der Zeit vom 12.09. 14.09.2016 in Turku")] == [
+        ("2016-09-12", "2016-09-14")]
+    assert [d.iso() for d in find_dates("Termine: 12.03. 14.05.2019")] == ["2019-05-14"]
+
+
+def test_a_month_in_a_date_is_no_town_and_a_later_labelled_date_is_the_page_s(tmp_path):
+    out = extract_page(tmp_path, "wizyta.txt",
+                       "Wizyta delegacji z Wilna - spotkanie robocze\n\nData: 21 Września 2021\n\n"
+                       "W dniu 12 kwietnia 2018 r. w Giżycku odbyło się pierwsze spotkanie robocze z "
+                       "przedstawicielami z Wilna poświęcone przygotowaniu wspólnego projektu.\n")
+    assert [(n["date_start"], n["place"]) for n in read_table(out, "news")] == [("2018-04-12", "Giżycko")]
+    assert all(e["place"] != "Września" for e in read_table(out, "events"))
+
+
+def test_a_list_of_meetings_each_a_date_and_a_town(tmp_path):
+    out = extract_page(tmp_path, "group.txt",
+                       "Steering Group of the action\n\nThe group meets twice a year in the partner cities to plan "
+                       "the work of the coming months and to follow its results.\n\nMeetings\n\n"
+                       "2017-10-04 Kaunas, Lithuania\n2017-05-16 Lübeck, Germany\n2016-11-22 Turku, Finland\n")
+    events = {(e["date_start"], e["place"]) for e in read_table(out, "events")}
+    assert {("2017-10-04", "Kaunas"), ("2017-05-16", "Lübeck"), ("2016-11-22", "Turku")} <= events
+
+
+def test_a_line_that_announces_the_partners_and_a_list_bulleted_by_dashes(tmp_path, rules):
+    doc = page_document(tmp_path, "Projekt\n\nOd 2017 roku ZMP, jako jeden z partnerów, realizuje projekt Sail "
+                                  "Routes w ramach Programu Południowy Bałtyk.\n\nSail Routes\n\n"
+                                  "Partnerami projektu są:\n\n– Marina Network Association (Niemcy)\n\n"
+                                  "-Żegluga Gdańska (Polska)\n\n– Politechnika Koszalińska (Polska)\n\n"
+                                  "Całkowita wartość projektu to 2.516.732,99 EUR.\n")
+    parts = page_parts(doc, rules)
+    drafts = extract_page_projects(parts.title, parts.body, rules, "pl")
+    assert [(d.project.name, [(m.raw, m.role) for m in d.partners.mentions]) for d in drafts] == [
+        ("Sail Routes", [("Marina Network Association", "partner"), ("Żegluga Gdańska", "partner"),
+                         ("Politechnika Koszalińska", "partner")])]
+
+
+def test_a_partner_whose_words_name_a_town_and_a_district_is_flagged(tmp_path):
+    out = extract_page(tmp_path, "projekt.txt",
+                       "Sail Routes\n\nPartners of the project are: Administration of Kretinga District "
+                       "Municipality and Marina Network Association. The project develops sailing routes.\n")
+    rows = {p["raw"]: p for p in read_table(out, "partners")}
+    kretinga = rows["Administration of Kretinga District Municipality"]
+    assert kretinga["name"] == "" or kretinga["needs_review"] == "true"

@@ -86,6 +86,8 @@ class Rules:
     work_package_line: re.Pattern[str] | None = None
     place_prepositions: set[str] = field(default_factory=set)
     origin_prepositions: set[str] = field(default_factory=set)
+    #: words for "town" between a preposition and a place's name ("in der Hansestadt Wismar")
+    town_words: frozenset[str] = frozenset()
     goal_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
     #: words written before or after a region's name ("Region X", "X oblast"), folded, longest first
@@ -170,6 +172,8 @@ class Rules:
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
+        r.town_words = frozenset(str(w).lower() for w in events.get("town_words", [])) | frozenset(
+            r.kind_descriptors.get("city", []))
         r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}
         forms = src.yaml("region_forms.yaml")
         r.region_words_before = _phrases(forms.get("before", []), "region_forms.yaml before")

@@ -251,6 +251,12 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         main_kind = event_kind(main[1], rules)
     labelled = [d for d in find_dates(_mended_months(parts.facts.get("date", ""), words), words)
                 if d.month is not None]
+    if labelled and main is not None and not parts.facts.get("place") and main[0].day and main[0].year \
+            and labelled[0].year and (main[0].iso() or "") < (labelled[0].iso() or ""):
+        # "Data: 19 Września 2020" above "W dniu 17 maja 2016 r. w Ełku odbyło się ... spotkanie": a
+        # date with no place beside it, later than the event the text tells of, is when it was written
+        draft.posted = draft.posted or labelled[0]
+        labelled = []
     if labelled:
         # minutes and event pages: "Datum: 3.–4. Mai 2016", "Ort: Rathaus Kiel"
         place = parts.facts.get("place", "")

@@ -55,9 +55,9 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # 10.–12.8. (days of one month, dotted, the year from context: Finnish, Estonian, German)
         ("numeric_day_range", re.compile(
             r"(?<![\d.])(?P<d1>[0-3]?\d)\.\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?![\d.])")),
-        # 30.9.-2.10.2022, 28.09.–02.10.2022 (days of two months, dotted)
+        # 30.9.-2.10.2022, 28.09.–02.10.2022, "vom 26.05. 28.05.2014" (days of two months, dotted)
         ("numeric_dm_range", re.compile(
-            rf"\b(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.?\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.\s?(?P<y>{_YEAR})\b")),
+            rf"\b(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)(?:\.?\s*(?:-|–|—)\s*|\.\s+)(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.\s?(?P<y>{_YEAR})\b")),
         # 01/2009 - 06/2009, 11.2009 (month and year)
         ("numeric_month_range", re.compile(rf"\b(?P<m1>[01]?\d)[./](?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
         # 13.06.2007, 13/06/2007, 13. 6. 2007 (day first, as in European documents)
@@ -259,9 +259,11 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
     if kind == "numeric_dm_range":
         m1, d1, m2, d2 = int(g["m1"]), int(g["d1"]), int(g["mn"]), int(g["dn"])
         try:
-            if date(year or 2000, m1, d1) >= date(year or 2000, m2, d2):
-                return None
+            first, last = date(year or 2000, m1, d1), date(year or 2000, m2, d2)
         except ValueError:
+            return None
+        # (without a dash only a few days make a range: "vom 26.05. 28.05.2014", not a list of dates)
+        if first >= last or (not re.search(r"[-–—]", m.group(0)) and (last - first).days > 14):
             return None
         return DateMention(**span, month=m1, day=d1, end_month=m2, end_day=d2)  # type: ignore[arg-type]
     if kind == "numeric_month_range":

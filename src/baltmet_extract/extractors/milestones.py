@@ -192,6 +192,18 @@ def events_in_text(lines: list[Line], milestone: Milestone, rules: Rules) -> lis
     return dated_events(sentences(lines), rules, lambda month: year_in_period(month, milestone), milestone.milestone)
 
 
+def _schedule_line(sentence: str, dates: list[DateMention]) -> bool:
+    """Lines that are each only a day's date and a place, perhaps with its country ("2016-06-10
+    Copenhagen, Denmark", "2016-04-27 Rostock, Germany"): the entries of a list of meetings."""
+    if not dates or any(d.day is None or d.year is None for d in dates) or sentence[: dates[0].start].strip():
+        return False
+    for k, d in enumerate(dates):
+        rest = sentence[d.end: dates[k + 1].start if k + 1 < len(dates) else len(sentence)].replace(",", " ").split()
+        if not (1 <= len(rest) <= 4 and all(w[:1].isupper() and w.isalpha() for w in rest)):
+            return False
+    return True
+
+
 def dated_events(sents: list[tuple[str, Line]], rules: Rules,
                  year_for: Callable[[int], tuple[int | None, bool]], milestone: int | None = None,
                  skip: Callable[[str], bool] | None = None) -> list[EventDraft]:
@@ -210,6 +222,8 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
         kind = event_kind(sentence, rules)
         if kind is None and i + 1 < len(sents) and re.match(r"^(this|the|that)\b", sents[i + 1][0], re.I):
             kind = event_kind(sents[i + 1][0].split(".")[0], rules)
+        if kind is None and _schedule_line(sentence, dates):
+            kind = "other"  # "2016-06-10 Copenhagen, Denmark": a line of a list of meetings
         if kind is None:
             continue
         for k, d in enumerate(dates):

@@ -54,7 +54,7 @@ _BAR = re.compile(r"\s*\|\s*")
 PROGRAMME_NAME_MAX_WORDS = 3
 #: words of a project's name in a heading above its lead
 HEADING_NAME_MAX_WORDS = 25
-_BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s*(?=[^\W\d_])|\d+[.)]\s+)")
 #: a partner's number after a role's label ("Projektpartner PP_2", "Partner 3", "PP3")
 _PARTNER_NUMBER = re.compile(r"\s+(?:[a-z]{1,3}[_ ]?)?\d+$")
 #: a line of a partner's contact details under its name ("Adresse ...", "Internetseite www....")
@@ -221,6 +221,8 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 groups.append(_Found(at.get(id(ln), 0), ln, name=record, mentions=mentions))
             continue
         role = _role_of(label, ph) if label else _role_of(ln.text, ph)
+        if role is None and not value:
+            role = _list_opener(ln.text, ph)
         if role is None:
             if label and value and not record and sheet is None and not found:
                 # (the facts before any partner: "Country: EE" under a partner's name is no sheet)
@@ -240,6 +242,9 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
         # the items stand one per line, adjacent or each after a blank line (with a logo's caption
         # above it, say); a blank line after adjacent items ends the list
         last, between, spaced = ln, 0, None
+        #: whether the list's items are bulleted ("– Marina Network Association (Niemcy)"): a line
+        #: without a bullet then ends it
+        bulleted: bool | None = None
         while k < len(body):
             nxt = body[k]
             t = _BULLET.sub("", nxt.text.strip())
@@ -247,9 +252,11 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             if _CONTACT.match(t) and items:
                 k += 1  # "Adresse ...", "Internetseite www...": the partner's contact, no partner
                 continue
-            if nxt.heading or _label_of(t)[0] or _role_of(t, ph) \
+            has_bullet = t != nxt.text.strip()
+            if nxt.heading or _label_of(t)[0] or _role_of(t, ph) or (bulleted and not has_bullet) \
                     or len(t.split()) > ITEM_MAX_WORDS or _is_sentence(t) or (gap and (value or spaced is False)):
                 break
+            bulleted = has_bullet if bulleted is None else bulleted
             k += 1
             if _LOGO.match(t):
                 between += 1
@@ -275,6 +282,15 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             found = True
             groups.append(_Found(at.get(id(ln), 0), ln, name=heading or record, mentions=mentions))
     return found
+
+
+def _list_opener(text: str, ph: PagePhrases) -> str | None:
+    """The role of the partners a short line ending in a colon announces ("Partnerami projektu
+    są:", "The project partners are:"): observers after a word for "associated", else partners."""
+    text = text.strip()
+    if not text.endswith(":") or len(text.split()) > 5 or not ph.partner_words.search(text):
+        return None
+    return "observer" if ph.associated_words.search(text) else "partner"
 
 
 def _inline_roles(text: str, ph: PagePhrases) -> tuple[str, list[tuple[str, str]]] | None:

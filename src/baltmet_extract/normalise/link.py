@@ -184,6 +184,12 @@ class Linker:
             # is most often where they come from
             results = [replace(r, needs_review=True, reason=f"a country named among a page's partners: a partner "
                                f"of its own, or where the partners come from?; {r.reason}") for r in results]
+        if announced == _BOTH and any(r.entity is not None and r.entity.kind in ("city", "region") and not r.needs_review
+                                      for r in results):
+            # "Administration of Klaipeda District Municipality": a town's name and words of a district
+            # and of a town, the district's body or the town's? a person decides
+            results = [replace(r, needs_review=True, reason=f"its words name both a town and a region; {r.reason}")
+                       for r in results]
         if _other_kind(results, announced):
             # "Tartu Maavalitsus" (a county's government) matched to the city: a person decides
             results = [replace(r, needs_review=True, reason=f"its words name a {announced}, the match is a "
@@ -443,14 +449,19 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 def _announced_kind(raw: str, kind_words: dict[str, frozenset[str]]) -> str | None:
     """The kind of place a mention's own words announce ("... miesto savivaldybė": a city,
-    "Landkreis ...", "... Maavalitsus": a region), when they announce exactly one."""
+    "Landkreis ...", "... Maavalitsus": a region), when they announce exactly one; `_BOTH` when
+    they announce both ("Klaipeda District Municipality")."""
     words = {w.strip(".,;:()").casefold() for w in raw.split()}
     kinds = [k for k, known in kind_words.items() if not words.isdisjoint(known)]
-    return kinds[0] if len(kinds) == 1 else None
+    return kinds[0] if len(kinds) == 1 else _BOTH if kinds else None
+
+
+#: what `_announced_kind` gives for a mention whose words announce a city and a region alike
+_BOTH = "city and region"
 
 
 def _other_kind(results: list[Resolution], announced: str | None) -> bool:
-    return announced is not None and any(
+    return announced is not None and announced != _BOTH and any(
         r.entity is not None and r.entity.kind in ("city", "region") and r.entity.kind != announced for r in results)
 
 

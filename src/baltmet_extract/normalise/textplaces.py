@@ -24,6 +24,7 @@ from baltmet_extract.rules import Rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: a place outside Europe found in running text counts only this big, or with its country named
 FAR_AWAY_MIN_POPULATION = 300_000
@@ -164,6 +165,7 @@ class TextPlaceFinder:
                         and not r0.needs_review and ent.kb_id_ in ("", ent.text) and ent.text[:1].isupper():
                     written.add(e0.country)
         self._named = frozenset(countries | written) | self._page
+        dated = [(d.start, d.end) for d in find_dates(text) if d.month is not None and (d.day or d.year)]
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 if ent.text not in orgs:
@@ -171,9 +173,14 @@ class TextPlaceFinder:
                 continue
             if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper() or ent.text.lower() in _CALENDAR_WORDS:
                 continue  # "in March" is a date, whatever English town is called March
+            if any(s <= ent.start_char and ent.end_char <= e for s, e in dated):
+                continue  # "19 Września 2020": a month in a date, not the town of Września
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev.rstrip(".") in _SAINT_WORDS:
                 continue  # "St. Annos am Lavantegg": a saint's name inside a longer name, no place of its own
+            # (the word that announces the place may stand before a word for "town" and an article:
+            # "in der Hansestadt Wismar", "von unserer Heimatstadt Ribnitz-Damgarten", "w mieście Ełk")
+            prev = self._announcing(doc, ent.start) or prev
             after_prep = prev in self.rules.place_prepositions
             res = self._resolve(ent.text, ent.kb_id_ or None, language)
             if res is None:
@@ -210,6 +217,22 @@ class TextPlaceFinder:
         self._page = frozenset(
             e.country for p in places for e in (p.resolution.entity,)
             if e is not None and e.country and not p.resolution.needs_review and "read as" not in p.resolution.reason)
+
+    def _announcing(self, doc: Doc, start: int) -> str:
+        """The preposition before a word for "town" and perhaps an article before the place at
+        token `start` ("in der Hansestadt", "z miasta"), lower case; "" when there is none."""
+        town = self.rules.town_words
+        k, seen_town = start - 1, False
+        while k >= 0 and start - k <= 4:
+            word = doc[k].lower_
+            if word in self.rules.place_prepositions or word in self.rules.origin_prepositions:
+                return word if seen_town else ""
+            is_town = word in town or (word.endswith("stadt") and word.isalpha())
+            if not (is_town or (doc[k].is_lower and word.isalpha())):
+                return ""
+            seen_town = seen_town or is_town
+            k -= 1
+        return ""
 
     def _beside_country(self, text: str, language: str | None, found: list[TextPlace]) -> list[TextPlace]:
         """Names no lookup found that a country in brackets right after them vouches for, read
