@@ -259,11 +259,11 @@ def _mention(words: DateWords, kind: str, m: re.Match[str]) -> DateMention | Non
     if kind == "numeric_dm_range":
         m1, d1, m2, d2 = int(g["m1"]), int(g["d1"]), int(g["mn"]), int(g["dn"])
         try:
-            first, last = date(year or 2000, m1, d1), date(year or 2000, m2, d2)
+            begins, ends = date(year or 2000, m1, d1), date(year or 2000, m2, d2)
         except ValueError:
             return None
         # (without a dash only a few days make a range: "vom 26.05. 28.05.2014", not a list of dates)
-        if first >= last or (not re.search(r"[-–—]", m.group(0)) and (last - first).days > 14):
+        if begins >= ends or (not re.search(r"[-–—]", m.group(0)) and (ends - begins).days > 14):
             return None
         return DateMention(**span, month=m1, day=d1, end_month=m2, end_day=d2)  # type: ignore[arg-type]
     if kind == "numeric_month_range":

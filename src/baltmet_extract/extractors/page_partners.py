@@ -9,10 +9,15 @@ import re
 from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
 from baltmet_extract.extractors.page_phrases import PagePhrases
 from baltmet_extract.extractors.partners import PartnerMention
-from baltmet_extract.textutil import fold, split_outside_brackets
+from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import clean_spacing, fold, split_outside_brackets
 
 #: the strength of a role: a partner named twice keeps its strongest
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
+#: a partner's number after a role's label ("Projektpartner PP_2", "Partner 3", "PP3")
+_PARTNER_NUMBER = re.compile(r"\s+(?:[a-z]{1,3}[_ ]?)?\d+$")
+#: the most words of a project's name a record line gives before its partners
+RECORD_NAME_MAX_WORDS = 8
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
 #: a year or a range of years ("2020", "2019-2021"), which no name ends with
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?")
@@ -171,4 +176,77 @@ def merged(mentions: list[PartnerMention]) -> list[PartnerMention]:
     return [best[k] for k in order]
 
 
-__all__ = ["ROLE_RANK", "item", "listed_after", "merged", "partners_in"]
+def list_opener(text: str, ph: PagePhrases) -> str | None:
+    """The role of the partners a short line ending in a colon announces ("Partnerami projektu
+    są:", "The project partners are:"): observers after a word for "associated", else partners."""
+    text = text.strip()
+    if not text.endswith(":") or len(text.split()) > 5 or not ph.partner_words.search(text):
+        return None
+    return "observer" if ph.associated_words.search(text) else "partner"
+
+
+def inline_roles(text: str, ph: PagePhrases) -> tuple[str, list[tuple[str, str]]] | None:
+    """A project's name, a dash and its partners under role labels on one line ("SB WELL –
+    Huvudpartner: X. Projektpartner: Y, Z."): (name, [(role, partners as written)]), else None."""
+    head, dash, rest = split_head(text.strip())
+    if not dash:
+        return None
+    segments: list[tuple[str, str]] = []
+    role, start = None, 0
+    for m in re.finditer(r":\s", rest):
+        words = rest[start:m.start()].split()
+        for n in (3, 2, 1):  # the label: the last words before the colon
+            if len(words) >= n and (r := role_of(" ".join(words[-n:]), ph)):
+                value = " ".join(words[:-n])
+                if role is not None:
+                    segments.append((role, value.strip(" .;")))
+                elif value.strip():
+                    return None  # words before the first label: no record of roles
+                role, start = r, m.end()
+                break
+    if role is None:
+        return None
+    segments.append((role, rest[start:].strip(" .;")))
+    name = clean_spacing(head).strip(_QUOTES + " ")
+    if not name or len(name.split()) > RECORD_NAME_MAX_WORDS or not (name[:1].isupper() or name[:1].isdigit()):
+        return None
+    return name, [(r, v) for r, v in segments if v]
+
+
+def without_locations(parts: list[str], rules: Rules) -> list[str]:
+    """The parts of a list without a town written after an organisation as where it is ("Baltic
+    Energy Innovation Centre, Lund"): one capitalised word after a name with an organisation's word
+    (a municipality's word, "kommun", names a place: "Växjö kommun, Lund" are two)."""
+    places = {w for words in rules.kind_descriptors.values() for w in words}
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        before = {w.strip(".,()").lower() for w in out[-1].split()} if out else set()
+        if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in rules.organisation_words \
+                and before & rules.organisation_words and not before & places:
+            continue
+        out.append(part)
+    return out
+
+
+def split_head(text: str) -> tuple[str, str, str]:
+    """`text` parted at its first spaced dash: (before, dash, after); no dash: (text, "", "")."""
+    m = re.search(r"\s[–—-]\s", text)
+    return (text[:m.start()], m.group(0), text[m.end():]) if m else (text, "", "")
+
+
+def role_of(label: str, ph: PagePhrases) -> str | None:
+    """The role a label names ("Lead partner", "Lead-Partner", "Projektpartner PP_2", "Assoziierter
+    Partner (ohne finanzielle Beteiligung)"): compared without case, brackets, hyphens or a
+    partner's number."""
+    key = label.strip().rstrip(":").strip().lower()
+    role = ph.role_labels.get(key)
+    if role is None and key:
+        key = _PARTNER_NUMBER.sub("", re.sub(r"\s*\([^()]*\)", "", key)).replace("-", " ").strip()
+        role = ph.role_labels.get(key) or ph.role_labels.get(key.replace(" ", ""))
+    return role
+
+
+
+__all__ = ["ROLE_RANK", "inline_roles", "item", "list_opener", "listed_after", "merged", "partners_in", "role_of",
+           "without_locations"]

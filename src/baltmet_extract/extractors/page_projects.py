@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import sentences
+from baltmet_extract.extractors.page_partners import inline_roles, list_opener, role_of, without_locations
 from baltmet_extract.extractors.page_partners import item as _item
 from baltmet_extract.extractors.page_partners import listed_after as _listed_after
 from baltmet_extract.extractors.page_partners import merged as _merged
@@ -55,8 +56,6 @@ PROGRAMME_NAME_MAX_WORDS = 3
 #: words of a project's name in a heading above its lead
 HEADING_NAME_MAX_WORDS = 25
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s*(?=[^\W\d_])|\d+[.)]\s+)")
-#: a partner's number after a role's label ("Projektpartner PP_2", "Partner 3", "PP3")
-_PARTNER_NUMBER = re.compile(r"\s+(?:[a-z]{1,3}[_ ]?)?\d+$")
 #: a line of a partner's contact details under its name ("Adresse ...", "Internetseite www....")
 _CONTACT = re.compile(r"(?i)^(?:adresse|address|adres|adress|aadress|adrese|adresas|osoite|postadresse|anschrift|"
                       r"internetseite|website|web|www|homepage|strona(?: internetowa| www)?|kotisivu|verkkosivu\w*|"
@@ -86,7 +85,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     names: list[_Found] = []
     groups: list[_Found] = []
     # a page titled "Our partners" lists them under its title
-    heads = [title] if title is not None and _role_of(title.text, ph) else []
+    heads = [title] if title is not None and role_of(title.text, ph) else []
     # (the title in its place among the lines: a label taken for the page's title, "Lead-Partner",
     # has its partner on the line below it)
     labelled = _labelled(sorted([*heads, *body], key=lambda ln: (ln.page or 0, ln.row or 0)), sents, ph, rules, split,
@@ -127,7 +126,8 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     # several, each project's is the one its own sentences name (a guess otherwise)
     page_text = " ".join(s for s, _ in sents)
     page_funding = find_funding(page_text, rules)
-    # (a page of several projects that names one programme only is that programme's list)
+    # (a page that tells of projects approved and names one programme only is that programme's
+    # decision: "Vid beslutsmötet ... bifölls 10 projekt", then each project with its partners)
     one_programme = len(programmes_named(page_text, rules)) == 1
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
     approved = _approved_in(sents, projects, ph, rules) if status == "unknown" else {}
@@ -135,7 +135,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     for p in projects:
         # on a page of several projects, a project's programme is the one its own sentences name
         # ("a representative of Central Baltic programme project Plan4Blue")
-        funding = page_funding if len(projects) == 1 or one_programme else find_funding(
+        funding = page_funding if len(projects) == 1 or (one_programme and p.name in approved) else find_funding(
             " ".join(s for s, _ in sents if p.name in s), rules)
         cell = PartnerCell(mentions=_merged(mentions[p.name]), text="; ".join(m.raw for m in mentions[p.name]))
         said = approved.get(p.name, [])
@@ -206,7 +206,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 # (a list of records: "Title of the project: ...", "Lead Partner:", "Partners:")
                 record = name
             continue
-        inline = _inline_roles(ln.text, ph)
+        inline = inline_roles(ln.text, ph)
         if inline is not None:
             # "SB WELL – Huvudpartner: Linnéuniversitetet. Projektpartner: Energikontor Sydost, ...": a
             # list of projects, each on its line with its partners labelled inline
@@ -214,15 +214,15 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             names.append(_Found(at.get(id(ln), 0), ln, record))
             mentions = [PartnerMention(raw=raw, role=marked.role, from_text=True)
                         for role, value in segments
-                        for p in _without_locations([p for p, _ in split_outside_brackets(value, split)], rules)
+                        for p in without_locations([p for p, _ in split_outside_brackets(value, split)], rules)
                         for marked in [_with_marker(p, role, rules)] if (raw := _item(marked.raw, ph))]
             if mentions:
                 found = True
                 groups.append(_Found(at.get(id(ln), 0), ln, name=record, mentions=mentions))
             continue
-        role = _role_of(label, ph) if label else _role_of(ln.text, ph)
+        role = role_of(label, ph) if label else role_of(ln.text, ph)
         if role is None and not value:
-            role = _list_opener(ln.text, ph)
+            role = list_opener(ln.text, ph)
         if role is None:
             if label and value and not record and sheet is None and not found:
                 # (the facts before any partner: "Country: EE" under a partner's name is no sheet)
@@ -253,7 +253,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 k += 1  # "Adresse ...", "Internetseite www...": the partner's contact, no partner
                 continue
             has_bullet = t != nxt.text.strip()
-            if nxt.heading or _label_of(t)[0] or _role_of(t, ph) or (bulleted and not has_bullet) \
+            if nxt.heading or _label_of(t)[0] or role_of(t, ph) or (bulleted and not has_bullet) \
                     or len(t.split()) > ITEM_MAX_WORDS or _is_sentence(t) or (gap and (value or spaced is False)):
                 break
             bulleted = has_bullet if bulleted is None else bulleted
@@ -273,7 +273,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
         # one lead under its own label is one organisation, whatever commas and "and" its name has
         # ("Gminny Ośrodek Kultury, Sportu i Turystki w Korycinie"); only ";" parts several
         one = _SEMICOLON if role == "lead" else split
-        for item in (_without_locations([p for p, _ in split_outside_brackets(items[0], one)], rules)
+        for item in (without_locations([p for p, _ in split_outside_brackets(items[0], one)], rules)
                      if len(items) == 1 else [p for line in items for p, _ in split_outside_brackets(line, _BAR)]):
             marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
             if raw := _item(marked.raw, ph):
@@ -284,77 +284,6 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
     return found
 
 
-def _list_opener(text: str, ph: PagePhrases) -> str | None:
-    """The role of the partners a short line ending in a colon announces ("Partnerami projektu
-    są:", "The project partners are:"): observers after a word for "associated", else partners."""
-    text = text.strip()
-    if not text.endswith(":") or len(text.split()) > 5 or not ph.partner_words.search(text):
-        return None
-    return "observer" if ph.associated_words.search(text) else "partner"
-
-
-def _inline_roles(text: str, ph: PagePhrases) -> tuple[str, list[tuple[str, str]]] | None:
-    """A project's name, a dash and its partners under role labels on one line ("SB WELL –
-    Huvudpartner: X. Projektpartner: Y, Z."): (name, [(role, partners as written)]), else None."""
-    head, dash, rest = _split_head(text.strip())
-    if not dash:
-        return None
-    segments: list[tuple[str, str]] = []
-    role, start = None, 0
-    for m in re.finditer(r":\s", rest):
-        words = rest[start:m.start()].split()
-        for n in (3, 2, 1):  # the label: the last words before the colon
-            if len(words) >= n and (r := _role_of(" ".join(words[-n:]), ph)):
-                value = " ".join(words[:-n])
-                if role is not None:
-                    segments.append((role, value.strip(" .;")))
-                elif value.strip():
-                    return None  # words before the first label: no record of roles
-                role, start = r, m.end()
-                break
-    if role is None:
-        return None
-    segments.append((role, rest[start:].strip(" .;")))
-    name = clean_spacing(head).strip(_QUOTES + " ")
-    if not name or len(name.split()) > QUOTED_MAX_WORDS or not (name[:1].isupper() or name[:1].isdigit()):
-        return None
-    return name, [(r, v) for r, v in segments if v]
-
-
-def _without_locations(parts: list[str], rules: Rules) -> list[str]:
-    """The parts of a list without a town written after an organisation as where it is ("Baltic
-    Energy Innovation Centre, Lund"): one capitalised word after a name with an organisation's word
-    (a municipality's word, "kommun", names a place: "Växjö kommun, Lund" are two)."""
-    places = {w for words in rules.kind_descriptors.values() for w in words}
-    out: list[str] = []
-    for part in parts:
-        words = part.split()
-        before = {w.strip(".,()").lower() for w in out[-1].split()} if out else set()
-        if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in rules.organisation_words \
-                and before & rules.organisation_words and not before & places:
-            continue
-        out.append(part)
-    return out
-
-
-def _split_head(text: str) -> tuple[str, str, str]:
-    """`text` parted at its first spaced dash: (before, dash, after); no dash: (text, "", "")."""
-    m = re.search(r"\s[–—-]\s", text)
-    return (text[:m.start()], m.group(0), text[m.end():]) if m else (text, "", "")
-
-
-def _role_of(label: str, ph: PagePhrases) -> str | None:
-    """The role a label names ("Lead partner", "Lead-Partner", "Projektpartner PP_2", "Assoziierter
-    Partner (ohne finanzielle Beteiligung)"): compared without case, brackets, hyphens or a
-    partner's number."""
-    key = label.strip().rstrip(":").strip().lower()
-    role = ph.role_labels.get(key)
-    if role is None and key:
-        key = _PARTNER_NUMBER.sub("", re.sub(r"\s*\([^()]*\)", "", key)).replace("-", " ").strip()
-        role = ph.role_labels.get(key) or ph.role_labels.get(key.replace(" ", ""))
-    return role
-
-
 def _sheet_name(body: list[Line], k: int, ph: PagePhrases) -> tuple[str, Line] | None:
     """The name a block of labelled facts starting at line `k` stands under: the short line right
     above it (a few words in capitals or title case, no label, no full stop; blank lines between
@@ -363,7 +292,7 @@ def _sheet_name(body: list[Line], k: int, ph: PagePhrases) -> tuple[str, Line] |
         return None
     prev, here = body[k - 1], body[k]
     text = clean_spacing(prev.text).strip(_QUOTES + " ")
-    if prev.page != here.page or here.row - prev.row > 3 or _label_of(text)[0] or _role_of(text, ph):
+    if prev.page != here.page or here.row - prev.row > 3 or _label_of(text)[0] or role_of(text, ph):
         return None
     words = text.split()
     if not 0 < len(words) <= SHEET_NAME_MAX_WORDS or text.endswith((".", ":", "!", "?")) or not text[:1].isupper():
@@ -381,7 +310,7 @@ def _heading_above(body: list[Line], k: int, ph: PagePhrases) -> str:
         return ""
     text = clean_spacing(prev.text)
     numbered = bool(_BULLET.match(text))
-    if not (numbered or prev.heading) or _label_of(text)[0] or _role_of(text, ph):
+    if not (numbered or prev.heading) or _label_of(text)[0] or role_of(text, ph):
         return ""
     name = _PROJECT_CODE.sub("", _BULLET.sub("", text)).strip(_QUOTES + " ")
     if not name or len(name.split()) > HEADING_NAME_MAX_WORDS or name.endswith(".") or not name[:1].isupper():
