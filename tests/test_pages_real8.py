@@ -235,3 +235,24 @@ def test_a_partner_whose_words_name_a_town_and_a_district_is_flagged(tmp_path):
     rows = {p["raw"]: p for p in read_table(out, "partners")}
     kretinga = rows["Administration of Kretinga District Municipality"]
     assert kretinga["name"] == "" or kretinga["needs_review"] == "true"
+
+
+def test_a_year_alone_dates_a_further_event_only_where_the_sentence_places_it(tmp_path):
+    out = extract_page(tmp_path, "venskab.txt",
+                       "Nordiske venskaber gennem 60 år\n\n"
+                       "De tre nordiske byer Kalmar i Sverige, Porvoo i Finland og Tønsberg i Norge udgør kommunens "
+                       "venskabsbyer. Hvert år mødes repræsentanter fra byerne og diskuterer et emne.\n\n"
+                       "I 2016 mødtes byerne i Porvoo, hvor emnet var byudvikling.\n\n"
+                       "I 2017 var emnet folkesundhed, og mødet foregik hos svenskerne i Kalmar.\n\n"
+                       "Aftalen om venskab blev underskrevet i 1956 mellem byerne.\n")
+    events = {(e["date_start"], e["place"]) for e in read_table(out, "events")}
+    assert {("2016", "Porvoo"), ("2017", "Kalmar")} <= events
+    assert not any(date == "1956" for date, _ in events)  # a signing the sentence does not place
+
+
+def test_a_year_after_a_name_is_the_name_s_not_an_event_s(tmp_path):
+    out = extract_page(tmp_path, "news.txt",
+                       "Mayors of Kaunas and Riga met\n\nThe mayors of Kaunas and of the capital of Latvia, Riga, met "
+                       "on 14 March 2019 in Riga to discuss the capital of culture year.\n\n"
+                       "The mayor's Kaunas 2022 team also visited the Riga Congress Centre.\n")
+    assert all(e["date_start"] != "2022" for e in read_table(out, "events"))

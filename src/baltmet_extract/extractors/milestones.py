@@ -192,6 +192,19 @@ def events_in_text(lines: list[Line], milestone: Milestone, rules: Rules) -> lis
     return dated_events(sentences(lines), rules, lambda month: year_in_period(month, milestone), milestone.milestone)
 
 
+def _own_word(text: str, d: DateMention) -> bool:
+    """The date is written as a word of its own, not inside a code or a number ("PR/1/006/2018")."""
+    before, after = text[d.start - 1: d.start], text[d.end: d.end + 1]
+    return (not before or before not in "/-–_.:§#") and (not after or after not in "/-–_")
+
+
+def _after_name(text: str, d: DateMention) -> bool:
+    """The year follows a name inside the sentence ("his Tartu 2024 team", "in Kaunas 2022"): the
+    name of a year's programme or festival, not when something happened."""
+    words = text[: d.start].split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha()
+
+
 def _schedule_line(sentence: str, dates: list[DateMention]) -> bool:
     """Lines that are each only a day's date and a place, perhaps with its country ("2016-06-10
     Copenhagen, Denmark", "2016-04-27 Rostock, Germany"): the entries of a list of meetings."""
@@ -206,7 +219,7 @@ def _schedule_line(sentence: str, dates: list[DateMention]) -> bool:
 
 def dated_events(sents: list[tuple[str, Line]], rules: Rules,
                  year_for: Callable[[int], tuple[int | None, bool]], milestone: int | None = None,
-                 skip: Callable[[str], bool] | None = None) -> list[EventDraft]:
+                 skip: Callable[[str], bool] | None = None, years: bool = False) -> list[EventDraft]:
     """An event for every month-precise date in a sentence that names a kind of event; a sentence
     without a kind word may take it from the next sentence ("... in August in Copenhagen. This
     workshop is organised by ..."). Several dates in one sentence ("the first in April in Stockholm
@@ -215,8 +228,13 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
     for i, (sentence, ln) in enumerate(sents):
         if skip is not None and skip(sentence):
             continue
-        # a season is the least a date may say and still be an event's ("wiosną 2018 w Kłajpedzie")
-        dates = [d for d in find_dates(sentence) if d.month is not None or d.kind == "season_year"]
+        # a season is the least a date may say and still be an event's ("wiosną 2018 w Kłajpedzie");
+        # with `years`, a year of its own too ("I 2013 mødtes byerne i Skien")
+        found_dates = find_dates(sentence)
+        dates = [d for d in found_dates if d.month is not None or d.kind == "season_year"]
+        if years and not dates:
+            dates = [d for d in found_dates if d.kind == "year" and _own_word(sentence, d)
+                     and not _after_name(sentence, d)][:1]
         if not dates:
             continue
         kind = event_kind(sentence, rules)

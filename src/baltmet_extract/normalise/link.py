@@ -370,12 +370,14 @@ class Linker:
             return year, year is not None
 
         lines = [ln for ln in draft.lines if ln is not draft.line]
-        for ev in dated_events(sentences(lines), self.resolver.rules, same_year):
+        for ev in dated_events(sentences(lines), self.resolver.rules, same_year, years=True):
             if ev.date_start is None or ev.date_start == draft.date_start:
                 continue
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
-            if place is None or (ev.kind == SIGNING and not self.finder.placed_in_words(ev.sentence, place,
-                                                                                         res.language)):
+            # (a year alone dates an event only where the sentence places it: "I 2013 mødtes byerne
+            # i Skien"; nor does a signing the text does not place)
+            placed = place is not None and self.finder.placed_in_words(ev.sentence, place, res.language)
+            if place is None or ((ev.kind == SIGNING or ev.date.month is None) and not placed):
                 # a date in passing ("registration until 15 May") is no event of its own, nor a
                 # signing the text does not place ("the agreement signed in August")
                 continue
