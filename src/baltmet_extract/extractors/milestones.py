@@ -198,13 +198,6 @@ def _own_word(text: str, d: DateMention) -> bool:
     return (not before or before not in "/-–_.:§#") and (not after or after not in "/-–_")
 
 
-def _after_name(text: str, d: DateMention) -> bool:
-    """The year follows a name inside the sentence ("his Tartu 2024 team", "in Kaunas 2022"): the
-    name of a year's programme or festival, not when something happened."""
-    words = text[: d.start].split()
-    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha()
-
-
 def _schedule_line(sentence: str, dates: list[DateMention]) -> bool:
     """Lines that are each only a day's date and a place, perhaps with its country ("2016-06-10
     Copenhagen, Denmark", "2016-04-27 Rostock, Germany"): the entries of a list of meetings."""
@@ -233,8 +226,7 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
         found_dates = find_dates(sentence)
         dates = [d for d in found_dates if d.month is not None or d.kind == "season_year"]
         if years and not dates:
-            dates = [d for d in found_dates if d.kind == "year" and _own_word(sentence, d)
-                     and not _after_name(sentence, d)][:1]
+            dates = [d for d in found_dates if d.kind == "year" and _own_word(sentence, d)][:1]
         if not dates:
             continue
         kind = event_kind(sentence, rules)

@@ -381,11 +381,19 @@ class Linker:
                 # a date in passing ("registration until 15 May") is no event of its own, nor a
                 # signing the text does not place ("the agreement signed in August")
                 continue
+            if ev.date.month is None and self._names_year(ev.sentence, ev.date.start, res.language):
+                continue
             self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,
                             date_start=ev.date_start, date_end=ev.date_end, date_inferred=ev.date_inferred,
                             place=place.resolution, organisers=self.finder.organisers(ev.sentence, res.language),
                             source_file=res.source_file, source_page=ev.line.page, source_row=ev.line.row,
                             source_text=ev.sentence)
+
+    def _names_year(self, sentence: str, start: int, language: str | None) -> bool:
+        """The year at `start` follows a place's name ("his Tartu 2024 team", "in Kaunas 2022"): a
+        year of culture's or a festival's name, not when something happened."""
+        places, _ = self.finder.find(sentence, language)
+        return any(p.end <= start and not sentence[p.end:start].strip() for p in places)
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
