@@ -172,8 +172,8 @@ class Rules:
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
-        r.town_words = frozenset(str(w).lower() for w in events.get("town_words", [])) | frozenset(
-            r.kind_descriptors.get("city", []))
+        r.town_words = frozenset(str(w).lower() for w in [*events.get("town_words", []), *events.get("place_nouns", []),
+                                                          *r.kind_descriptors.get("city", [])])
         r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}
         forms = src.yaml("region_forms.yaml")
         r.region_words_before = _phrases(forms.get("before", []), "region_forms.yaml before")
