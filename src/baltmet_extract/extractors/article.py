@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from baltmet_extract.extractors.date_words import DateWords
 from baltmet_extract.extractors.dates import DateMention, find_dates, find_weekdays, rules_date_words
-from baltmet_extract.extractors.milestones import event_kind, sentences
+from baltmet_extract.extractors.milestones import event_kind, sentences, standalone
 from baltmet_extract.extractors.news import NewsDraft, is_date_line, is_menu_line, year_near
 from baltmet_extract.models import Document, Line
 from baltmet_extract.rules import Rules
@@ -212,7 +212,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     for text, ln, is_title in candidates:
         found = find_dates(text, words)
         if by_year is None:
-            years = [d for d in found if d.kind == "year" and _recent(d, parts.posted) and _standalone(text, d)]
+            years = [d for d in found if d.kind == "year" and _recent(d, parts.posted) and standalone(text, d)]
             if years and len(text.split()) >= PROSE_MIN_WORDS and event_kind(text, rules) is not None:
                 by_year = (years[0], text, ln)
         dates = []
@@ -373,13 +373,6 @@ def _recent(year: DateMention, posted: DateMention | None) -> bool:
     if posted is None or posted.year is None:
         return MIN_EVENT_YEAR <= year.year
     return posted.year - 1 <= year.year <= posted.year + 1
-
-
-def _standalone(text: str, year: DateMention) -> bool:
-    """The year is written as a word of its own, not as part of a code or a number
-    ("PR/1/006/2018", "2018-0042", "§ 2018")."""
-    before, after = text[year.start - 1: year.start], text[year.end: year.end + 1]
-    return (not before or before not in "/-–_.:§#") and (not after or after not in "/-–_")
 
 
 def _short(sentence: str, limit: int = TITLE_MAX_WORDS) -> str:

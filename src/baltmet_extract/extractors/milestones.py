@@ -192,8 +192,9 @@ def events_in_text(lines: list[Line], milestone: Milestone, rules: Rules) -> lis
     return dated_events(sentences(lines), rules, lambda month: year_in_period(month, milestone), milestone.milestone)
 
 
-def _own_word(text: str, d: DateMention) -> bool:
-    """The date is written as a word of its own, not inside a code or a number ("PR/1/006/2018")."""
+def standalone(text: str, d: DateMention) -> bool:
+    """The date is written as a word of its own, not inside a code or a number ("PR/1/006/2018",
+    "2018-0042", "§ 2018")."""
     before, after = text[d.start - 1: d.start], text[d.end: d.end + 1]
     return (not before or before not in "/-–_.:§#") and (not after or after not in "/-–_")
 
@@ -226,7 +227,7 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
         found_dates = find_dates(sentence)
         dates = [d for d in found_dates if d.month is not None or d.kind == "season_year"]
         if years and not dates:
-            dates = [d for d in found_dates if d.kind == "year" and _own_word(sentence, d)][:1]
+            dates = [d for d in found_dates if d.kind == "year" and standalone(sentence, d)][:1]
         if not dates:
             continue
         kind = event_kind(sentence, rules)

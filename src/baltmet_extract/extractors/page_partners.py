@@ -21,6 +21,8 @@ RECORD_NAME_MAX_WORDS = 8
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
 #: a year or a range of years ("2020", "2019-2021"), which no name ends with
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+#: a dash with spaces around it: a project's name before it on a record line ("SB WELL – Huvudpartner: ...")
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
 #: where a name after its phrase ends: a comma, a dash, a relative pronoun
 _CLAUSE = re.compile(r",|\s[–—-]\s|\s+(?:who|which|that|joka|som|der|die|das|który|która|kurš|kuri|qui)\s")
 #: a word and a name in quotes at the start of a stretch ("Eiroreģiona “Ezeru zeme” ...")
@@ -188,9 +190,10 @@ def list_opener(text: str, ph: PagePhrases) -> str | None:
 def inline_roles(text: str, ph: PagePhrases) -> tuple[str, list[tuple[str, str]]] | None:
     """A project's name, a dash and its partners under role labels on one line ("SB WELL –
     Huvudpartner: X. Projektpartner: Y, Z."): (name, [(role, partners as written)]), else None."""
-    head, dash, rest = split_head(text.strip())
-    if not dash:
+    parts = _SPACED_DASH.split(text.strip(), maxsplit=1)
+    if len(parts) < 2:
         return None
+    head, rest = parts
     segments: list[tuple[str, str]] = []
     role, start = None, 0
     for m in re.finditer(r":\s", rest):
@@ -229,12 +232,6 @@ def without_locations(parts: list[str], rules: Rules) -> list[str]:
     return out
 
 
-def split_head(text: str) -> tuple[str, str, str]:
-    """`text` parted at its first spaced dash: (before, dash, after); no dash: (text, "", "")."""
-    m = re.search(r"\s[–—-]\s", text)
-    return (text[:m.start()], m.group(0), text[m.end():]) if m else (text, "", "")
-
-
 def role_of(label: str, ph: PagePhrases) -> str | None:
     """The role a label names ("Lead partner", "Lead-Partner", "Projektpartner PP_2", "Assoziierter
     Partner (ohne finanzielle Beteiligung)"): compared without case, brackets, hyphens or a
@@ -245,7 +242,6 @@ def role_of(label: str, ph: PagePhrases) -> str | None:
         key = _PARTNER_NUMBER.sub("", re.sub(r"\s*\([^()]*\)", "", key)).replace("-", " ").strip()
         role = ph.role_labels.get(key) or ph.role_labels.get(key.replace(" ", ""))
     return role
-
 
 
 __all__ = ["ROLE_RANK", "inline_roles", "item", "list_opener", "listed_after", "merged", "partners_in", "role_of",

@@ -59,7 +59,7 @@ def page_phrases(rules: Rules) -> PagePhrases:
 @lru_cache(maxsize=4)
 def _compiled(config_json: str) -> PagePhrases:
     c: dict[str, Any] = json.loads(config_json)
-    words = "|".join(sorted((re.escape(w) for w in c.get("project_words", [])), key=len, reverse=True)) or "(?!x)x"
+    words = _alternatives(c.get("project_words"))
     after = "|".join(sorted((re.escape(w) for w in c.get("words_after_name", ["project"])), key=len, reverse=True))
     labels: dict[str, str] = {}
     for role, key in (("observer", "observer_labels"), ("partner", "partner_labels"), ("lead", "lead_labels")):

@@ -212,10 +212,8 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
             # list of projects, each on its line with its partners labelled inline
             record, segments = inline
             names.append(_Found(at.get(id(ln), 0), ln, record))
-            mentions = [PartnerMention(raw=raw, role=marked.role, from_text=True)
-                        for role, value in segments
-                        for p in without_locations([p for p, _ in split_outside_brackets(value, split)], rules)
-                        for marked in [_with_marker(p, role, rules)] if (raw := _item(marked.raw, ph))]
+            mentions = [m for role, value in segments for m in _mentions(
+                without_locations([p for p, _ in split_outside_brackets(value, split)], rules), role, rules, ph)]
             if mentions:
                 found = True
                 groups.append(_Found(at.get(id(ln), 0), ln, name=record, mentions=mentions))
@@ -269,15 +267,12 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
                 spaced = False if not gap else None
             items.append(t)
             last, between = nxt, 0
-        mentions = []
         # one lead under its own label is one organisation, whatever commas and "and" its name has
         # ("Gminny Ośrodek Kultury, Sportu i Turystki w Korycinie"); only ";" parts several
         one = _SEMICOLON if role == "lead" else split
-        for item in (without_locations([p for p, _ in split_outside_brackets(items[0], one)], rules)
-                     if len(items) == 1 else [p for line in items for p, _ in split_outside_brackets(line, _BAR)]):
-            marked = _with_marker(item, role, rules)  # "City of Helsinki (Lead partner)"
-            if raw := _item(marked.raw, ph):
-                mentions.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
+        mentions = _mentions(without_locations([p for p, _ in split_outside_brackets(items[0], one)], rules)
+                             if len(items) == 1 else [p for line in items for p, _ in split_outside_brackets(line, _BAR)],
+                             role, rules, ph)
         if mentions:
             found = True
             groups.append(_Found(at.get(id(ln), 0), ln, name=heading or record, mentions=mentions))
@@ -322,6 +317,17 @@ def _is_sentence(text: str) -> bool:
     """A sentence of running text rather than a partner's name ("Zarząd Portu Gdynia S.A." is a name)."""
     words = text.split()
     return text.endswith(".") and len(words) > 6 and "." not in words[-1][:-1]
+
+
+def _mentions(parts: list[str], role: str, rules: Rules, ph: PagePhrases) -> list[PartnerMention]:
+    """The partners a list's parts name, each with `role` unless its marker says another ("City of
+    Helsinki (Lead partner)")."""
+    out = []
+    for part in parts:
+        marked = _with_marker(part, role, rules)
+        if raw := _item(marked.raw, ph):
+            out.append(PartnerMention(raw=raw, role=marked.role, from_text=True))
+    return out
 
 
 def _with_marker(raw: str, role: str, rules: Rules) -> PartnerMention:

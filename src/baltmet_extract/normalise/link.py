@@ -376,8 +376,8 @@ class Linker:
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
             # (a year alone dates an event only where the sentence places it: "I 2013 mødtes byerne
             # i Skien"; nor does a signing the text does not place)
-            placed = place is not None and self.finder.placed_in_words(ev.sentence, place, res.language)
-            if place is None or ((ev.kind == SIGNING or ev.date.month is None) and not placed):
+            strict = ev.kind == SIGNING or ev.date.month is None
+            if place is None or (strict and not self.finder.placed_in_words(ev.sentence, place, res.language)):
                 # a date in passing ("registration until 15 May") is no event of its own, nor a
                 # signing the text does not place ("the agreement signed in August")
                 continue
