@@ -90,6 +90,8 @@ class Rules:
     town_words: frozenset[str] = frozenset()
     goal_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
+    #: place names that are also words of prose or addresses ("Street"): no place in running text
+    not_places_in_text: set[str] = field(default_factory=set)
     #: words written before or after a region's name ("Region X", "X oblast"), folded, longest first
     region_words_before: list[str] = field(default_factory=list)
     region_words_after: list[str] = field(default_factory=list)
@@ -153,6 +155,7 @@ class Rules:
         places = phrases.get("places", {}) or {}
         r.coordinated_modifiers = set(places.get("coordinated_modifiers", []))
         r.organisation_words = {w.lower() for w in places.get("organisation_words", [])}
+        r.not_places_in_text = {fold(str(w)) for w in places.get("not_places_in_text", [])}
         events = src.yaml("events.yaml")
         r.event_kinds = [(k, _compile(v, "events.yaml kinds")) for k, v in events.get("kinds", {}).items()]
         r.read_more = _compile(events.get("read_more", []), "events.yaml read_more")

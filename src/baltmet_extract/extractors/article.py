@@ -75,6 +75,8 @@ def is_furniture(text: str, rules: Rules) -> bool:
         return True  # a ticker or a line of statistics ("USD 28.09.2024 92.7126 +0.3052")
     if ":" in _BREADCRUMB.split(t)[0]:
         return False  # "Partners: A | B | C" is a labelled list, not a menu
+    if any(d.year and d.month and d.day for d in find_dates(_BREADCRUMB.split(t)[0])):
+        return False  # "Sep 14, 2012 | Actualités, International | 0 commentaires": the page's dateline
     return is_menu_line(t) or (len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith("."))
 
 
@@ -141,8 +143,7 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         title = body[0]  # its first sentence is the item's title; the line stays in the text
     facts: dict[str, str] = {}
     for ln in body:
-        label, value = label_of(ln.text, LABEL_MAX_WORDS)
-        if label and value:
+        for label, value in _labelled(ln.text, rules):
             if label in rules.date_labels:
                 facts.setdefault("date", value)
             elif label in rules.place_labels:
@@ -154,6 +155,21 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         if found:
             posted, posted_line = found[0], None
     return PageParts(title=title, posted=posted, posted_line=posted_line, body=body, facts=facts)
+
+
+def _labelled(text: str, rules: Rules) -> list[tuple[str, str]]:
+    """The labelled facts of one line: "Datum: 3. Mai 2016", and those written on in the same line
+    after the first ("Date: Wednesday, 21 January 2015, 15.00-18.00 Place: Riga Technical
+    University"): a date or place label inside the value starts a fact of its own."""
+    label, value = label_of(text, LABEL_MAX_WORDS)
+    if not (label and value):
+        return []
+    known = sorted(rules.date_labels | rules.place_labels, key=len, reverse=True)
+    inner = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, known)) + r")\s*:", re.I) if known else None
+    at = inner.search(value) if inner else None
+    if at is None or at.start() == 0:
+        return [(label, value)]
+    return [(label, value[: at.start()].strip()), *_labelled(value[at.start():], rules)]
 
 
 def _is_title(ln: Line) -> bool:
@@ -225,7 +241,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         seen.extend(f for f in found if f.month is not None)
         if not dates and parts.posted is not None and parts.posted.day and parts.posted.year:
             # "on Thursday will embark on a visit" in a page of Monday 11 September
-            dates = [_weekday_date(text, w, parts.posted) for w in find_weekdays(text, words, found)[:1]]
+            dates = [_weekday_date(text, w, parts.posted, words) for w in find_weekdays(text, words, found)[:1]]
         if not dates:
             continue
         kind = event_kind(text, rules)
@@ -262,6 +278,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         place = parts.facts.get("place", "")
         main = (labelled[0], f"{labelled[0].text} {place}".strip(), parts.title)
         contexts = [("", main[1])]
+        draft.place_label = place
     if main is not None:
         draft.date = main[0]
         draft.event_kind = main_kind
@@ -339,12 +356,18 @@ def _day_in_context(d: DateMention, before: list[DateMention], posted: DateMenti
     return None
 
 
-def _weekday_date(text: str, weekday: tuple[int, int, int], posted: DateMention) -> DateMention:
+def _weekday_date(text: str, weekday: tuple[int, int, int], posted: DateMention,
+                  words: DateWords | None = None) -> DateMention:
     """The day named by a weekday alone: the day of that name nearest the page's date (three
-    days before it to three after)."""
+    days before it to three after), or the last one before it when a word beside the weekday
+    says so ("Lundi dernier", "last Monday")."""
     start, end, n = weekday
     page = datetime.date(posted.year or 1, posted.month or 1, posted.day or 1)
-    day = page + datetime.timedelta(days=(n - page.weekday() + 3) % 7 - 3)
+    beside = [w.strip(",.;:").casefold() for w in text[:start].split()[-2:] + text[end:].split()[:1]]
+    if words is not None and any(w in words.past_words for w in beside):
+        day = page - datetime.timedelta(days=(page.weekday() - n - 1) % 7 + 1)
+    else:
+        day = page + datetime.timedelta(days=(n - page.weekday() + 3) % 7 - 3)
     return DateMention(start, end, text[start:end], day.year, day.month, day.day, kind="weekday_in_context")
 
 

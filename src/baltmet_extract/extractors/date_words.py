@@ -51,6 +51,8 @@ class DateWords:
     month_alone_words: tuple[str, ...]
     #: regular expressions of season words ("spring", "wiosną", "im Herbst")
     seasons: tuple[str, ...] = ()
+    #: words beside a weekday that put it before the page's date ("last Monday", "Lundi dernier")
+    past_words: frozenset[str] = frozenset()
 
     def month(self, form: str) -> int | None:
         return self.months.get(_key(form)) or self.months.get(fold(form))
@@ -61,7 +63,8 @@ class DateWords:
         """Month names; an abbreviation only with its dot or a year after it ("févr.", "Jan 2019",
         "Oct 13, 2019", "Jan-Jun 2009"); `after_day`: also the forms that are a month only after a day."""
         full = [re.escape(f) for f in self.months
-                if f not in self.abbreviations and (after_day or f not in self.after_day_forms)]
+                if (f not in self.abbreviations or (after_day and f in self.after_day_forms))
+                and (after_day or f not in self.after_day_forms)]
         out = "|".join(sorted(full, key=len, reverse=True))
         if abbreviations:
             abbr = "|".join(sorted((re.escape(f) for f in self.abbreviations), key=len, reverse=True))
@@ -122,6 +125,9 @@ def _compiled(config_json: str) -> DateWords:
             months.setdefault(int(n), set()).update(_key(f) for f in forms or [])
     owner: dict[str, set[int]] = {}
     abbreviations: set[str] = set()
+    #: forms that are a month's whole name in some language ("maj" in Danish and Swedish, "Mai" in
+    #: German): never only an abbreviation, whatever longer form another language has ("maja")
+    whole: set[str] = set()
     alone: set[str] = set()
     endings = {str(k): tuple(v or []) for k, v in (config.get("month_alone_endings") or {}).items()}
     for lang, months in by_lang.items():
@@ -132,6 +138,8 @@ def _compiled(config_json: str) -> DateWords:
                 owner.setdefault(f, set()).add(n)
                 if len(f) <= ABBREVIATION_MAX and any(g != f and g.startswith(f) for g in forms):
                     abbreviations.add(f)
+                else:
+                    whole.add(f)
                 if len(f) >= MONTH_ALONE_MIN and f.endswith(endings.get(lang, ())) and f not in abbreviations:
                     alone.add(f)
     months_map = {f: next(iter(ns)) for f, ns in owner.items() if len(ns) == 1}
@@ -139,7 +147,11 @@ def _compiled(config_json: str) -> DateWords:
         months=months_map,
         abbreviations=frozenset(a for a in abbreviations if a in months_map),
         month_alone_forms=frozenset(a for a in alone if a in months_map),
-        after_day_forms=frozenset(_key(f) for f in config.get("after_day_forms") or ()),
+        # (a whole name in one language and the start of a longer form in another, "Mai", "maj", is a
+        # month right after a day: "am 20. Mai", "19. – 20. maj"; alone it stays an abbreviation, as
+        # Danish "jul" is Christmas)
+        after_day_forms=frozenset(_key(f) for f in config.get("after_day_forms") or ()) | (
+            abbreviations & whole & set(months_map)),
         weekdays=frozenset(weekdays - set(months_map)),
         weekday_numbers={f: next(iter(ns)) for f, ns in sorted(numbers.items()) if len(ns) == 1 and f not in months_map},
         range_words=tuple(config.get("range_words") or ("to", "until", "and")),
@@ -147,6 +159,7 @@ def _compiled(config_json: str) -> DateWords:
         day_markers=tuple(config.get("day_markers") or ()),
         month_alone_words=tuple(config.get("month_alone_words") or ("in",)),
         seasons=tuple(config.get("seasons") or ()),
+        past_words=frozenset(_key(w) for w in config.get("past_words") or ()),
     )
 
 

@@ -58,6 +58,9 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # 30.9.-2.10.2022, 28.09.–02.10.2022, "vom 26.05. 28.05.2014" (days of two months, dotted)
         ("numeric_dm_range", re.compile(
             rf"\b(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)(?:\.?\s*(?:-|–|—)\s*|\.\s+)(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.\s?(?P<y>{_YEAR})\b")),
+        # 31/8 - 2/9 2018 (days of two months with slashes, the year after both: Danish, Swedish)
+        ("numeric_dm_range", re.compile(
+            rf"(?<![\d/.])(?P<d1>[0-3]?\d)/(?P<m1>[01]?\d)\s*(?:-|–|—)\s*(?P<dn>[0-3]?\d)/(?P<mn>[01]?\d)\s+(?P<y>{_YEAR})\b")),
         # 01/2009 - 06/2009, 11.2009 (month and year)
         ("numeric_month_range", re.compile(rf"\b(?P<m1>[01]?\d)[./](?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<mn>[01]?\d)[./](?P<y>{_YEAR})\b")),
         # 13.06.2007, 13/06/2007, 13. 6. 2007 (day first, as in European documents)
@@ -66,18 +69,19 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # 2023-06 (ISO year and month)
         ("numeric_ym_iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<mn>0[1-9]|1[0-2])\b(?![-/.]\d)")),
         # 08.03.05 (a two-digit year, with dots only)
-        ("numeric_dmy_short", re.compile(r"(?<![\d.])(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y2>\d{2})(?![\d.])")),
+        # (an apostrophe may stand for the century: "25.06.'16")
+        ("numeric_dmy_short", re.compile(r"(?<![\d.])(?P<dn>[0-3]?\d)\.(?P<mn>[01]?\d)\.['’]?(?P<y2>\d{2})(?![\d.])")),
         ("numeric_month", re.compile(rf"(?<![\d./])(?P<mn>0[1-9]|1[0-2])[./](?P<y>{_YEAR})\b")),
         # first half of 2010, 2nd half 2010
         ("half_year", re.compile(rf"\b(?P<h>first|1st|second|2nd)\s+half\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
         # 2018. gada 5. jūnijā (Latvian), 2019 m. birželio 12 d. (Lithuanian)
         # 2024 m. rugsėjo 24–25 d. (Lithuanian), 2018. gada 5.–6. jūnijā (Latvian)
-        ("year_month_day_range", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)", re.I)),
+        ("year_month_day_range", re.compile(rf"\b(?P<y>{_YEAR})\.?(?:\s*{YM})?\s+(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)", re.I)),
         ("year_day_range_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
         ("year_day_month", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<d>{_DAY})\s*(?P<m>{MD})(?!\w)", re.I)),
-        ("year_month_day", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})\s+(?P<d>{_DAY}){DM}(?!\w)", re.I)),
+        ("year_month_day", re.compile(rf"\b(?P<y>{_YEAR})\.?(?:\s*{YM})?\s+(?P<m>{M})\s+(?P<d>{_DAY}){DM}(?!\w)", re.I)),
         # 2011. aasta novembris, 2019. gada jūnijā (a year, its marker and a month alone)
-        ("month_year", re.compile(rf"\b(?P<y>{_YEAR})\.?\s*{YM}\s+(?P<m>{M})(?!\w)(?!\s*{_DAY})", re.I)),
+        ("month_year", re.compile(rf"\b(?P<y>{_YEAR})\.?(?:\s*{YM})?\s+(?P<m>{M})(?!\w)(?!\s*{_DAY})", re.I)),
         # 2009-2012, 2009 – 2012
         ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y>{_YEAR})\b")),
         # 31 May - 1 June 2012, 30 September – 1 October 2010

@@ -199,6 +199,12 @@ def standalone(text: str, d: DateMention) -> bool:
     return (not before or before not in "/-–_.:§#") and (not after or after not in "/-–_")
 
 
+#: a line that begins with its date, after a bullet perhaps: "• 1985 ...", "1996 October 23-25, ...", "12.05.2014 ..."
+_DATE_LED = re.compile(r"^[\s•·▪◦*–-]*(?:(?:19|20)\d\d\b|\d{1,2}[./]\s?\d{1,2}[./]\s?(?:19|20)\d\d\b)")
+#: a chronology has at least this many lines that begin with their date
+CHRONOLOGY_MIN_LINES = 3
+
+
 def _schedule_line(sentence: str, dates: list[DateMention]) -> bool:
     """Lines that are each only a day's date and a place, perhaps with its country ("2016-06-10
     Copenhagen, Denmark", "2016-04-27 Rostock, Germany"): the entries of a list of meetings."""
@@ -219,6 +225,10 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
     workshop is organised by ..."). Several dates in one sentence ("the first in April in Stockholm
     and the second in June in Riga") give several events."""
     found: list[EventDraft] = []
+    # a chronology: lines that each begin with their date ("• 1985 Song and dance collective ... were in
+    # Kokkola", "• 1992 Municipal Drama Theatre played ... in Kokkola"), each an event of the list
+    led = {i for i, (sentence, _) in enumerate(sents) if _DATE_LED.match(sentence)}
+    chronology = led if len(led) >= CHRONOLOGY_MIN_LINES else set()
     for i, (sentence, ln) in enumerate(sents):
         if skip is not None and skip(sentence):
             continue
@@ -233,8 +243,9 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
         kind = event_kind(sentence, rules)
         if kind is None and i + 1 < len(sents) and re.match(r"^(this|the|that)\b", sents[i + 1][0], re.I):
             kind = event_kind(sents[i + 1][0].split(".")[0], rules)
-        if kind is None and _schedule_line(sentence, dates):
-            kind = "other"  # "2016-06-10 Copenhagen, Denmark": a line of a list of meetings
+        if kind is None and (_schedule_line(sentence, dates) or (i in chronology and not sentence[: dates[0].start].strip(
+                " •·▪◦*–-"))):
+            kind = "other"  # "2016-06-10 Copenhagen, Denmark": a line of a list of meetings, or of a chronology
         if kind is None:
             continue
         for k, d in enumerate(dates):

@@ -37,6 +37,8 @@ class NewsDraft:
     event_after: str = ""
     #: further (before, after) stretches where the text tells of the same day again
     event_contexts: list[tuple[str, str]] = field(default_factory=list)
+    #: the value of the page's place label ("Ort: Rathaus Kiel"), where its labelled date happened
+    place_label: str = ""
     #: a page in prose that tells of no dated event: its date is only the page's own, so the item
     #: is news but no event (where and when something happened is not said)
     no_event: bool = False

@@ -80,7 +80,10 @@ def _compiled(config_json: str) -> PagePhrases:
                                rf"(?P<name>[^\W_][\w&+.'’-]*(?:\s[^\W_][\w&+.'’-]*){{0,3}})"),
         # "Umbrella-projektet", "INNOHEIMO-hankkeen"; with a space only "the EmPaci project"
         after_name=re.compile(rf"(?P<name>[^\W_][\w&+.'’]*)[{_QUOTES}]?(?:-(?i:(?:{words}))|\s+(?i:(?:{after})))(?!\w)"),
-        quoted_name=re.compile(rf"(?i:(?<![\w-])(?:{words}))\s+[{_QUOTES}](?P<name>[^{_QUOTES}]{{2,120}})[{_QUOTES}]"),
+        # (a compound of a project word counts as the word: "Ettevalmistav koostööprojekt \"X\"",
+        # "Kooperationsprojekt \"X\"", "yhteistyöhanke \"X\"")
+        quoted_name=re.compile(rf"(?i:(?<![\w-])(?:\w{{3,}}(?={_COMPOUND_HEADS}))?(?:{words}))\s+[{_QUOTES}]"
+                               rf"(?P<name>[^{_QUOTES}]{{2,120}})[{_QUOTES}]"),
         name_phrases=[re.compile(p) for p in c.get("project_name_phrases", [])],
         lead=[re.compile(p) for p in c.get("lead_phrases", [])],
         partners=[re.compile(p) for p in c.get("partner_phrases", [])],
@@ -95,6 +98,10 @@ def _compiled(config_json: str) -> PagePhrases:
         partner_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("partner_words")) + r")"),
         associated_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("associated_words")) + r")"),
     )
+
+
+#: the project words a compound may end in ("koostööprojekt", "Kooperationsprojekt", "samarbetsprojekt")
+_COMPOUND_HEADS = "projekt|project|projet|hanke"
 
 
 def _alternatives(words: list[str] | None) -> str:

@@ -33,6 +33,10 @@ from baltmet_extract.textutil import label_of as _label_of
 #: a project's name is at most this many words (a quoted one may be a longer title)
 NAME_MAX_WORDS = 4
 QUOTED_MAX_WORDS = 8
+#: a line that names a project and is at most this many words long is the heading of what follows
+HEADING_MAX_WORDS = 12
+#: a line announcing a list of projects ("Regulārie projekti:") is at most this many words long
+LIST_LABEL_MAX_WORDS = 4
 #: the name above a project's fact sheet is at most this long
 SHEET_NAME_MAX_WORDS = 6
 #: a title under a title label is at most this long
@@ -90,6 +94,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     # has its partner on the line below it)
     labelled = _labelled(sorted([*heads, *body], key=lambda ln: (ln.page or 0, ln.row or 0)), sents, ph, rules, split,
                          names, groups)
+    names.extend(_listed_projects(body, sents, ph, rules))
     for i, (text, ln) in enumerate(sents):
         for name, full in _names_in(text, ph, rules):
             names.append(_Found(i, ln, name, full))
@@ -166,6 +171,33 @@ def _approved_in(sents: list[tuple[str, Line]], projects: list[_Found], ph: Page
         for p in named or projects:
             out.setdefault(p.name, []).append(_short_text(text))
     return out
+
+
+def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, rules: Rules) -> list[_Found]:
+    """Projects listed one per bulleted line under a line that announces them ("Regulārie
+    projekti:", "Approved projects:", "Hyväksytyt hankkeet:"); lines without a bullet between the
+    items (the programme objective each group falls under) are passed over; a sentence of prose
+    ends the list."""
+    at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
+    found: list[_Found] = []
+    listing = False
+    for ln in body:
+        text = ln.text.strip()
+        if text.endswith(":") and len(text.split()) <= LIST_LABEL_MAX_WORDS:
+            last = text[:-1].split()[-1] if text[:-1].split() else ""
+            listing = bool(last) and any(m.start() == 0 and m.end() == len(last) for m in ph.project_word.finditer(last))
+            continue
+        if not listing:
+            continue
+        item = _BULLET.sub("", text)
+        if item == text:  # no bullet: a group's heading between the items, or the prose after them
+            if len(text.split()) > ITEM_MAX_WORDS or _is_sentence(text):
+                listing = False
+            continue
+        name = item.strip(_QUOTES + " .;,")
+        if len(name.split()) <= QUOTED_MAX_WORDS and _is_name(name, ph, rules):
+            found.append(_Found(at.get(id(ln), 0), ln, name))
+    return found
 
 
 def _short_text(text: str, limit: int = 160) -> str:
@@ -448,4 +480,17 @@ def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]],
             return named[0]
     text = fold(sents[group.at][0]) if group.at < len(sents) else ""
     same = [p for p in projects if fold(p.name) and fold(p.name) in text]
-    return same[0] if same else main
+    if same:
+        return same[0]
+    # a page of projects each under its own heading line ('Ettevalmistav koostööprojekt "X"', then
+    # "Partnerid: ..."): the partners are those of the heading above them
+    above = [p for p in projects if p.at <= group.at]
+    if len(projects) > 1 and above and all(_heading_line(p.line) for p in projects):
+        return max(above, key=lambda p: p.at)
+    return main
+
+
+def _heading_line(ln: Line) -> bool:
+    """A line of its own that names a project: a heading, or a short line that is no sentence."""
+    text = ln.text.strip()
+    return ln.heading or (0 < len(text.split()) <= HEADING_MAX_WORDS and not text.endswith((".", ":", ";", ",")))

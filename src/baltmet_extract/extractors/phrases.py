@@ -69,14 +69,17 @@ def programmes_named(text: str, rules: Rules) -> set[str]:
 
 def _programmes(text: str, rules: Rules) -> list[tuple[int, str]]:
     """(where, normalised name) of the first mention of each programme pattern in `text`."""
-    found = []
+    spans = []
     for pattern, template in rules.programmes:
         m = pattern.search(text or "")
         if m is None:
             continue
         groups = {k: _roman(v) if k == "period" else (v or "").upper() for k, v in m.groupdict().items()}
-        found.append((m.start(), template.format(**groups)))
-    return found
+        spans.append((m.start(), m.end(), template.format(**groups)))
+    # a programme named inside the name of another that starts before it is that one's name's part
+    # ("Centrālā Baltijas jūras reģiona programma" is Central Baltic's, not the Baltic Sea Region's)
+    return [(start, name) for start, end, name in spans
+            if not any(s < start < e and other != name for s, e, other in spans)]
 
 
 def _roman(value: str | None) -> str:

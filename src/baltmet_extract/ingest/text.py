@@ -122,6 +122,11 @@ def decode_text(name: str, data: bytes) -> str:
     return data.decode("cp1252", errors="baltmet-windows-1252")
 
 
+#: a page builder's shortcode left in a page's text ("[vc_row][vc_column][vc_column_text]",
+#: "[/et_pb_section]"): layout markup of WordPress themes, no words of the page
+_SHORTCODE = re.compile(r"\[/?(?:vc|et_pb|fusion|av|cs|themify|tatsu|fl|elementor)_[a-z_]+(?:\s[^\]\n]*)?\]")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines at CR, LF and CRLF only, so that line numbers match what an editor shows."""
     return _LINE_END.split(text)
@@ -131,7 +136,7 @@ def lines_from_text(text: str, page: int | None = None) -> list[Line]:
     """Split text into `Line`s: a line with a tab is a table row, others are text lines."""
     out: list[Line] = []
     for number, raw in enumerate(split_lines(text), start=1):
-        raw = raw.replace("\xa0", " ").translate(_CONTROLS)
+        raw = _SHORTCODE.sub(" ", raw.replace("\xa0", " ").translate(_CONTROLS))
         if not raw.strip():
             continue
         if "\t" in raw:

@@ -231,8 +231,10 @@ class Linker:
             lang = res.language
             self.finder.reading(draft.text, lang)
             headline_place = self.finder.best_place(draft.title, lang)
-            event_place = None
-            for before, after in (draft.event_contexts or [(draft.event_before, draft.event_after)]):
+            # a labelled place ("Place: Riga Technical University") is where the labelled date was
+            labelled = self.finder.find(draft.place_label, lang, labelled=True)[0] if draft.place_label else []
+            event_place = next((p for p in labelled if p.resolution.entity and p.resolution.entity.kind == "city"), None)
+            for before, after in [] if event_place else (draft.event_contexts or [(draft.event_before, draft.event_after)]):
                 event_place = self.finder.nearest_place(before, after, lang, draft.text) if after else None
                 if event_place is not None:
                     draft.event_before, draft.event_after = before, after
@@ -327,7 +329,7 @@ class Linker:
 
     def _visited(self, text: str, origin: TextPlace, language: str | None) -> TextPlace | None:
         """The city other than `origin` that `text` most often announces with a preposition or a
-        case ending (ties: the first), and never as where people come from; None when none is."""
+        case ending (ties: the first), more often than as where people come from; None when none is."""
         places, _ = self.finder.find(text, language)
         origin_entity = origin.resolution.entity
         counts: Counter[str] = Counter()
@@ -337,7 +339,7 @@ class Linker:
             if e is None or e.kind != "city" or e == origin_entity:
                 continue
             if p.after_origin:
-                counts[e.key] -= 99  # (a town people also come from is no host)
+                counts[e.key] -= 1  # (a town people come from as often as they are in it is no host)
             elif p.after_preposition:
                 counts[e.key] += 1
                 first.setdefault(e.key, p)
@@ -373,6 +375,9 @@ class Linker:
         for ev in dated_events(sentences(lines), self.resolver.rules, same_year, years=True):
             if ev.date_start is None or ev.date_start == draft.date_start:
                 continue
+            if ev.date_inferred and ev.date.day is None and draft.date_start and \
+                    draft.date_start.startswith(ev.date_start):
+                continue  # "Kotka feiert im Juli ...": the item's own event, told again by its month
             place = self.finder.nearest_place(ev.before, ev.after, res.language)
             # (a year alone dates an event only where the sentence places it: "I 2013 mødtes byerne
             # i Skien"; nor does a signing the text does not place)

@@ -21,6 +21,7 @@ from baltmet_extract.normalise.inflection import ENDING, Inflections
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.normalise.spacy_pipeline import build_pipeline
 from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,7 +88,7 @@ class TextPlaceFinder:
         #: the countries of the places the whole page being read writes as they are named, or
         #: names (`reading`): an ending rule may vouch for a place in them in any of its sentences
         self._page: frozenset[str] = frozenset()
-        self._cache: dict[tuple[str, str | None, frozenset[str]], tuple[list[TextPlace], list[str]]] = {}
+        self._cache: dict[tuple[str, str | None, frozenset[str], bool], tuple[list[TextPlace], list[str]]] = {}
         self._cache_file = self._cache_path(cache_dir) if cache_dir is not None else None
         self._loaded = 0
         if self._cache_file is not None:
@@ -137,12 +138,14 @@ class TextPlaceFinder:
     def _build(self) -> Language:
         return build_pipeline(self.gz, self.model_name)
 
-    def find(self, text: str, language: str | None = None) -> tuple[list[TextPlace], list[str]]:
+    def find(self, text: str, language: str | None = None, labelled: bool = False) -> tuple[list[TextPlace], list[str]]:
         """Places (resolved) and organisation names in `text`, written in `language` (ISO 639-1;
-        its bent forms of place names are then found too)."""
+        its bent forms of place names are then found too). `labelled`: `text` is the value of a
+        place label ("Place: Riga Technical University"), whose first word is announced as a
+        preposition would announce it."""
         if not text.strip():
             return [], []
-        key = (text, language, self._page)
+        key = (text, language, self._page, labelled)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -171,8 +174,9 @@ class TextPlaceFinder:
                 if ent.text not in orgs:
                     orgs.append(ent.text)
                 continue
-            if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper() or ent.text.lower() in _CALENDAR_WORDS:
-                continue  # "in March" is a date, whatever English town is called March
+            if ent.label_ not in ("GPE", "LOC") or not ent.text[:1].isupper() or ent.text.lower() in _CALENDAR_WORDS \
+                    or fold(ent.text) in self.rules.not_places_in_text:
+                continue  # "in March" is a date, whatever English town is called March; "Azenes Street" no town
             if any(s <= ent.start_char and ent.end_char <= e for s, e in dated):
                 continue  # "19 Września 2020": a month in a date, not the town of Września
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -181,7 +185,11 @@ class TextPlaceFinder:
             # (the word that announces the place may stand before a word for "town" and an article:
             # "in der Hansestadt Wismar", "von unserer Heimatstadt Ribnitz-Damgarten", "w mieście Ełk")
             prev = self._announcing(doc, ent.start) or prev
-            after_prep = prev in self.rules.place_prepositions
+            after_prep = prev in self.rules.place_prepositions or (labelled and ent.start == 0)
+            if not after_prep and prev in _ARTICLES and ent.start > 1 and ent.end < len(doc) \
+                    and doc[ent.end].text[:1].isupper() and doc[ent.start - 2].lower_ in self.rules.place_prepositions:
+                # "in the Warsaw City Hall", "at the Riga Technical University": the place names a building
+                after_prep = True
             res = self._resolve(ent.text, ent.kb_id_ or None, language)
             if res is None:
                 continue
@@ -343,9 +351,12 @@ class TextPlaceFinder:
         date_end = first.end if first is not None and first.start == 0 else 0
         for side, text in ((0, before), (1, after)):
             places, _ = self.find(text, language)
+            quoted = [m.span() for m in _QUOTED.finditer(text)]
             for p in places:
                 if p.resolution.entity is None or p.resolution.entity.kind != "city":
                     continue
+                if any(s <= p.start and p.end <= e for s, e in quoted):
+                    continue  # "le vernissage de l'exposition « Grenoble/Kaunas : Regards croisés »": a title's words
                 distance = max(0, p.start - date_end) if side else len(text) - p.end
                 found.append((distance, side, p, text))
         if not found:
@@ -382,8 +393,8 @@ class TextPlaceFinder:
         if self.bent(p) and self.inflections.says_where(language, p.text):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
-        return any(_word_before(text, m.start()) in self.rules.place_prepositions
-                   for m in re.finditer(re.escape(p.text), text))
+        return p.after_preposition or any(_preposition_before(text, m.start()) in self.rules.place_prepositions
+                                          for m in re.finditer(re.escape(p.text), text))
 
     def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
         """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
@@ -437,9 +448,24 @@ class TextPlaceFinder:
         return found
 
 
+#: a quoted title ("« Grenoble/Kaunas : Regards croisés »", "„Kaunas – Grenoble“")
+_QUOTED = re.compile(r"«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
+
+#: articles that may stand between a preposition and a place naming a building ("in the Warsaw City Hall")
+_ARTICLES = frozenset(["the", "der", "die", "das", "dem", "den", "le", "la", "les"])
+
+
 def _word_before(text: str, start: int) -> str:
     words = text[:start].split()
     return words[-1].lower().strip("(\"'«„") if words else ""
+
+
+def _preposition_before(text: str, start: int) -> str:
+    """The word before `start`, or the one before it when that is an article ("in the Riga City Hall")."""
+    words = [w.lower().strip("(\"'«„") for w in text[:start].split()[-2:]]
+    if len(words) == 2 and words[1] in _ARTICLES:
+        return words[0]
+    return words[-1] if words else ""
 
 
 def _usable(e: Entity | None) -> bool:
