@@ -119,6 +119,9 @@ def _compiled(config_json: str) -> DateWords:
             for f in forms or []:
                 weekdays.add(_key(f))
                 numbers.setdefault(_key(f), set()).add(int(n) - 1)
+    # (the language's own names, before the case forms the rules add: "juuli" is Estonian July, no
+    # abbreviation of the rules' "juulil")
+    named = {lang: {n: set(forms) for n, forms in months.items()} for lang, months in by_lang.items()}
     for lang, extra in (config.get("months") or {}).items():
         months = by_lang.setdefault(str(lang), {})
         for n, forms in (extra or {}).items():
@@ -136,7 +139,8 @@ def _compiled(config_json: str) -> DateWords:
                 if len(f) < 3 or not re.fullmatch(r"[^\W\d_]+", f):
                     continue
                 owner.setdefault(f, set()).add(n)
-                if len(f) <= ABBREVIATION_MAX and any(g != f and g.startswith(f) for g in forms):
+                if len(f) <= ABBREVIATION_MAX and any(g != f and g.startswith(f)
+                                                       for g in named.get(lang, {}).get(n, forms)):
                     abbreviations.add(f)
                 else:
                     whole.add(f)

@@ -9,6 +9,7 @@ import re
 from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
 from baltmet_extract.extractors.page_phrases import PagePhrases
 from baltmet_extract.extractors.partners import PartnerMention
+from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, split_outside_brackets
 
@@ -139,6 +140,8 @@ def item(text: str, ph: PagePhrases) -> str:
         words.pop(0)
     if len(words) > 2 and words[-2].lower() in ph.from_words and words[-1][:1].isupper():
         words = words[:-2]  # "... iš Latvijos": the partner, not its country
+    elif len(words) > 2 and words[-2] == "in" and country_code(words[-1].strip(".,;:")):
+        words = words[:-2]  # "Slowinski National Park in Poland": the partner, not its country
     elif len(words) > 1 and words[-1].lower() in ph.from_words:
         words = words[:-1]  # "... parkas iš" where a line ends: the country is on the next
     item = _unquoted(" ".join(words).strip(" ,;:"))

@@ -185,7 +185,9 @@ def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePh
         text = ln.text.strip()
         if text.endswith(":") and len(text.split()) <= LIST_LABEL_MAX_WORDS:
             last = text[:-1].split()[-1] if text[:-1].split() else ""
-            listing = bool(last) and any(m.start() == 0 and m.end() == len(last) for m in ph.project_word.finditer(last))
+            # (a label of partners is none: "Partnerzy projektu:" lists partners of a project)
+            listing = bool(last) and any(m.start() == 0 and m.end() == len(last) for m in ph.project_word.finditer(last)) \
+                and not ph.partner_words.search(text) and role_of(text, ph) is None
             continue
         if not listing:
             continue

