@@ -141,3 +141,47 @@ def test_a_page_builder_shortcode_is_no_title(tmp_path):
     out = extract_page(tmp_path, "partnerzy.txt",
                        "[vc_row][vc_column][vc_column_text]\n\nPartnerzy\n\nMiasto partnerskie od 1999 roku.\n")
     assert all("vc_" not in (n["title"] or "") for n in read_table(out, "news"))
+
+
+def test_an_estonian_month_name_is_no_abbreviation_of_its_case_forms():
+    assert [d.month for d in find_dates("12.-14. juuli külastasid")] == [7]
+    assert [d.month for d in find_dates("5. juuni")] == [6]
+
+
+def test_partners_met_and_partners_in_a_country(tmp_path):
+    out = extract_page(tmp_path, "coop.txt",
+                       "Study visit to Gdansk\n\n"
+                       "Representatives of the municipality visited Gdansk in the NORDHERITAGE project, a project "
+                       "financed by the South Baltic program. In Gdansk we met partners from Kaunas, Wolin National "
+                       "Park in Poland and Ronneby in Sweden.\n")
+    partners = {(p["raw"], p["name"]) for p in read_table(out, "partners")}
+    assert ("Ronneby", "Ronneby") in partners and ("Kaunas", "Kaunas") in partners
+    # a park is an organisation, never a near spelling of some place
+    park = [p for p in read_table(out, "partners") if p["raw"] == "Wolin National Park"]
+    assert park and park[0]["kind"] == "organisation" and park[0]["geonames_id"] == ""
+
+
+def test_a_country_by_its_short_name(rules):
+    from baltmet_extract.normalise.gazetteer import load_gazetteer
+    from baltmet_extract.normalise.resolver import Resolver
+
+    found = Resolver(load_gazetteer(rules), rules).resolve("Russia")[0]
+    assert found.entity is not None and found.entity.key == "country:RU" and found.method == "exact"
+
+
+def test_a_town_of_a_slash_pair_is_no_place_of_the_event(tmp_path):
+    out = extract_page(tmp_path, "expo.txt",
+                       "Expo\n\nMar 16, 2018 | Actualités | 0 commentaires\n\n"
+                       "Mardi dernier, j'ai inauguré l'exposition « Rennes/Poznań : deux villes » avec nos amis.\n")
+    # Friday 16 March: last Tuesday is the 13th; the pair names the twinning, not the place
+    assert _events(out) == [("2018-03-13", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Monitoring Committee met on 6 March 2024 in Riga and selected 12 projects.",
+    "Die Ausstellung wurde am 3. Mai 2019 in Kiel eröffnet.",
+])
+def test_committees_and_exhibitions_are_events(sentence, rules):
+    from baltmet_extract.extractors.milestones import event_kind
+
+    assert event_kind(sentence, rules) is not None
