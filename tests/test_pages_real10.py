@@ -185,3 +185,29 @@ def test_committees_and_exhibitions_are_events(sentence, rules):
     from baltmet_extract.extractors.milestones import event_kind
 
     assert event_kind(sentence, rules) is not None
+
+
+def test_the_month_of_two_years():
+    assert [d.iso() for d in find_dates("W lipcu 2018 oraz 2019 roku delegacja")] == ["2018-07", "2019-07"]
+    assert [d.iso() for d in find_dates("between 2018 and 2019")] == ["2018", "2019"]
+
+
+def test_a_page_without_a_date_takes_the_one_year_it_names(tmp_path):
+    out = extract_page(tmp_path, "antrag.txt",
+                       "Antrag zur Partnerschaft\n\nBeschlussvorschlag:\n\n"
+                       "  1. Der Oberbürgermeister wird beauftragt, das Ostseetreffen 2021 in Turku zu nutzen.\n\n"
+                       "Begründung:\n\nVom 14. bis 16. Mai findet in der finnischen Stadt Turku das Treffen der "
+                       "Ostseestädte statt. Eine Delegation der Stadt wird nach Turku reisen.\n")
+    events = read_table(out, "events")
+    assert [(e["date_start"], e["place"], e["date_inferred"]) for e in events] == [("2021-05-14", "Turku", "true")]
+
+
+def test_a_town_named_as_its_peoples_is_no_further_events_place(tmp_path):
+    out = extract_page(tmp_path, "wizyty.txt",
+                       " date 2021-03 Współpraca z Kłajpedą\n\n"
+                       "W lipcu 2019 roku delegacja brała udział w obchodach Dni Morza w Kłajpedzie. "
+                       "We wrześniu 2019 przedstawiciele Gdyni uczestniczyli w festiwalu kultury. "
+                       "W październiku 2019 roku radna uczestniczyła w forum w Kłajpedzie.\n")
+    # September: the representatives of Gdynia come from there; the festival's town is not written
+    assert ("2019-09", "Gdynia") not in _events(out)
+    assert ("2019-10", "Klaipėda") in _events(out)

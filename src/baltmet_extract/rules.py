@@ -86,6 +86,10 @@ class Rules:
     work_package_line: re.Pattern[str] | None = None
     place_prepositions: set[str] = field(default_factory=set)
     origin_prepositions: set[str] = field(default_factory=set)
+    #: words for the people of a town, whose town (in the genitive, before or after them) is where
+    #: they come from: "przedstawicielki Gdyni", "Rīgas delegācija" (events.yaml `people_of`)
+    people_before: re.Pattern[str] | None = None
+    people_after: re.Pattern[str] | None = None
     #: words for "town" between a preposition and a place's name ("in der Hansestadt Wismar")
     town_words: frozenset[str] = frozenset()
     goal_prepositions: set[str] = field(default_factory=set)
@@ -175,6 +179,11 @@ class Rules:
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
+        people = events.get("people_of") or {}
+        r.people_before = _compile(["^(?:" + "|".join(people["before"]) + ")$"], "events.yaml people_of")[0] \
+            if people.get("before") else None
+        r.people_after = _compile(["^(?:" + "|".join(people["after"]) + ")$"], "events.yaml people_of")[0] \
+            if people.get("after") else None
         r.town_words = frozenset(str(w).lower() for w in [*events.get("town_words", []), *events.get("place_nouns", []),
                                                           *r.kind_descriptors.get("city", [])])
         r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}

@@ -292,8 +292,10 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         draft.no_event = event_kind(draft.text, rules) is None
     # a page with no date of its own: a date it gives in full lends its year ("3 апреля" ...
     # "сегодня, 4 апреля 2019 года"), flagged as inferred
+    # , else the one year it names ("der Internationale Hansetag 2019 im russischen Pskow" ... "Vom 27.
+    # bis 30. Juni findet in ... Pskow der 39. Internationale Hansetag statt")
     _date_draft(draft, parts.posted or next((d for s, _ in body_sentences for d in find_dates(s, words)
-                                             if d.year and d.month and d.day), None))
+                                             if d.year and d.month and d.day), None) or _lone_year(candidates, words))
     if main is None and not draft.no_event and draft.date_start and draft.date is not None and draft.date.year:
         draft.date_start, draft.date_end, draft.date_inferred = draft.date_start[:7], None, True
     return draft
@@ -412,6 +414,16 @@ def _is_page_date(d: DateMention, posted: DateMention | None, text: str, rules: 
     if posted is None or (d.year, d.month, d.day) != (posted.year, posted.month, posted.day):
         return False
     return any(p.search(text) for p in rules.published) or is_date_line(text)
+
+
+def _lone_year(candidates: list[tuple[str, Line, bool]], words: DateWords) -> DateMention | None:
+    """The year a page without a date of its own names, when it names only one (recent) year."""
+    years = {d.year for text, _, _ in candidates for d in find_dates(text, words)
+             if d.year and (d.kind != "year" or standalone(text, d))}
+    if len(years) != 1:
+        return None
+    year = next(iter(years))
+    return DateMention(0, 0, str(year), year, None, None, kind="year") if year and year >= MIN_EVENT_YEAR else None
 
 
 def _date_draft(draft: NewsDraft, posted: DateMention | None) -> None:

@@ -10,7 +10,7 @@ from context and flag as inferred.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -184,7 +184,17 @@ def find_dates(text: str, words: DateWords | None = None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(mention)
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    for i in range(1, len(found)):
+        prev, d = found[i - 1], found[i]
+        if d.kind == "year" and prev.kind == "month_year" and _AND.fullmatch(text[prev.end:d.start]):
+            # "W lipcu 2018 oraz 2019 roku", "in July 2018 and 2019": the month of both years
+            found[i] = replace(d, month=prev.month, kind="month_year")
+    return found
+
+
+#: what joins two years of one month ("lipcu 2018 oraz 2019")
+_AND = re.compile(r"\s*(?:,|&|and|oraz|i|und|ja|och|og|un|ir|et)\s*", re.I)
 
 
 @lru_cache(maxsize=4)

@@ -382,7 +382,9 @@ class Linker:
             # (a year alone dates an event only where the sentence places it: "I 2013 mødtes byerne
             # i Skien"; nor does a signing the text does not place)
             strict = ev.kind == SIGNING or ev.date.month is None
-            if place is None or (strict and not self.finder.placed_in_words(ev.sentence, place, res.language)):
+            # (nor a town the sentence names only as where people come from: "przedstawicielki Gdyni")
+            if place is None or place.after_origin or (
+                    strict and not self.finder.placed_in_words(ev.sentence, place, res.language)):
                 # a date in passing ("registration until 15 May") is no event of its own, nor a
                 # signing the text does not place ("the agreement signed in August")
                 continue

@@ -208,7 +208,8 @@ class TextPlaceFinder:
                 continue  # "Central" in "Interreg Central Baltic" is no small American town
             res.method = "ner"
             places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep,
-                                    not after_prep and prev in self.rules.origin_prepositions))
+                                    not after_prep and (prev in self.rules.origin_prepositions
+                                                        or self._people_of(doc, ent.start, ent.end))))
         places.extend(self._beside_country(text, language, places))
         places.sort(key=lambda p: p.start)
         self._cache[key] = (places, orgs)
@@ -241,6 +242,17 @@ class TextPlaceFinder:
             seen_town = seen_town or is_town
             k -= 1
         return ""
+
+    def _people_of(self, doc: Doc, start: int, end: int) -> bool:
+        """The town at tokens `start:end` is named as the town of people beside it ("przedstawicielki
+        Gdyni", "Rīgas delegācija", "Võru linna esindajad"): where they come from."""
+        before, after = self.rules.people_before, self.rules.people_after
+        if before is not None and start > 0 and before.match(doc[start - 1].lower_):
+            return True
+        if after is not None:
+            k = end + 1 if end < len(doc) and doc[end].lower_ in self.rules.town_words else end
+            return k < len(doc) and bool(after.match(doc[k].lower_))
+        return False
 
     def _beside_country(self, text: str, language: str | None, found: list[TextPlace]) -> list[TextPlace]:
         """Names no lookup found that a country in brackets right after them vouches for, read
