@@ -211,3 +211,41 @@ def test_a_town_named_as_its_peoples_is_no_further_events_place(tmp_path):
     # September: the representatives of Gdynia come from there; the festival's town is not written
     assert ("2019-09", "Gdynia") not in _events(out)
     assert ("2019-10", "Klaipėda") in _events(out)
+
+
+def test_a_list_of_years_each_with_its_town(tmp_path):
+    out = extract_page(tmp_path, "kohtumised.txt",
+                       "Sõpruslinnad\n\nVõrgustik loodi 2001. aastal.\n\n"
+                       "Kõigi partnerite kohtumised on toimunud - 2003.aastal Orimattilas (Soome), "
+                       "2005.aastal Uusikaupunkis (Soome), 2006.aastal Valgas, 2009.aastal Smalltownx (Rootsi).\n")
+    # each year takes the town after it, never the last item's before it (Smalltownx is no town)
+    assert sorted(_events(out))[-3:] == [("2003", "Orimattila"), ("2005", "Uusikaupunki"), ("2006", "Valga")]
+    assert not any(d == "2009" for d, _ in _events(out))
+
+
+def test_a_trade_mission_over_two_months(tmp_path):
+    out = extract_page(tmp_path, "wspolpraca.txt",
+                       "Kłajpeda\n\nWspółpraca z miastem partnerskim obejmowała:\n\n"
+                       " • misja gospodarcza firm litewskich w Gdyni - marzec/kwiecień 1998\n"
+                       " • wizyta delegacji w Gdyni - czerwiec 1999\n")
+    assert ("1998-03", "Gdynia") in _events(out)
+    assert find_dates("marzec/kwiecień 1998")[0].iso_end() == "1998-04"
+
+
+def test_a_town_visited_places_a_year_and_the_year_before_dates_a_day(tmp_path):
+    out = extract_page(tmp_path, "vanorter.txt",
+                       "Vänorter\n\nDen 12 maj 1992 tecknade kommunen ett vänortsavtal med Valga.\n\n"
+                       "Valgas politiker besökte Sigtuna under valet 1994 för att se hur ett kommunalval gick till.\n\n"
+                       "År 2012 fick kommunen en inbjudan till jubileet. Arbetsutskottet beslutade på "
+                       "sammanträdet den 15 mars att två ledamöter skulle åka.\n")
+    assert ("1994", "Sigtuna") in _events(out)
+    # the meeting of 15 March is dated by the year the sentence before it names, flagged as inferred
+    news = read_table(out, "news")
+    assert [(n["date_start"], n["date_inferred"]) for n in news] == [("2012-03-15", "true")]
+
+
+def test_taking_part_in_something_dated_and_placed_is_an_event(rules):
+    from baltmet_extract.extractors.milestones import event_kind
+
+    assert event_kind("05.02. - 08.02.2015 Teilnahme an der Mathematikolympiade in Tallinn", rules) is not None
+    assert event_kind("W maju 2016 uczniowie wzięli udział w turnieju w Kłajpedzie.", rules) is not None

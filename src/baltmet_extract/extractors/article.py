@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -164,12 +165,18 @@ def _labelled(text: str, rules: Rules) -> list[tuple[str, str]]:
     label, value = label_of(text, LABEL_MAX_WORDS)
     if not (label and value):
         return []
-    known = sorted(rules.date_labels | rules.place_labels, key=len, reverse=True)
-    inner = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, known)) + r")\s*:", re.I) if known else None
+    inner = _inner_labels(frozenset(rules.date_labels | rules.place_labels))
     at = inner.search(value) if inner else None
     if at is None or at.start() == 0:
         return [(label, value)]
     return [(label, value[: at.start()].strip()), *_labelled(value[at.start():], rules)]
+
+
+@lru_cache(maxsize=4)
+def _inner_labels(labels: frozenset[str]) -> re.Pattern[str] | None:
+    """A date or place label inside a line's value ("... 15.00-18.00 Place: ...")."""
+    known = sorted(labels, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, known)) + r")\s*:", re.I) if known else None
 
 
 def _is_title(ln: Line) -> bool:
@@ -219,6 +226,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     if own_title:
         candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None
+    context_year: DateMention | None = None
     contexts: list[tuple[str, str]] = []
     main_kind: str | None = None
     seen: list[DateMention] = []  # dates with a month so far: the context of a day written alone
@@ -250,6 +258,12 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         best = max(dates, key=lambda d: (d.day is not None, -d.start))
         main, main_kind = (best, text, ln), kind
         index = candidates.index((text, ln, is_title))
+        if best.year is None and parts.posted is None:
+            # "År 2011 fick Ekerö kommun en inbjudan ... beslutade på sammanträdet den 29 mars": on a page
+            # without a date, the year the sentences before it last named
+            earlier = [d for t, _, _ in candidates[:index] for d in find_dates(t, words)  # (not a period: "2007-2013")
+                       if d.year and d.kind != "year_range" and (d.kind != "year" or standalone(t, d))]
+            context_year = earlier[-1] if earlier else None
         refined = _refined(best, candidates[index + 1:], words, rules)
         if refined is not None:
             # "am 9. März" in the title, "am 9. und 10. März 2022" below; "juin 2023", then "vendredi 9 juin"
@@ -294,8 +308,9 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     # "сегодня, 4 апреля 2019 года"), flagged as inferred
     # , else the one year it names ("der Internationale Hansetag 2019 im russischen Pskow" ... "Vom 27.
     # bis 30. Juni findet in ... Pskow der 39. Internationale Hansetag statt")
-    _date_draft(draft, parts.posted or next((d for s, _ in body_sentences for d in find_dates(s, words)
-                                             if d.year and d.month and d.day), None) or _lone_year(candidates, words))
+    _date_draft(draft, parts.posted or context_year or next((d for s, _ in body_sentences for d in find_dates(s, words)
+                                                             if d.year and d.month and d.day), None)
+                or _lone_year(candidates, words))
     if main is None and not draft.no_event and draft.date_start and draft.date is not None and draft.date.year:
         draft.date_start, draft.date_end, draft.date_inferred = draft.date_start[:7], None, True
     return draft

@@ -95,7 +95,7 @@ def date_patterns(words: DateWords) -> list[tuple[str, re.Pattern[str]]]:
         # June 13-15, 2007; birželio 12–13 d.
         ("day_range_us", re.compile(rf"(?<!\w)(?P<m>{M})\s+(?P<d1>{_DAY}){R}(?P<d2>{_DAY}){DM}(?!\w)(?:,?\s+{Y})?", re.I)),
         # January - June 2006, Start - June 2005
-        ("month_range", re.compile(rf"(?<!\w)(?P<m1>{M}|start)(?:\s+(?P<y1>{_YEAR}))?\s*(?:-|–|—|to|until)\s*(?P<m2>{M}|end)\s+(?P<y>{_YEAR})\b", re.I)),
+        ("month_range", re.compile(rf"(?<!\w)(?P<m1>{M}|start)(?:\s+(?P<y1>{_YEAR}))?\s*(?:-|–|—|/|to|until)\s*(?P<m2>{M}|end)\s+(?P<y>{_YEAR})\b", re.I)),
         # 9th October 2007, 9 October, 13. kesäkuuta 2019, 14 févr. 2012
         ("day_month", re.compile(rf"(?<!\w)(?P<d>{_DAY})\s*(?:of\s+)?(?P<m>{MD})(?!\w)(?:,?\s+{Y})?\b", re.I)),
         # November 13th, 2007; birželio 12 d.

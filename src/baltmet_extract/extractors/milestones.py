@@ -201,6 +201,10 @@ def standalone(text: str, d: DateMention) -> bool:
 
 #: a line that begins with its date, after a bullet perhaps: "• 1985 ...", "1996 October 23-25, ...", "12.05.2014 ..."
 _DATE_LED = re.compile(r"^[\s•·▪◦*–-]*(?:(?:19|20)\d\d\b|\d{1,2}[./]\s?\d{1,2}[./]\s?(?:19|20)\d\d\b)")
+#: a sentence lists years each with its town when it has at least this many, each followed by a
+#: capitalised word (after a year's marker perhaps: "2003.aastal Orimattilas", "2005 in Riga")
+YEAR_LIST_MIN = 3
+_YEAR_THEN_NAME = re.compile(r"\.?\s*(?:[^\W\d_]{1,8}\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]", re.U)
 #: a chronology has at least this many lines that begin with their date
 CHRONOLOGY_MIN_LINES = 3
 
@@ -237,7 +241,13 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
         found_dates = find_dates(sentence)
         dates = [d for d in found_dates if d.month is not None or d.kind == "season_year"]
         if years and not dates:
-            dates = [d for d in found_dates if d.kind == "year" and standalone(sentence, d)][:1]
+            alone = [d for d in found_dates if d.kind == "year" and standalone(sentence, d)]
+            # a list of years each with its town ("2002.aastal Durby`s (Belgia), 2003.aastal Orimattilas
+            # (Soome), ..."): each year an event; else the first year only
+            named = [d for d in alone if _YEAR_THEN_NAME.match(sentence, d.end)]
+            dates = named if len(named) >= YEAR_LIST_MIN and 3 * len(named) >= 2 * len(alone) else alone[:1]
+        #: a list of dates each with its own town after it: the town before a date is the last item's
+        listed = len(dates) >= YEAR_LIST_MIN and all(d.kind == "year" for d in dates)
         if not dates:
             continue
         kind = event_kind(sentence, rules)
@@ -257,7 +267,7 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
                 earlier = [e.year for e in dates[:k] if e.year]
                 year, inferred = (earlier[-1], True) if earlier else year_for(d.month)
             after = sentence[d.start: dates[k + 1].start if k + 1 < len(dates) else len(sentence)]
-            before = sentence[dates[k - 1].end if k > 0 else 0: d.start]
+            before = "" if listed else sentence[dates[k - 1].end if k > 0 else 0: d.start]
             found.append(EventDraft(sentence=sentence, kind=kind, date=d, date_start=d.iso(year),
                                     date_end=d.iso_end(year), date_inferred=inferred, milestone=milestone, line=ln,
                                     after=after, before=before))

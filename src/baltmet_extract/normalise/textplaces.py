@@ -418,8 +418,8 @@ class TextPlaceFinder:
         if self.bent(p) and self.inflections.says_where(language, p.text):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
-        return any(_preposition_before(text, m.start()) in self.rules.place_prepositions
-                   for m in re.finditer(re.escape(p.text), text))
+        return any(_preposition_before(text, m.start()) in self.rules.place_prepositions  # ("besökte Ekerö" too)
+                   or self.visited(text, m.start(), m.end()) for m in re.finditer(re.escape(p.text), text))
 
     def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
         """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
