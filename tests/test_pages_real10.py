@@ -249,3 +249,22 @@ def test_taking_part_in_something_dated_and_placed_is_an_event(rules):
 
     assert event_kind("05.02. - 08.02.2015 Teilnahme an der Mathematikolympiade in Tallinn", rules) is not None
     assert event_kind("W maju 2016 uczniowie wzięli udział w turnieju w Kłajpedzie.", rules) is not None
+
+
+def test_a_visit_told_as_today_is_on_the_pages_day(tmp_path):
+    out = extract_page(tmp_path, "uudis.txt",
+                       "Uudised\n\nVald külastab sõprusvalda\n\nReede, 12. mai 2017.\n\n"
+                       "Täna sõidavad valla juhid Soome Nokia linnale külla. Sõprussidemed sõlmiti 1994. aastal.\n")
+    assert _events(out)[0] == ("2017-05-12", "Nokia")
+
+
+def test_a_birthplace_is_no_place_of_the_event(rules):
+    from baltmet_extract.normalise.gazetteer import load_gazetteer
+    from baltmet_extract.normalise.resolver import Resolver
+    from baltmet_extract.normalise.textplaces import TextPlaceFinder
+
+    gz = load_gazetteer(rules)
+    finder = TextPlaceFinder(gz, Resolver(gz, rules), rules)
+    places, _ = finder.find("une exposition de deux artistes, Anna née à Moscou et Rein, présentée à Tours", "fr")
+    roles = {p.resolution.entity.name: (p.after_preposition, p.after_origin) for p in places if p.resolution.entity}
+    assert roles["Moscow"] == (False, True) and roles["Tours"] == (True, False)

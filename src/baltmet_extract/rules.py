@@ -90,6 +90,8 @@ class Rules:
     #: they come from: "przedstawicielki Gdyni", "Rīgas delegācija" (events.yaml `people_of`)
     people_before: re.Pattern[str] | None = None
     people_after: re.Pattern[str] | None = None
+    #: words for being born before a preposition and a town ("née à Moscou"): a birthplace
+    people_born: re.Pattern[str] | None = None
     #: words for "town" between a preposition and a place's name ("in der Hansestadt Wismar")
     town_words: frozenset[str] = frozenset()
     goal_prepositions: set[str] = field(default_factory=set)
@@ -184,6 +186,8 @@ class Rules:
             if people.get("before") else None
         r.people_after = _compile(["^(?:" + "|".join(people["after"]) + ")$"], "events.yaml people_of")[0] \
             if people.get("after") else None
+        r.people_born = _compile(["^(?:" + "|".join(people["born"]) + ")$"], "events.yaml people_of")[0] \
+            if people.get("born") else None
         r.town_words = frozenset(str(w).lower() for w in [*events.get("town_words", []), *events.get("place_nouns", []),
                                                           *r.kind_descriptors.get("city", [])])
         r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}

@@ -250,6 +250,9 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         if not dates and parts.posted is not None and parts.posted.day and parts.posted.year:
             # "on Thursday will embark on a visit" in a page of Monday 11 September
             dates = [_weekday_date(text, w, parts.posted, words) for w in find_weekdays(text, words, found)[:1]]
+            today = rules.status_today.search(text) if rules.status_today is not None and not dates else None
+            if today:  # "Täna sõidavad Valjala vallajuhid Soome Pirkkala vallale külla": the page's own day
+                dates = [replace(parts.posted, start=today.start(), end=today.end(), text=today.group(0))]
         if not dates:
             continue
         kind = event_kind(text, rules)

@@ -18,6 +18,15 @@ from baltmet_extract.cache import drop_others, read_pickle, write_pickle
 from baltmet_extract.extractors.dates import find_dates
 from baltmet_extract.normalise.gazetteer import Entity, Gazetteer
 from baltmet_extract.normalise.inflection import ENDING, Inflections
+from baltmet_extract.normalise.placewords import (
+    ARTICLES,
+    SLASH_AFTER,
+    SLASH_BEFORE,
+    born_in,
+    people_named,
+    preposition_before,
+    word_before,
+)
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.normalise.spacy_pipeline import build_pipeline
 from baltmet_extract.rules import Rules
@@ -186,7 +195,7 @@ class TextPlaceFinder:
             # "in der Hansestadt Wismar", "von unserer Heimatstadt Ribnitz-Damgarten", "w mieście Ełk")
             prev = self._announcing(doc, ent.start) or prev
             after_prep = prev in self.rules.place_prepositions or (labelled and ent.start == 0)
-            if not after_prep and prev in _ARTICLES and ent.start > 1 and ent.end < len(doc) \
+            if not after_prep and prev in ARTICLES and ent.start > 1 and ent.end < len(doc) \
                     and doc[ent.end].text[:1].isupper() and doc[ent.start - 2].lower_ in self.rules.place_prepositions:
                 # "in the Warsaw City Hall", "at the Riga Technical University": the place names a building
                 after_prep = True
@@ -207,9 +216,10 @@ class TextPlaceFinder:
                     and e.country not in countries:
                 continue  # "Central" in "Interreg Central Baltic" is no small American town
             res.method = "ner"
-            places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep,
-                                    not after_prep and (prev in self.rules.origin_prepositions
-                                                        or self._people_of(doc, ent.start, ent.end))))
+            born = born_in(self.rules, doc, ent.start)  # "née à Moscou": no place of the event
+            places.append(TextPlace(ent.text, ent.start_char, ent.end_char, res, after_prep and not born,
+                                    born or (not after_prep and (prev in self.rules.origin_prepositions
+                                                                 or people_named(self.rules, doc, ent.start, ent.end)))))
         places.extend(self._beside_country(text, language, places))
         places.sort(key=lambda p: p.start)
         self._cache[key] = (places, orgs)
@@ -242,17 +252,6 @@ class TextPlaceFinder:
             seen_town = seen_town or is_town
             k -= 1
         return ""
-
-    def _people_of(self, doc: Doc, start: int, end: int) -> bool:
-        """The town at tokens `start:end` is named as the town of people beside it ("przedstawicielki
-        Gdyni", "Rīgas delegācija", "Võru linna esindajad"): where they come from."""
-        before, after = self.rules.people_before, self.rules.people_after
-        if before is not None and start > 0 and before.match(doc[start - 1].lower_):
-            return True
-        if after is not None:
-            k = end + 1 if end < len(doc) and doc[end].lower_ in self.rules.town_words else end
-            return k < len(doc) and bool(after.match(doc[k].lower_))
-        return False
 
     def _beside_country(self, text: str, language: str | None, found: list[TextPlace]) -> list[TextPlace]:
         """Names no lookup found that a country in brackets right after them vouches for, read
@@ -400,8 +399,8 @@ class TextPlaceFinder:
         """`p` is one of two different towns written as a pair with a slash ("« Grenoble/Kaunas »",
         the title of a twinning's exhibition): the pair names the twinning, not where something
         is ("Turku/Åbo", one town in two languages, is no pair)."""
-        after = _SLASH_AFTER.match(text, p.end)
-        before = _SLASH_BEFORE.search(text[:p.start])
+        after = SLASH_AFTER.match(text, p.end)
+        before = SLASH_BEFORE.search(text[:p.start])
         for m in (after, before):
             if m is None:
                 continue
@@ -418,7 +417,7 @@ class TextPlaceFinder:
         if self.bent(p) and self.inflections.says_where(language, p.text):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
-        return any(_preposition_before(text, m.start()) in self.rules.place_prepositions  # ("besökte Ekerö" too)
+        return any(preposition_before(text, m.start()) in self.rules.place_prepositions  # ("besökte Ekerö" too)
                    or self.visited(text, m.start(), m.end()) for m in re.finditer(re.escape(p.text), text))
 
     def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
@@ -453,7 +452,7 @@ class TextPlaceFinder:
             e = p.resolution.entity
             if e is None or e.kind != "country" or not e.country:
                 continue
-            word = _word_before(text, p.start)
+            word = word_before(text, p.start)
             if word in self.rules.origin_prepositions:
                 origins.add(e.country)
             elif word in self.rules.goal_prepositions:
@@ -471,28 +470,6 @@ class TextPlaceFinder:
             if any(0 <= pos - s <= 12 for s in starts) and org not in found:
                 found.append(org)
         return found
-
-
-#: articles that may stand between a preposition and a place naming a building ("in the Warsaw City Hall")
-_ARTICLES = frozenset(["the", "der", "die", "das", "dem", "den", "le", "la", "les"])
-
-
-#: the word across a slash after or before a place ("Grenoble/Kaunas")
-_SLASH_AFTER = re.compile(r"\s?/\s?([^\W\d_][\w-]*)")
-_SLASH_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s?/\s?$")
-
-
-def _word_before(text: str, start: int) -> str:
-    words = text[:start].split()
-    return words[-1].lower().strip("(\"'«„") if words else ""
-
-
-def _preposition_before(text: str, start: int) -> str:
-    """The word before `start`, or the one before it when that is an article ("in the Riga City Hall")."""
-    words = [w.lower().strip("(\"'«„") for w in text[:start].split()[-2:]]
-    if len(words) == 2 and words[1] in _ARTICLES:
-        return words[0]
-    return words[-1] if words else ""
 
 
 def _usable(e: Entity | None) -> bool:
