@@ -268,3 +268,10 @@ def test_a_birthplace_is_no_place_of_the_event(rules):
     places, _ = finder.find("une exposition de deux artistes, Anna née à Moscou et Rein, présentée à Tours", "fr")
     roles = {p.resolution.entity.name: (p.after_preposition, p.after_origin) for p in places if p.resolution.entity}
     assert roles["Moscow"] == (False, True) and roles["Tours"] == (True, False)
+
+
+def test_a_hotel_named_like_a_small_town_is_no_place(tmp_path):
+    out = extract_page(tmp_path, "agenda.txt",
+                       "Partners meeting\nRiga, 17-19 October 2011\nHotel \"Old Mill\" (Kalnciema iela 2, Riga)\n"
+                       "October 17 (Monday)\nArrival of participants and welcome meeting\n")
+    assert {p for _, p in _events(out)} <= {"Riga", ""} and ("2011-10-17", "Riga") in _events(out)
