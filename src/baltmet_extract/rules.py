@@ -21,6 +21,11 @@ from baltmet_extract.textutil import fold
 __all__ = ["GAZETTEER_FILES", "RULE_FILES", "Rules", "load_rules"]
 
 
+def _one_word(patterns: list[str] | None, where: str) -> re.Pattern[str] | None:
+    """One word matching any of `patterns` (regular expressions), whole; None for none."""
+    return _compile(["^(?:" + "|".join(patterns) + ")$"], where)[0] if patterns else None
+
+
 def _compile(patterns: list[str], where: str) -> list[re.Pattern[str]]:
     out = []
     for p in patterns:
@@ -182,12 +187,8 @@ class Rules:
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
         people = events.get("people_of") or {}
-        r.people_before = _compile(["^(?:" + "|".join(people["before"]) + ")$"], "events.yaml people_of")[0] \
-            if people.get("before") else None
-        r.people_after = _compile(["^(?:" + "|".join(people["after"]) + ")$"], "events.yaml people_of")[0] \
-            if people.get("after") else None
-        r.people_born = _compile(["^(?:" + "|".join(people["born"]) + ")$"], "events.yaml people_of")[0] \
-            if people.get("born") else None
+        r.people_before, r.people_after, r.people_born = (
+            _one_word(people.get(k), f"events.yaml people_of {k}") for k in ("before", "after", "born"))
         r.town_words = frozenset(str(w).lower() for w in [*events.get("town_words", []), *events.get("place_nouns", []),
                                                           *r.kind_descriptors.get("city", [])])
         r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}

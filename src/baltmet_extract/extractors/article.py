@@ -74,9 +74,10 @@ def is_furniture(text: str, rules: Rules) -> bool:
         return True
     if _FIGURE.search(t) and len(re.findall(r"[^\W\d_]{2,}", t)) <= 3:
         return True  # a ticker or a line of statistics ("USD 28.09.2024 92.7126 +0.3052")
-    if ":" in _BREADCRUMB.split(t)[0]:
+    first = _BREADCRUMB.split(t)[0]
+    if ":" in first:
         return False  # "Partners: A | B | C" is a labelled list, not a menu
-    if any(d.year and d.month and d.day for d in find_dates(_BREADCRUMB.split(t)[0])):
+    if any(d.year and d.month and d.day for d in find_dates(first)):
         return False  # "Sep 14, 2012 | Actualités, International | 0 commentaires": the page's dateline
     return is_menu_line(t) or (len(_BREADCRUMB.findall(t)) >= 2 and not t.endswith("."))
 
@@ -226,6 +227,9 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     if own_title:
         candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None
+    #: the last date with a year the sentences so far named (not a period: "2007-2013"), and that
+    #: of the sentences before the item's event
+    last_year: DateMention | None = None
     context_year: DateMention | None = None
     contexts: list[tuple[str, str]] = []
     main_kind: str | None = None
@@ -235,6 +239,9 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     by_year: tuple[DateMention, str, Line] | None = None
     for text, ln, is_title in candidates:
         found = find_dates(text, words)
+        year_before = last_year
+        last_year = next((d for d in reversed(found) if d.year and d.kind != "year_range"
+                          and (d.kind != "year" or standalone(text, d))), last_year)
         if by_year is None:
             years = [d for d in found if d.kind == "year" and _recent(d, parts.posted) and standalone(text, d)]
             if years and len(text.split()) >= PROSE_MIN_WORDS and event_kind(text, rules) is not None:
@@ -264,9 +271,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         if best.year is None and parts.posted is None:
             # "År 2011 fick Ekerö kommun en inbjudan ... beslutade på sammanträdet den 29 mars": on a page
             # without a date, the year the sentences before it last named
-            earlier = [d for t, _, _ in candidates[:index] for d in find_dates(t, words)  # (not a period: "2007-2013")
-                       if d.year and d.kind != "year_range" and (d.kind != "year" or standalone(t, d))]
-            context_year = earlier[-1] if earlier else None
+            context_year = year_before
         refined = _refined(best, candidates[index + 1:], words, rules)
         if refined is not None:
             # "am 9. März" in the title, "am 9. und 10. März 2022" below; "juin 2023", then "vendredi 9 juin"

@@ -186,8 +186,8 @@ def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePh
         if text.endswith(":") and len(text.split()) <= LIST_LABEL_MAX_WORDS:
             last = text[:-1].split()[-1] if text[:-1].split() else ""
             # (a label of partners is none: "Partnerzy projektu:" lists partners of a project)
-            listing = bool(last) and any(m.start() == 0 and m.end() == len(last) for m in ph.project_word.finditer(last)) \
-                and not ph.partner_words.search(text) and role_of(text, ph) is None
+            listing = ph.project_word.fullmatch(last) is not None and not ph.partner_words.search(text) \
+                and role_of(text, ph) is None
             continue
         if not listing:
             continue
