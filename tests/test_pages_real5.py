@@ -216,7 +216,7 @@ def test_a_page_of_project_fact_sheets_is_no_news_list(tmp_path):
 
 def test_a_project_number_is_named_without_its_word_and_a_heading_run_into_a_sentence_is_no_name(tmp_path, rules):
     from baltmet_extract.extractors.page_phrases import page_phrases
-    from baltmet_extract.extractors.page_projects import _names_in
+    from baltmet_extract.extractors.project_names import names_in as _names_in
 
     ph = page_phrases(rules)
     assert _names_in("Projekts Nr. LLI 444 tiek realizēts programmā.", ph, rules) == [("LLI 444", None)]

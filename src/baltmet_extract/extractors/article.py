@@ -144,8 +144,8 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     if title is None and body:
         title = body[0]  # its first sentence is the item's title; the line stays in the text
     facts: dict[str, str] = {}
-    for ln in body:
-        for label, value in _labelled(ln.text, rules):
+    for i in range(len(body)):
+        for label, value in _labelled(_with_value_below(body, i), rules):
             if label in rules.date_labels:
                 facts.setdefault("date", value)
             elif label in rules.place_labels:
@@ -157,6 +157,17 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
         if found:
             posted, posted_line = found[0], None
     return PageParts(title=title, posted=posted, posted_line=posted_line, body=body, facts=facts)
+
+
+def _with_value_below(lines: list[Line], i: int) -> str:
+    """Line `i`, with the line below it as its value when it is a label alone ("Koht:" over
+    "Soome suursaatkond, Tallinn, Kohtu 4"), unless that line is a label too."""
+    text = lines[i].text
+    label, value = label_of(text, LABEL_MAX_WORDS)
+    below = next((ln.text.strip() for ln in lines[i + 1:i + 3] if ln.text.strip()), "")
+    if label and not value and below and not label_of(below, LABEL_MAX_WORDS)[0]:
+        return f"{text.strip()} {below}"
+    return text
 
 
 def _labelled(text: str, rules: Rules) -> list[tuple[str, str]]:

@@ -221,6 +221,10 @@ def _schedule_line(sentence: str, dates: list[DateMention]) -> bool:
     return True
 
 
+#: a line of this many words or fewer that names a year alone is a year's heading ("2015. gads")
+YEAR_HEADING_MAX_WORDS = 3
+
+
 def dated_events(sents: list[tuple[str, Line]], rules: Rules,
                  year_for: Callable[[int], tuple[int | None, bool]], milestone: int | None = None,
                  skip: Callable[[str], bool] | None = None, years: bool = False) -> list[EventDraft]:
@@ -233,12 +237,17 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
     # Kokkola", "• 1992 Municipal Drama Theatre played ... in Kokkola"), each an event of the list
     led = {i for i, (sentence, _) in enumerate(sents) if _DATE_LED.match(sentence)}
     chronology = led if len(led) >= CHRONOLOGY_MIN_LINES else set()
+    #: the year of the last year heading ("2015. gads", "Rok 2016"): the year of the days under it
+    heading_year: int | None = None
     for i, (sentence, ln) in enumerate(sents):
         if skip is not None and skip(sentence):
             continue
         # a season is the least a date may say and still be an event's ("wiosną 2018 w Kłajpedzie");
         # with `years`, a year of its own too ("I 2013 mødtes byerne i Skien")
         found_dates = find_dates(sentence)
+        if len(found_dates) == 1 and found_dates[0].kind == "year" and len(sentence.split()) <= YEAR_HEADING_MAX_WORDS:
+            heading_year = found_dates[0].year
+            continue
         dates = [d for d in found_dates if d.month is not None or d.kind == "season_year"]
         if years and not dates:
             alone = [d for d in found_dates if d.kind == "year" and standalone(sentence, d)]
@@ -265,7 +274,8 @@ def dated_events(sents: list[tuple[str, Line]], rules: Rules,
                 # the year of a date before it in the sentence ("signed on 11 May 2003 in Geesthacht
                 # but on 19 July in Kuldīga"), else the context's
                 earlier = [e.year for e in dates[:k] if e.year]
-                year, inferred = (earlier[-1], True) if earlier else year_for(d.month)
+                year, inferred = (earlier[-1], True) if earlier else (heading_year, True) if heading_year \
+                    else year_for(d.month)
             after = sentence[d.start: dates[k + 1].start if k + 1 < len(dates) else len(sentence)]
             before = "" if listed else sentence[dates[k - 1].end if k > 0 else 0: d.start]
             found.append(EventDraft(sentence=sentence, kind=kind, date=d, date_start=d.iso(year),

@@ -100,14 +100,16 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 def _headlined(blocks: list[list[Line]]) -> list[list[Line]]:
     """A one-line block that reads as a headline (short, no full stop) followed by a paragraph
-    is that paragraph's title (a newsletter dump: headline, blank line, body)."""
+    is that paragraph's title (a newsletter dump: headline, blank line, body); so is a headline
+    with its date on the line below ("B7 at BSSSC Conference in Kiel" over "[8 November 2006]")."""
     out: list[list[Line]] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         text = block[0].text.strip()
-        if len(block) == 1 and nxt is not None and len(text.split()) <= 15 and not text.endswith((".", ":")) \
+        dated_headline = len(block) == 1 or (len(block) == 2 and is_date_line(block[1].text))
+        if dated_headline and nxt is not None and len(text.split()) <= 15 and not text.endswith((".", ":")) \
                 and sum(len(ln.text.split()) for ln in nxt) >= 20:
             out.append(block + nxt)
             i += 2
@@ -135,12 +137,18 @@ def _looks_like_item(block: list[Line]) -> bool:
     # 2021–2027", ...) is mostly labelled facts
     facts = sum(1 for ln in block if _FACT_LABEL.match(ln.text))
     labelled = facts >= 2 and 2 * facts >= len(block)
+    # a newsletter's contents ("B7 Newsbrief nr. 3" over "- B7 at Conference in Helsinki, 13-15
+    # November", "- B7 and Energy", ...) lists the items below it: it is none of them
+    listed = sum(1 for ln in block[1:] if _CONTENTS_LINE.match(ln.text))
+    contents = listed >= 3 and 2 * listed >= len(block) - 1
     # an item is dated to its month at least: a section that names only a year ("Vänortstanken
     # introducerades 1924") is history in an article, no item of a list
-    return headline and not labelled and has_text and wordy and len(first.split()) <= 20 and words >= 10 \
-        and any(d.month for ln in block for d in find_dates(ln.text))
+    return headline and not labelled and not contents and has_text and wordy and len(first.split()) <= 20 \
+        and words >= 10 and any(d.month for ln in block for d in find_dates(ln.text))
 
 
+#: a line of a list of contents: a dash or a bullet, then a short title without a full stop
+_CONTENTS_LINE = re.compile(r"^\s*[-–•*·]\s+[^.!?]{1,80}$")
 #: "Label: value" with a label of one to four words (no date, no number)
 _FACT_LABEL = re.compile(r"^\s*[^\W\d_][^\W\d_'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s*:\s+\S")
 

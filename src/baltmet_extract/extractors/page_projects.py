@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import OSA
-
 from baltmet_extract.extractors.annex import ProjectDraft
 from baltmet_extract.extractors.milestones import sentences
 from baltmet_extract.extractors.page_partners import inline_roles, list_opener, role_of, without_locations
@@ -25,14 +23,14 @@ from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
 from baltmet_extract.extractors.page_phrases import PagePhrases, page_phrases
 from baltmet_extract.extractors.partners import PartnerCell, PartnerMention
 from baltmet_extract.extractors.phrases import find_funding, parse_status, programmes_named
+from baltmet_extract.extractors.project_names import QUOTED_MAX_WORDS, TITLE_SPLIT
+from baltmet_extract.extractors.project_names import is_name as _is_name
+from baltmet_extract.extractors.project_names import names_in as _names_in
 from baltmet_extract.models import Line, Project
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing, fold, slugify, split_outside_brackets
 from baltmet_extract.textutil import label_of as _label_of
 
-#: a project's name is at most this many words (a quoted one may be a longer title)
-NAME_MAX_WORDS = 4
-QUOTED_MAX_WORDS = 8
 #: a line that names a project and is at most this many words long is the heading of what follows
 HEADING_MAX_WORDS = 12
 #: a line announcing a list of projects ("Regulārie projekti:") is at most this many words long
@@ -43,22 +41,21 @@ SHEET_NAME_MAX_WORDS = 6
 TITLE_MAX_WORDS = 25
 #: a page's title is a project's name when the page lists partners under labels and is titled this briefly
 TITLE_NAME_MAX_WORDS = 4
+#: a page's title is its project's name, when sentences name the partners, up to this many words
+BARE_TITLE_NAME_MAX_WORDS = 2
 #: list items under a label are short lines
 ITEM_MAX_WORDS = 14
 #: a title that starts with a short name in capitals ("INNOHEIMO - yksilöllisille ...", "EmPaci: ...")
 _SHORT_NAME_FIRST = re.compile(r"\s*[„“\"]?[^\W\d_]*[A-Z][^\W_]*[A-Z][\w-]*[”“\"]?(?:\s+[-–—]\s+|:\s+|\s+\()")
-#: the word for "number" before a project's code ("Nr. LLI-136", "№ 2")
-_NUMBER_MARK = re.compile(r"(?i:nr|no|n[º°o]|№)\.?")
-_TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+|\s+\(")
 #: a project's code before its name in a list ("LT-PL-1R-029", "STHB.02.01.00-22-0104/17", "R093")
 _PROJECT_CODE = re.compile(r"^(?=[\w./-]*\d)(?=[\w./-]*[A-Z])[A-Z][\w./-]{3,}\s+")
 _SEMICOLON = re.compile(r"\s*;\s*")
 #: what parts the items of a list that stand one per line: only a bar ("A (LP) | B")
 _BAR = re.compile(r"\s*\|\s*")
-#: a name of this many words or fewer may be a programme's without its word "programme"
-PROGRAMME_NAME_MAX_WORDS = 3
 #: words of a project's name in a heading above its lead
 HEADING_NAME_MAX_WORDS = 25
+#: a paragraph that opens with a name of one to eight words and a spaced dash
+_DASHED_HEAD = re.compile(r"^([^\W\d_][^–—:.!?]{0,80}?)\s+[–—-]\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s*(?=[^\W\d_])|\d+[.)]\s+)")
 #: a line of a partner's contact details under its name ("Adresse ...", "Internetseite www....")
 _CONTACT = re.compile(r"(?i)^(?:adresse|address|adres|adress|aadress|adrese|adresas|osoite|postadresse|anschrift|"
@@ -114,7 +111,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     counts: dict[str, int] = {}
     for f in names:
         counts[fold(f.name)] = counts.get(fold(f.name), 0) + 1
-    own_name = _TITLE_SPLIT.split(clean_spacing(title.text), maxsplit=1)[0].strip(_QUOTES + " ") if title else ""
+    own_name = TITLE_SPLIT.split(clean_spacing(title.text), maxsplit=1)[0].strip(_QUOTES + " ") if title else ""
     # a project's own page, titled with its name: its partners labelled, or told in sentences
     # under a title of a word or two ("Umbrella")
     if not projects and title is not None and (
@@ -175,23 +172,30 @@ def _approved_in(sents: list[tuple[str, Line]], projects: list[_Found], ph: Page
 
 def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, rules: Rules) -> list[_Found]:
     """Projects listed one per bulleted line under a line that announces them ("Regulārie
-    projekti:", "Approved projects:", "Hyväksytyt hankkeet:"); lines without a bullet between the
-    items (the programme objective each group falls under) are passed over; a sentence of prose
-    ends the list."""
+    projekti:", "Approved projects:", "Hyväksytyt hankkeet:"), or one per paragraph that opens
+    with the name and a spaced dash under a sentence that ends so ("Valga vallavalitsus osaleb
+    kolmes rahastuse saanud projektis:" over "Rohelised Rööpad – Projekt on ..."); lines without a
+    bullet between the items (the programme objective each group falls under) are passed over; a
+    sentence of prose ends the list."""
     at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
     found: list[_Found] = []
     listing = False
     for ln in body:
         text = ln.text.strip()
-        if text.endswith(":") and len(text.split()) <= LIST_LABEL_MAX_WORDS:
-            last = text[:-1].split()[-1] if text[:-1].split() else ""
+        words = text[:-1].split()
+        if text.endswith(":") and words:
             # (a label of partners is none: "Partnerzy projektu:" lists partners of a project)
-            listing = ph.project_word.fullmatch(last) is not None and not ph.partner_words.search(text) \
+            listing = ph.project_word.fullmatch(words[-1]) is not None and not ph.partner_words.search(text) \
                 and role_of(text, ph) is None
             continue
         if not listing:
             continue
         item = _BULLET.sub("", text)
+        head = _DASHED_HEAD.match(item)
+        name = head.group(1).strip(_QUOTES + " ") if head else ""
+        if name and len(name.split()) <= QUOTED_MAX_WORDS and _is_name(name, ph, rules):
+            found.append(_Found(at.get(id(ln), 0), ln, name))
+            continue
         if item == text:  # no bullet: a group's heading between the items, or the prose after them
             if len(text.split()) > ITEM_MAX_WORDS or _is_sentence(text):
                 listing = False
@@ -232,7 +236,7 @@ def _labelled(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, 
         label, value = _label_of(ln.text)
         if label in ph.project_labels and value:
             whole = label in ph.title_labels and not _SHORT_NAME_FIRST.match(value)
-            parts = [value] if whole else _TITLE_SPLIT.split(value, maxsplit=1)
+            parts = [value] if whole else TITLE_SPLIT.split(value, maxsplit=1)
             name = clean_spacing(parts[0]).strip(_QUOTES + " ")
             if name and len(name.split()) <= (TITLE_MAX_WORDS if whole else QUOTED_MAX_WORDS):
                 names.append(_Found(at.get(id(ln), 0), ln, name, clean_spacing(value) if len(parts) > 1 else None))
@@ -373,86 +377,6 @@ def _with_marker(raw: str, role: str, rules: Rules) -> PartnerMention:
     return PartnerMention(raw=raw, role=role, from_text=True)
 
 
-# --- names ---------------------------------------------------------------------------------
-
-
-def _names_in(text: str, ph: PagePhrases, rules: Rules) -> list[tuple[str, str | None]]:
-    found: list[tuple[str, str | None]] = []
-    for m in ph.quoted_name.finditer(text):
-        value = m.group("name").strip()
-        parts = _TITLE_SPLIT.split(value, maxsplit=1)
-        name = parts[0].strip()
-        if len(name.split()) <= QUOTED_MAX_WORDS:
-            found.append((name, value if len(parts) > 1 else None))
-        # more quoted names in the same list: 'projects "Greenman" and "People with Nature"'
-        end = m.end()
-        while more := _MORE_QUOTED.match(text, end):
-            name = more.group("name").strip()
-            if len(name.split()) <= QUOTED_MAX_WORDS:
-                found.append((name, None))
-            end = more.end()
-    for m in ph.before_name.finditer(text):
-        taken: list[str] = []
-        for w in m.group("name").split():
-            if (not w[:1].isupper() and not w[:1].isdigit()) or (taken and fold(w) in ph.not_names):
-                break
-            taken.append(w)
-        if len(taken) > 1 and _NUMBER_MARK.fullmatch(taken[0]):
-            taken.pop(0)  # "Projekts Nr. LLI 444": the project's number, without the word for it
-        found.append((" ".join(taken).rstrip(".,'’-"), None))
-    for m in ph.after_name.finditer(text):
-        if not (m.group("name")[:1].isupper() or m.group("name")[:1].isdigit()):
-            continue  # "at the project village", "representatives from project X"
-        if fold(m.group("name")) in ph.not_names:
-            continue  # "... Mazsalaca The project plans": a heading run into the sentence after it
-        before = text[: m.start("name")].split()
-        taken = [m.group("name")]
-        for w in reversed(before[-(NAME_MAX_WORDS - 1):]):
-            if not w[:1].isupper() or w.endswith((",", ".", ":")) or fold(w) in ph.not_names:
-                break
-            taken.insert(0, w)
-        taken = _after_programme(before[: len(before) - len(taken) + 1], taken, rules)
-        found.append((" ".join(taken).strip(_QUOTES + ".,-"), None))
-    return [(n, f) for n, f in found if _is_name(n, ph, rules)]
-
-
-def _after_programme(before: list[str], taken: list[str], rules: Rules) -> list[str]:
-    """The words of a name without those that end a programme's name before it ("the Interreg
-    South Baltic SEAPLANSPACE Project" is SEAPLANSPACE)."""
-    for k in range(len(taken) - 1, 0, -1):
-        head = " ".join(before[-4:] + taken[:k])
-        if any(m.end() == len(head) for p, _ in rules.programmes for m in p.finditer(head)):
-            return taken[k:]
-    return taken
-
-
-#: a further quoted name of a list, after a comma or a conjunction of the region's languages
-_MORE_QUOTED = re.compile(r"\s*(?:,|and|und|og|och|ja|ning|ir|un|i|oraz|et|и|&)\s*[„“\"«](?P<name>[^„“”\"«»]{2,120})[”“\"»]")
-#: a page's title is its project's name, when sentences name the partners, up to this many words
-BARE_TITLE_NAME_MAX_WORDS = 2
-#: a number written as an ordinal, in the region's languages ("3rd", "2nd", "10th", "3-ий", "5-ojo")
-_ORDINAL = re.compile(r"\d+(?:\.|-?[a-zà-žа-я]{1,3})")
-
-
-def _is_name(name: str, ph: PagePhrases, rules: Rules) -> bool:
-    if not name or not (name[:1].isupper() or name[:1].isdigit()):
-        return False
-    if fold(name) in ph.not_names or fold(name.split()[0]) in ph.not_names:
-        return False
-    if not re.search(r"[^\W\d_]{2}", name) or _ORDINAL.fullmatch(name):
-        return False  # "28", "2/2018", "3rd", "2.", "5-ojo"
-    # "Interreg South Baltic" is a programme, and so is "Central Baltic" ("Central Baltic projects");
-    # "South Baltic Global Access" is a project that starts with a programme's name
-    name = name.strip()
-    words = name.split()
-    if rules.programme_areas and any(OSA.distance(fold(part), area) <= 1 for part in {name, " ".join(words[1:])}
-                                     for area in rules.programme_areas):
-        return False  # "Nya Central Baltig-projekt": a programme, misspelt
-    probe = f"{name} programme" if len(words) <= PROGRAMME_NAME_MAX_WORDS else name
-    return not any(any(m.start() == 0 and m.end() >= len(name) for m in p.finditer(probe))
-                   for p, _ in rules.programmes)
-
-
 def _distinct(found: list[_Found]) -> list[_Found]:
     seen: dict[str, _Found] = {}
     for f in sorted(found, key=lambda f: f.at):
@@ -485,9 +409,11 @@ def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]],
     if same:
         return same[0]
     # a page of projects each under its own heading line ('Ettevalmistav koostööprojekt "X"', then
-    # "Partnerid: ..."): the partners are those of the heading above them
+    # "Partnerid: ..."), or each in a paragraph that opens with its name ("Rohelised Rööpad –
+    # Projekt on ..."): the partners are those of the heading above them
     above = [p for p in projects if p.at <= group.at]
-    if len(projects) > 1 and above and all(_heading_line(p.line) for p in projects):
+    if len(projects) > 1 and above and all(_heading_line(p.line) or p.line.text.lstrip(_QUOTES + " ").startswith(p.name)
+                                           for p in projects):
         return max(above, key=lambda p: p.at)
     return main
 

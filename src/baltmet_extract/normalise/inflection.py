@@ -23,6 +23,8 @@ DICTIONARY = "dictionary"
 ENDING = "ending"
 #: words shorter than this are never taken for a bent place name
 MIN_LENGTH = 4
+#: a venue's noun after a town's name has at least this many letters ("salėje", not "jos")
+VENUE_MIN_LETTERS = 5
 
 
 @dataclass
@@ -122,17 +124,34 @@ class Inflections:
         home = self.home_countries(language)
         return any(e.country in home for e, _ in entries)
 
+    def cases(self, language: str | None) -> bool:
+        """The language bends place names in cases (`case_languages`)."""
+        return (language or "") in {str(x) for x in self.config.get("case_languages") or []}
+
     def says_where(self, language: str | None, word: str = "") -> bool:
         """The case ending of `word` says "in" or "at" by itself ("Tartus", "Rīgā", "Vilniuje"),
         where a genitive does not ("Limbažu delegācija": the delegation of Limbaži). A language
         listed in `case_languages` without its `locative_endings` counts every bent form."""
-        if (language or "") not in {str(x) for x in self.config.get("case_languages") or []}:
+        if not self.cases(language):
             return False
         endings = (self.config.get("locative_endings") or {}).get(language or "")
         if not endings:
             return True
         lower = word.lower()
         return any(lower.endswith(str(e).lower()) for e in endings)
+
+    def venue_after(self, language: str | None, words: list[str], limit: int) -> bool:
+        """One of the first `limit` of `words` (those after a town's name) is a venue's noun in a
+        case that says "in" or "at" (`venue_endings`: "Jurbarko krašto muziejaus Židinio
+        salėje"): the town is where something happens, as "in the Riga City Hall" says in English."""
+        endings = tuple(str(e) for e in (self.config.get("venue_endings") or {}).get(language or "", []))
+        # (not when a name in the same case follows the noun: "Smiltenes sadraudzības pilsētā
+        # Villihā" is in Smiltene's twin town, Willich)
+        # ("Štralzundo mieste (Vokietija)": a country in brackets is no such name)
+        clean = [w.strip(".,;:!?()") for w in words]
+        return bool(endings) and any(w[:1].islower() and len(w) >= VENUE_MIN_LETTERS and w.endswith(endings)
+                                     and not nxt[:1].isupper()
+                                     for w, nxt in zip(clean[:limit], [*words[1:limit + 1], ""]))
 
     def home_countries(self, language: str | None) -> frozenset[str]:
         """The countries where a language is at home (where its bent names are likeliest)."""

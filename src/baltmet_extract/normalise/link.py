@@ -22,6 +22,7 @@ from baltmet_extract.models import (
     Project,
 )
 from baltmet_extract.normalise.countries import country_code
+from baltmet_extract.normalise.eventplaces import gone_to, host_place, is_visited, names_year, visited_town
 from baltmet_extract.normalise.gazetteer import Entity
 from baltmet_extract.normalise.inflection import ENDING
 from baltmet_extract.normalise.resolver import Resolution, Resolver
@@ -234,15 +235,24 @@ class Linker:
             # a labelled place ("Place: Riga Technical University") is where the labelled date was
             labelled = self.finder.find(draft.place_label, lang, labelled=True)[0] if draft.place_label else []
             event_place = next((p for p in labelled if p.resolution.entity and p.resolution.entity.kind == "city"), None)
-            for before, after in [] if event_place else (draft.event_contexts or [(draft.event_before, draft.event_after)]):
+            contexts = [] if event_place else (draft.event_contexts or [(draft.event_before, draft.event_after)])
+            of_town: tuple[TextPlace, str, str] | None = None
+            for k, (before, after) in enumerate(contexts):
                 event_place = self.finder.nearest_place(before, after, lang, draft.text) if after else None
+                if event_place is not None and k + 1 < len(contexts) and self.finder.only_of(event_place, lang,
+                                                                                              before + after):
+                    # ("18. syyskuuta juhlittiin ... Ascherslebenin": a later sentence may say where)
+                    of_town = of_town or (event_place, before, after)
+                    continue
+                if event_place is None and of_town is not None and k + 1 == len(contexts):
+                    event_place, before, after = of_town
                 if event_place is not None:
                     draft.event_before, draft.event_after = before, after
                     # the headline's place, when the event's sentence names it among others
                     # ("Rostock: ... Konferenz" over "zwischen Rostock und dem polnischen Stettin")
                     if headline_place is not None and headline_place.resolution.entity != event_place.resolution.entity \
-                            and not self._gone_to(event_place, headline_place, draft.text, lang) \
-                            and not self._is_visited(event_place, before + after):
+                            and not gone_to(self.finder, event_place, headline_place, draft.text, lang) \
+                            and not is_visited(self.finder, event_place, before + after):
                         # (not a place people come from: "Delegation aus Kalmar zu Besuch", "... aus
                         # Kalmar, der Partnerstadt der Hansestadt Wismar" is in Wismar)
                         here = [p for p in self.finder.find(before + after, lang)[0]
@@ -254,7 +264,7 @@ class Linker:
                 # the only place the event's words give is where people come from ("Besøg fra
                 # Strängnäs i dagene 29. august-1. september 2013"): the town the page says they
                 # were in is the event's ("Venskabsbyforeningen i Ribe", "velkommen til Ribe")
-                visited = self._visited(draft.summary, event_place, lang)
+                visited = visited_town(self.finder, draft.summary, event_place, lang)
                 if visited is not None:
                     event_place = visited
                     # (the sentence that says so is the place's source, not the event's)
@@ -265,14 +275,15 @@ class Linker:
             # is then the page's first city, as for a page that tells of no event
             kind = draft.event_kind or event_kind(f"{draft.event_before}{draft.event_after}" or draft.text,
                                                   self.resolver.rules)
-            unplaced = kind == SIGNING and (event_place is None or not self.finder.placed_in_words(
-                f"{draft.event_before}{draft.event_after}", event_place, lang))
+            unplaced = kind == SIGNING and (
+                event_place is None or not self.finder.placed_in_words(
+                    f"{draft.event_before}{draft.event_after}", event_place, lang))
             if unplaced:
                 event_place = None
             title_place = None if event_place else headline_place
             place = event_place or title_place
             if place is None and draft.event_after:
-                place = self._host_place(draft.summary, lang)
+                place = host_place(self.finder, draft.summary, lang)
             if place is None and (not draft.event_after or unplaced):
                 # an item of a news list: its first city; a page dated by an event sentence that names
                 # no place takes none from elsewhere in its text (a guess, and often wrong)
@@ -285,6 +296,8 @@ class Linker:
                 text = draft.title
             else:
                 text = _sentence_around(draft.summary, place.start, place.end)
+                unplaced = unplaced or not self.finder.placed_in_words(text, place, lang) and \
+                    self.finder.only_of(place, lang, text)  # (a list item's first town, as "of": the item's, not its event's)
             organisers = self.finder.organisers(draft.text, lang)
             e = place.resolution.entity if place else None
             nid = self._unique(news_id(res.source_file, i))
@@ -313,49 +326,6 @@ class Linker:
             if duplicate is None:
                 self._more_news_events(res, draft)
         self.finder.reading("")
-
-    def _gone_to(self, place: TextPlace, other: TextPlace, text: str, language: str | None) -> bool:
-        """`place` is in a country the text says people went to, `other` is not ("Limbažu delegācija
-        devās uz Vāciju ... Anklamas": the headline's Limbaži is where they came from)."""
-        _, goals = self.finder.directions(text, language)
-        a, b = place.resolution.entity, other.resolution.entity
-        return a is not None and b is not None and a.country in goals and b.country not in goals
-
-    def _is_visited(self, place: TextPlace, text: str) -> bool:
-        """`text` says `place` was visited ("... haben die Stadt Lütjenburg besucht"): the event's
-        own place, which a headline's other place does not replace."""
-        return not self.finder.bent(place) and any(self.finder.visited(text, m.start(), m.end())
-                                                    for m in re.finditer(re.escape(place.text), text))
-
-    def _visited(self, text: str, origin: TextPlace, language: str | None) -> TextPlace | None:
-        """The city other than `origin` that `text` most often announces with a preposition or a
-        case ending (ties: the first), more often than as where people come from; None when none is."""
-        places, _ = self.finder.find(text, language)
-        origin_entity = origin.resolution.entity
-        counts: Counter[str] = Counter()
-        first: dict[str, TextPlace] = {}
-        for p in places:
-            e = p.resolution.entity
-            if e is None or e.kind != "city" or e == origin_entity:
-                continue
-            if p.after_origin:
-                counts[e.key] -= 1  # (a town people come from as often as they are in it is no host)
-            elif p.after_preposition:
-                counts[e.key] += 1
-                first.setdefault(e.key, p)
-        hosts = [k for k in first if counts[k] > 0]
-        return first[max(hosts, key=lambda k: counts[k])] if hosts else None
-
-    def _host_place(self, text: str, language: str | None) -> TextPlace | None:
-        """The place a sentence says hosted the event ("Frederikssund Kommune har været vært ...")."""
-        from baltmet_extract.extractors.milestones import split_sentences
-
-        for sentence in split_sentences(text):
-            if any(p.search(sentence) for p in self.resolver.rules.host_words):
-                found = self.finder.best_place(sentence, language)
-                if found is not None:
-                    return found
-        return None
 
     def _more_news_events(self, res: DocumentResult, draft: NewsDraft) -> None:
         """Further dated events a news item's text announces ("The next Steering Group meeting will
@@ -388,19 +358,13 @@ class Linker:
                 # a date in passing ("registration until 15 May") is no event of its own, nor a
                 # signing the text does not place ("the agreement signed in August")
                 continue
-            if ev.date.month is None and self._names_year(ev.sentence, ev.date.start, res.language):
+            if ev.date.month is None and names_year(self.finder, ev.sentence, ev.date.start, res.language):
                 continue
             self._add_event(source_kind="news", milestone=None, title=_title(ev.sentence), kind=ev.kind,
                             date_start=ev.date_start, date_end=ev.date_end, date_inferred=ev.date_inferred,
                             place=place.resolution, organisers=self.finder.organisers(ev.sentence, res.language),
                             source_file=res.source_file, source_page=ev.line.page, source_row=ev.line.row,
                             source_text=ev.sentence)
-
-    def _names_year(self, sentence: str, start: int, language: str | None) -> bool:
-        """The year at `start` follows a place's name ("his Tartu 2024 team", "in Kaunas 2022"): a
-        year of culture's or a festival's name, not when something happened."""
-        places, _ = self.finder.find(sentence, language)
-        return any(p.end <= start and not sentence[p.end:start].strip() for p in places)
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],

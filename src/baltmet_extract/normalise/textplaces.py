@@ -63,6 +63,8 @@ HOST_WORDS_AFTER = 6
 HOST_WORDS_BEFORE = 5
 #: words between a word of visiting and the place it visits ("besuchte die Stadt X")
 VISIT_WORDS_BEFORE = 3
+#: a venue's noun in a case that says "in" stands at most this many words after its town
+VENUE_WORDS_AFTER = 4
 #: the least similarity at which a country named beside a name vouches for a spelling of a place in it
 BESIDE_COUNTRY_MIN_SCORE = 85.0
 #: words for "saint" before a name, which then belongs to a longer name ("St. Anna am ...")
@@ -414,11 +416,14 @@ class TextPlaceFinder:
         """`text` (where `p` was found, or a text that holds it) says by a preposition or a case
         ending that something happens at `p` ("signed in Alcamo", "Ascherslebenissä"), not only
         that `p` takes part ("an agreement with Emerich town (Germany)")."""
-        if self.bent(p) and self.inflections.says_where(language, p.text):
+        if self.bent(p) and any(self.inflections.says_where(language, w) for w in _written(text, p.text)):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
         return any(preposition_before(text, m.start()) in self.rules.place_prepositions  # ("besökte Ekerö" too)
-                   or self.visited(text, m.start(), m.end()) for m in re.finditer(re.escape(p.text), text))
+                   or self.visited(text, m.start(), m.end())
+                   or self.inflections.venue_after(language, text[m.end():].split()[:VENUE_WORDS_AFTER + 1],
+                                                             VENUE_WORDS_AFTER)
+                   for m in re.finditer(re.escape(p.text), text))
 
     def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
         """A word that says a place hosts ("accueillir", "hosted by", "war Gastgeber") stands within
@@ -428,6 +433,16 @@ class TextPlaceFinder:
         if before:
             near.append(" ".join(text[:start].split()[-HOST_WORDS_BEFORE:]))
         return any(h.search(t) for h in self.rules.host_words for t in near)
+
+    def only_of(self, p: TextPlace | None, language: str | None, text: str) -> bool:
+        """`p` is bent in a case that says "of", not "in" ("Smiltenes", "Jurbarko"), in a language
+        whose cases say where, and no mention of its place in `text` says where ("Sotši päevad"
+        beside "käis Sotšis", "Jelgavas pilsētas vadība" under "Jelgavu apmeklē delegācija")."""
+        if p is None or not self.inflections.cases(language) or not self.bent(p):
+            return False
+        e = p.resolution.entity
+        return not any(q.resolution.entity == e and (not self.bent(q) or self.placed_in_words(text, q, language))
+                       for q in self.find(text, language)[0])
 
     def bent(self, p: TextPlace) -> bool:
         """`p` is written otherwise than its place's name: bent, or an adjective ("Lütjenburger
@@ -474,3 +489,9 @@ class TextPlaceFinder:
 
 def _usable(e: Entity | None) -> bool:
     return e is not None and e.kind in ("city", "region", "country")
+
+
+def _written(text: str, name: str) -> list[str]:
+    """The words of `text` that hold `name` as written there, with the ending it bears ("Sotšis"
+    for the "Sotši" of a mention found as its stem)."""
+    return [m.group(0) for m in re.finditer(re.escape(name) + r"\w*", text)]
