@@ -146,8 +146,8 @@ class Inflections:
         salėje"): the town is where something happens, as "in the Riga City Hall" says in English."""
         endings = tuple(str(e) for e in (self.config.get("venue_endings") or {}).get(language or "", []))
         # (not when a name in the same case follows the noun: "Smiltenes sadraudzības pilsētā
-        # Villihā" is in Smiltene's twin town, Willich)
-        # ("Štralzundo mieste (Vokietija)": a country in brackets is no such name)
+        # Villihā" is in Smiltene's twin town, Willich; a country in brackets is no such name:
+        # "Štralzundo mieste (Vokietija)")
         clean = [w.strip(".,;:!?()") for w in words]
         return bool(endings) and any(w[:1].islower() and len(w) >= VENUE_MIN_LETTERS and w.endswith(endings)
                                      and not nxt[:1].isupper()

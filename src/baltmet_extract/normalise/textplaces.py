@@ -419,10 +419,11 @@ class TextPlaceFinder:
         if self.bent(p) and any(self.inflections.says_where(language, w) for w in _written(text, p.text)):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
+        # (or by a venue's noun after it: "Jurbarko krašto muziejaus Židinio salėje")
         return any(preposition_before(text, m.start()) in self.rules.place_prepositions  # ("besökte Ekerö" too)
                    or self.visited(text, m.start(), m.end())
                    or self.inflections.venue_after(language, text[m.end():].split()[:VENUE_WORDS_AFTER + 1],
-                                                             VENUE_WORDS_AFTER)
+                                                   VENUE_WORDS_AFTER)
                    for m in re.finditer(re.escape(p.text), text))
 
     def _hosts(self, text: str, start: int, end: int, before: bool = True) -> bool:
@@ -437,7 +438,7 @@ class TextPlaceFinder:
     def only_of(self, p: TextPlace | None, language: str | None, text: str) -> bool:
         """`p` is bent in a case that says "of", not "in" ("Smiltenes", "Jurbarko"), in a language
         whose cases say where, and no mention of its place in `text` says where ("Sotši päevad"
-        beside "käis Sotšis", "Jelgavas pilsētas vadība" under "Jelgavu apmeklē delegācija")."""
+        beside "käis Sotšis")."""
         if p is None or not self.inflections.cases(language) or not self.bent(p):
             return False
         e = p.resolution.entity
