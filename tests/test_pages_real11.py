@@ -112,3 +112,27 @@ def test_norwegian_host_word_false_friend_and_minutes_case_numbers(tmp_path):
     # Norwegian "vært" is "been", not Danish "vært" (host): Vejle hosted nothing
     assert ("2014-06-04", "Kalmar") in _events(out)
     assert all(place != "Vejle" for _, place in _events(out))
+
+
+def test_partners_that_carry_a_project_out_together(tmp_path):
+    out = extract_page(tmp_path, "projektas.txt",
+                       "Interreg finansuojamas projektas „Upių paveldas abipus sienos“\n\n"
+                       "By 2019-03-02 Programos ir projektai\n\n"
+                       "Rietavo savivaldybės kultūros centras kartu su Plungės bibliotekos filialu ir Seinų "
+                       "lietuvių kultūros draugija nuo 2019 m. vasario 1 d. pradėjo įgyvendinti Interreg V-A "
+                       "Lietuva-Lenkija programos projektą, kurio tikslas – populiarinti bendrą paveldą.\n")
+    raws = {p["raw"] for p in read_table(out, "partners")}
+    # the date after the list is no part of its last name; each is a partner, flagged to check
+    assert raws == {"Rietavo savivaldybės kultūros centras", "Plungės bibliotekos filialu",
+                    "Seinų lietuvių kultūros draugija"}
+    assert all(p["needs_review"] == "true" for p in read_table(out, "partners"))
+
+
+def test_together_without_carrying_out_names_no_partners():
+    from baltmet_extract.extractors.page_partners import partners_in
+    from baltmet_extract.extractors.page_phrases import page_phrases
+
+    ph = page_phrases(Rules.load())
+    # together at a meeting is no project carried out together
+    text = "Die Bürgermeisterin traf gemeinsam mit dem Stadtrat die Gäste aus Kalmar im Rathaus."
+    assert partners_in(text, ph, ph.splitter("de")) == []

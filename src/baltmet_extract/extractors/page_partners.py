@@ -17,6 +17,8 @@ from baltmet_extract.textutil import clean_spacing, fold, split_outside_brackets
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
 #: a partner's number after a role's label ("Projektpartner PP_2", "Partner 3", "PP3")
 _PARTNER_NUMBER = re.compile(r"\s+(?:[a-z]{1,3}[_ ]?)?\d+$")
+#: the first partner of a "together with" sentence, its subject, has at most this many words
+TOGETHER_FIRST_MAX_WORDS = 8
 #: the most words of a project's name a record line gives before its partners
 RECORD_NAME_MAX_WORDS = 8
 _CODE = re.compile(r",\s*[\w-]*\d[\w-]*\s*$")  # a business id after a name ("..., 0204427-7")
@@ -50,7 +52,29 @@ def partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tupl
                     raws = [r for r in _list_items(value, ph, split) if _reads_as_name(r, ph)]
                 if raws:
                     out.append((role, raws))
+    if ph.together:
+        # (a date in the sentence ends the list: "... draugija nuo 2018 m. kovo 1 d. pradėjo")
+        masked = _without_dates(text)
+        for p in ph.together:
+            for m in p.finditer(masked):
+                first = item(m.group("first"), ph)
+                raws = [first, *(r for r in _list_items(m.group("list"), ph, split) if r[:1].isupper())]
+                if first[:1].isupper() and len(first.split()) <= TOGETHER_FIRST_MAX_WORDS and len(raws) >= 2:
+                    out.append(("partner", raws))
     return out
+
+
+def _without_dates(text: str) -> str:
+    """`text` with each date (and a word for "from" before it) written as a semicolon."""
+    from baltmet_extract.extractors.dates import find_dates
+
+    for d in reversed(find_dates(text)):
+        start = d.start
+        before = re.search(r"(?i)(?:\b(?:nuo|from|since|od|seit|sedan|fra|siitä|alates|kopš|no|depuis)\s+)?$",
+                           text[:start])
+        start = before.start() if before else start
+        text = f"{text[:start]} ; {text[d.end:]}"
+    return text
 
 
 def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -46,6 +46,8 @@ class PagePhrases:
     #: words that speak of partners ("partners", "konsortium"), and of associated ones
     partner_words: re.Pattern[str] = re.compile(r"(?!x)x")
     associated_words: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: sentences where partners carry a project out together ("A kartu su B ir C ... įgyvendina")
+    together: list[re.Pattern[str]] = field(default_factory=list)
 
     def splitter(self, language: str | None) -> re.Pattern[str]:
         """What separates the items of a list in a language ("A, B og C", "A | B")."""
@@ -97,6 +99,7 @@ def _compiled(config_json: str) -> PagePhrases:
         these_are=re.compile(r"(?:^|[–—:-]\s*)(?i:" + _alternatives(c.get("these_are")) + r")\s+"),
         partner_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("partner_words")) + r")"),
         associated_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("associated_words")) + r")"),
+        together=[re.compile(p) for p in c.get("together_phrases", [])],
     )
 
 
