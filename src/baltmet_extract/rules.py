@@ -97,6 +97,8 @@ class Rules:
     people_after: re.Pattern[str] | None = None
     #: words for being born before a preposition and a town ("née à Moscou"): a birthplace
     people_born: re.Pattern[str] | None = None
+    #: people written after a town and a hyphen ("Borås-delegationen", "Kalmar-Delegation")
+    people_joined: re.Pattern[str] | None = None
     #: words for "town" between a preposition and a place's name ("in der Hansestadt Wismar")
     town_words: frozenset[str] = frozenset()
     goal_prepositions: set[str] = field(default_factory=set)
@@ -187,8 +189,8 @@ class Rules:
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
         people = events.get("people_of") or {}
-        r.people_before, r.people_after, r.people_born = (
-            _one_word(people.get(k), f"events.yaml people_of {k}") for k in ("before", "after", "born"))
+        r.people_before, r.people_after, r.people_born, r.people_joined = (
+            _one_word(people.get(k), f"events.yaml people_of {k}") for k in ("before", "after", "born", "joined"))
         r.town_words = frozenset(str(w).lower() for w in [*events.get("town_words", []), *events.get("place_nouns", []),
                                                           *r.kind_descriptors.get("city", [])])
         r.goal_prepositions = {str(w).lower() for w in events.get("goal_prepositions", [])}

@@ -12,13 +12,18 @@ is flagged as inferred.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
+from baltmet_extract.extractors.article_dates import (
+    day_in_context,
+    mended_months,
+    refined,
+    same_date,
+    until,
+    weekday_date,
+)
 from baltmet_extract.extractors.date_words import DateWords
 from baltmet_extract.extractors.dates import DateMention, find_dates, find_weekdays, rules_date_words
 from baltmet_extract.extractors.milestones import event_kind, sentences, standalone
@@ -159,6 +164,22 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     return PageParts(title=title, posted=posted, posted_line=posted_line, body=body, facts=facts)
 
 
+#: a photo's credit, which makes its line a caption
+_PHOTO_CREDIT = re.compile(r"(?i)\b(?:foto|fotograf|photo|photograph|kuva|zdjęcie|fot|bild|pilt|nuotr|attēls)\s*:")
+
+
+def _is_caption(text: str) -> bool:
+    """A photo's caption: a short line with the photo's credit after its first words (a credit at
+    the start of a line is glued to the story's text that follows it: "Foto: www.example.de
+    Ascherslebenin ylipormestari ...")."""
+    credit = _PHOTO_CREDIT.search(text)
+    return credit is not None and credit.start() > 0 and len(text.split()) <= CAPTION_MAX_WORDS
+
+
+#: a caption is at most this many words long
+CAPTION_MAX_WORDS = 30
+
+
 def _with_value_below(lines: list[Line], i: int) -> str:
     """Line `i`, with the line below it as its value when it is a label alone ("Koht:" over
     "Soome suursaatkond, Tallinn, Kohtu 4"), unless that line is a label too."""
@@ -234,7 +255,9 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     own_title = parts.title not in parts.body
     title = clean_spacing(parts.title.text) if own_title else _short(body_sentences[0][0] if body_sentences else "")
     title = _DATE_STAMP.sub("", title).strip() or title  # the site's date stamp is no part of the title
-    candidates = [(s, ln, False) for s, ln in body_sentences]
+    # (a photo's caption is no sentence of the story: "Borås-delegationen i Jelling, 28. maj 1946.
+    # Fotograf: Ukendt. Foto: Vejle Stadsarkiv")
+    candidates = [(s, ln, False) for s, ln in body_sentences if not _is_caption(ln.text)]
     if own_title:
         candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None
@@ -259,7 +282,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
                 by_year = (years[0], text, ln)
         dates = []
         for mention in found:
-            d = mention if mention.kind != "day_only" else _day_in_context(
+            d = mention if mention.kind != "day_only" else day_in_context(
                 mention, [*seen, *(f for f in found if f.month and f.start < mention.start)], parts.posted)
             if d is not None and d.month is not None and d.kind != "year_range" \
                     and not _is_page_date(d, parts.posted, text, rules):
@@ -267,7 +290,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         seen.extend(f for f in found if f.month is not None)
         if not dates and parts.posted is not None and parts.posted.day and parts.posted.year:
             # "on Thursday will embark on a visit" in a page of Monday 11 September
-            dates = [_weekday_date(text, w, parts.posted, words) for w in find_weekdays(text, words, found)[:1]]
+            dates = [weekday_date(text, w, parts.posted, words) for w in find_weekdays(text, words, found)[:1]]
             today = rules.status_today.search(text) if rules.status_today is not None and not dates else None
             if today:  # "Täna sõidavad Valjala vallajuhid Soome Pirkkala vallale külla": the page's own day
                 dates = [replace(parts.posted, start=today.start(), end=today.end(), text=today.group(0))]
@@ -283,11 +306,12 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
             # "År 2011 fick Ekerö kommun en inbjudan ... beslutade på sammanträdet den 29 mars": on a page
             # without a date, the year the sentences before it last named
             context_year = year_before
-        refined = _refined(best, candidates[index + 1:], words, rules)
-        if refined is not None:
+        better = refined(best, candidates[index + 1:], words, rules)
+        if better is not None:
             # "am 9. März" in the title, "am 9. und 10. März 2022" below; "juin 2023", then "vendredi 9 juin"
-            main = (replace(refined, start=best.start, end=best.end), text, ln)
-        contexts = [(text[: best.start], text[best.start:])] + _same_date(best, candidates[index + 1:], words)
+            main = (replace(better, start=best.start, end=best.end), text, ln)
+        main = (until(main[0], candidates[index + 1:], words), text, ln)
+        contexts = [(text[: best.start], text[best.start:])] + same_date(best, candidates[index + 1:], words)
         break
     draft = NewsDraft(title=title, summary=clean_spacing(" ".join(ln.text for ln in parts.body)),
                       line=parts.title, posted=parts.posted, lines=list(parts.body))
@@ -298,7 +322,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
         main, contexts = by_year, [(text[: year.start], text[year.start:])]
     if main is not None and main_kind is None:
         main_kind = event_kind(main[1], rules)
-    labelled = [d for d in find_dates(_mended_months(parts.facts.get("date", ""), words), words)
+    labelled = [d for d in find_dates(mended_months(parts.facts.get("date", ""), words), words)
                 if d.month is not None]
     if labelled and main is not None and not parts.facts.get("place") and main[0].day and main[0].year \
             and labelled[0].year and (main[0].iso() or "") < (labelled[0].iso() or ""):
@@ -348,80 +372,6 @@ def _headline_event(parts: PageParts, body: list[tuple[str, Line]], words: DateW
             if d.day is not None and d.month is not None and not _is_page_date(d, parts.posted, text, rules):
                 return (d, text, ln), [(text[: d.start], text[d.start:])]
     return None, []
-
-
-def _same_date(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords) -> list[tuple[str, str]]:
-    """Where the text tells of the same day again ("03.11.2016 ... kohtumine Eestis" in the title,
-    "03.11.2016 toimub Tallinas kohtumine" below): more places to look for the event's place."""
-    out = []
-    for text, _, _ in later:
-        for d in find_dates(text, words):
-            if (d.month, d.day) == (date.month, date.day) and d.day is not None \
-                    and (not d.year or not date.year or d.year == date.year):
-                out.append((text[: d.start], text[d.start:]))
-                break
-    return out
-
-
-def _refined(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords,
-             rules: Rules) -> DateMention | None:
-    """The same date told more precisely further down: the same day with its year or its end,
-    or a day in the same month (and year) where the first told only the month."""
-    for text, _, _ in later:
-        for d in find_dates(text, words):
-            if d.month != date.month or d.day is None or (date.year and d.year and d.year != date.year):
-                continue
-            if date.day is None and event_kind(text, rules) is not None:
-                return replace(d, year=d.year or date.year)
-            if d.day == date.day and ((d.year and not date.year) or (d.end_day and not date.end_day)):
-                return replace(d, year=d.year or date.year)
-    return None
-
-
-def _day_in_context(d: DateMention, before: list[DateMention], posted: DateMention | None) -> DateMention | None:
-    """A day written alone ("on 8th and 9th") in the month of the last date before it, else in the
-    month of the page's date (the one before it when the day is later than the page's)."""
-    if before:
-        last = before[-1]
-        return replace(d, month=last.month, year=last.year, kind="day_in_context")
-    if posted is not None and posted.month and posted.year:
-        month, year = posted.month, posted.year
-        if posted.day is not None and d.day is not None and d.day > posted.day:
-            month, year = (month - 1, year) if month > 1 else (12, year - 1)
-        return replace(d, month=month, year=None, kind="day_in_context")
-    return None
-
-
-def _weekday_date(text: str, weekday: tuple[int, int, int], posted: DateMention,
-                  words: DateWords | None = None) -> DateMention:
-    """The day named by a weekday alone: the day of that name nearest the page's date (three
-    days before it to three after), or the last one before it when a word beside the weekday
-    says so ("Lundi dernier", "last Monday")."""
-    start, end, n = weekday
-    page = datetime.date(posted.year or 1, posted.month or 1, posted.day or 1)
-    beside = [w.strip(",.;:").casefold() for w in text[:start].split()[-2:] + text[end:].split()[:1]]
-    if words is not None and any(w in words.past_words for w in beside):
-        day = page - datetime.timedelta(days=(page.weekday() - n - 1) % 7 + 1)
-    else:
-        day = page + datetime.timedelta(days=(n - page.weekday() + 3) % 7 - 3)
-    return DateMention(start, end, text[start:end], day.year, day.month, day.day, kind="weekday_in_context")
-
-
-def _mended_months(value: str, words: DateWords) -> str:
-    """A labelled date with a misspelt month mended ("Date: Septemver 23d, 2016"): a word of five
-    letters or more one edit from a month's name is taken for it. Only a value under a date
-    label is read so: in running text such a word may be anything."""
-    if not value or any(d.month for d in find_dates(value, words)):
-        return value
-    out = []
-    for word in value.split(" "):
-        bare = word.strip(",.;:").lower()
-        if len(bare) >= 5 and words.month(bare) is None:
-            near = [m for m in words.months if len(m) >= 5 and OSA.distance(bare, m) <= 1]
-            if len({words.months[m] for m in near}) == 1:
-                word = word.lower().replace(bare, near[0])
-        out.append(word)
-    return " ".join(out)
 
 
 def _recent(year: DateMention, posted: DateMention | None) -> bool:

@@ -176,7 +176,13 @@ def item(text: str, ph: PagePhrases) -> str:
         item = item.rstrip(".")  # a full stop ends the sentence; "S.A." keeps its own
     if not item or not (item[:1].isupper() or item[:1].isdigit()):
         return ""
+    if _COUNTED.search(item) and ph.partner_words.search(item):
+        return ""  # "Virosta 6 partneria", "6 partners from Estonia": a count of partners, no partner
     return item
+
+
+#: a number before a word: a count ("6 partneria")
+_COUNTED = re.compile(r"(?<![\w.])\d{1,2}\s+[^\W\d_]")
 
 
 def _unquoted(text: str) -> str:

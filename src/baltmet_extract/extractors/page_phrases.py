@@ -48,6 +48,8 @@ class PagePhrases:
     associated_words: re.Pattern[str] = re.compile(r"(?!x)x")
     #: sentences where partners carry a project out together ("A kartu su B ir C ... įgyvendina")
     together: list[re.Pattern[str]] = field(default_factory=list)
+    #: a number of projects ("in six new projects", "kolmes ... projektis", "in 3 projects")
+    projects_counted: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def splitter(self, language: str | None) -> re.Pattern[str]:
         """What separates the items of a list in a language ("A, B og C", "A | B")."""
@@ -100,6 +102,8 @@ def _compiled(config_json: str) -> PagePhrases:
         partner_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("partner_words")) + r")"),
         associated_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("associated_words")) + r")"),
         together=[re.compile(p) for p in c.get("together_phrases", [])],
+        projects_counted=re.compile(r"(?i)(?<!\w)(?:[2-9]|[1-9]\d|" + _alternatives(c.get("number_words"))
+                                    + rf")(?!\w)(?:[\s,]+\S+){{0,4}}?\s+(?:{words})"),
     )
 
 

@@ -54,8 +54,9 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _BAR = re.compile(r"\s*\|\s*")
 #: words of a project's name in a heading above its lead
 HEADING_NAME_MAX_WORDS = 25
-#: a paragraph that opens with a name of one to eight words and a spaced dash
-_DASHED_HEAD = re.compile(r"^([^\W\d_][^–—:.!?]{0,80}?)\s+[–—-]\s+\S")
+#: a paragraph that opens with a name of one to eight words and a spaced dash, or with a name in
+#: quotes ('"GREEN CRUISE PORT" (Sustainable Development of Cruise Port Locations). The project ...')
+_DASHED_HEAD = re.compile(r"^([^\W\d_][^–—:.!?]{0,80}?)\s+[–—-]\s+\S|^[„“\"«]([^„“”\"«»]{2,80})[”“\"»][\s(.:,–—-]")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s*(?=[^\W\d_])|\d+[.)]\s+)")
 #: a line of a partner's contact details under its name ("Adresse ...", "Internetseite www....")
 _CONTACT = re.compile(r"(?i)^(?:adresse|address|adres|adress|aadress|adrese|adresas|osoite|postadresse|anschrift|"
@@ -123,7 +124,8 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     mentions: dict[str, list[PartnerMention]] = {p.name: [] for p in projects}
     main_project = max(projects, key=lambda p: (counts.get(fold(p.name), 0), -p.at))
     for g in groups:
-        mentions[_owner(g, projects, sents, main_project).name].extend(g.mentions)
+        for owner in _owners(g, projects, sents, main_project, ph):
+            mentions[owner.name].extend(g.mentions)
     # the programme the page names is the project's on a page of one project; on a page of
     # several, each project's is the one its own sentences name (a guess otherwise)
     page_text = " ".join(s for s, _ in sents)
@@ -132,7 +134,7 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
     # decision: "Vid beslutsmötet ... bifölls 10 projekt", then each project with its partners)
     one_programme = len(programmes_named(page_text, rules)) == 1
     status, status_text = _status(body, ph, rules) if len(projects) == 1 else ("unknown", None)
-    approved = _approved_in(sents, projects, ph, rules) if status == "unknown" else {}
+    approved, approved_on = _approved_in(sents, projects, ph, rules) if status == "unknown" else ({}, {})
     drafts = []
     for p in projects:
         # on a page of several projects, a project's programme is the one its own sentences name
@@ -144,7 +146,8 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
         today = bool(posted and rules.status_today is not None and any(map(rules.status_today.search, said)))
         project = Project(project_id=slugify(p.name), name=p.name, full_title=p.full_title, funding=funding,
                           status="approved" if said else status,  # type: ignore[arg-type]
-                          status_text=said[0] if said else status_text, status_date=posted if today else None,
+                          status_text=said[0] if said else status_text,
+                          status_date=posted if today else approved_on.get(p.name),
                           source_file="", source_page=p.line.page, source_row=p.line.row)
         drafts.append(ProjectDraft(project, cell))
     return drafts
@@ -154,20 +157,25 @@ def extract_page_projects(title: Line | None, body: list[Line], rules: Rules,
 
 
 def _approved_in(sents: list[tuple[str, Line]], projects: list[_Found], ph: PagePhrases,
-                 rules: Rules) -> dict[str, list[str]]:
+                 rules: Rules) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Projects a sentence says were approved ("10 von 24 eingereichten Projektanträgen
     befürwortet", "listę projektów zatwierdzonych do dofinansowania"): the sentence's words for
     each project it names, or for every project of the page when it names none but speaks of
     projects (the first sentence is shown). Only approval is read from running text; other states
-    need a status label."""
+    need a status label. With them, the date the first such sentence gives after its phrase, for
+    each project ("hanke on saanut myönteisen rahoituspäätöksen ... 9.10.2017")."""
     out: dict[str, list[str]] = {}
+    dates: dict[str, str] = {}
     for text, _ in sents:
-        if parse_status(text, rules)[0] != "approved" or not ph.project_word.search(text):
+        status, when = parse_status(text, rules)
+        if status != "approved" or not ph.project_word.search(text):
             continue
         named = [p for p in projects if fold(p.name) in fold(text)]
         for p in named or projects:
+            if p.name not in out and when:
+                dates[p.name] = when
             out.setdefault(p.name, []).append(_short_text(text))
-    return out
+    return out, dates
 
 
 def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, rules: Rules) -> list[_Found]:
@@ -180,10 +188,13 @@ def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePh
     at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
     found: list[_Found] = []
     listing = False
+    #: the list's items are paragraphs that open with their names: the prose between them is theirs
+    paragraphs = False
     for ln in body:
         text = ln.text.strip()
         words = text[:-1].split()
         if text.endswith(":") and words:
+            paragraphs = False
             # (a label of partners is none: "Partnerzy projektu:" lists partners of a project)
             listing = ph.project_word.fullmatch(words[-1]) is not None and not ph.partner_words.search(text) \
                 and role_of(text, ph) is None
@@ -192,12 +203,13 @@ def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePh
             continue
         item = _BULLET.sub("", text)
         head = _DASHED_HEAD.match(item)
-        name = head.group(1).strip(_QUOTES + " ") if head else ""
+        name = (head.group(1) or head.group(2)).strip(_QUOTES + " ") if head else ""
         if name and len(name.split()) <= QUOTED_MAX_WORDS and _is_name(name, ph, rules):
             found.append(_Found(at.get(id(ln), 0), ln, name))
+            paragraphs = True
             continue
         if item == text:  # no bullet: a group's heading between the items, or the prose after them
-            if len(text.split()) > ITEM_MAX_WORDS or _is_sentence(text):
+            if (len(text.split()) > ITEM_MAX_WORDS or _is_sentence(text)) and not paragraphs:
                 listing = False
             continue
         name = item.strip(_QUOTES + " .;,")
@@ -395,6 +407,18 @@ def _distinct(found: list[_Found]) -> list[_Found]:
             del seen[k]
         seen[key] = f
     return list(seen.values())
+
+
+def _owners(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]], main: _Found,
+            ph: PagePhrases) -> list[_Found]:
+    """The projects a list of partners belongs to: `_owner`'s one, or every project of the page
+    when its sentence counts projects and names none ("Maritime Institute in Gdańsk is a partner
+    in six, completely new European projects")."""
+    text = sents[group.at][0] if group.at < len(sents) else ""
+    if not group.name and len(projects) > 1 and ph.projects_counted.search(text) and \
+            not any(fold(p.name) in fold(text) for p in projects):
+        return projects
+    return [_owner(group, projects, sents, main)]
 
 
 def _owner(group: _Found, projects: list[_Found], sents: list[tuple[str, Line]], main: _Found) -> _Found:

@@ -275,9 +275,12 @@ class Linker:
             # is then the page's first city, as for a page that tells of no event
             kind = draft.event_kind or event_kind(f"{draft.event_before}{draft.event_after}" or draft.text,
                                                   self.resolver.rules)
-            unplaced = kind == SIGNING and (
-                event_place is None or not self.finder.placed_in_words(
-                    f"{draft.event_before}{draft.event_after}", event_place, lang))
+            said = f"{draft.event_before}{draft.event_after}"
+            # (nor a sentence that tells of no event and names its town only as "of": "... myöntää
+            # Forum Virium Helsinki Oy:lle ... Helsingin kaupungin kuntarahoitusosuutena")
+            unplaced = (kind == SIGNING or (event_kind(said, self.resolver.rules) is None and self.finder.only_of(
+                event_place, lang, draft.text))) and (
+                event_place is None or not self.finder.placed_in_words(said, event_place, lang))
             if unplaced:
                 event_place = None
             title_place = None if event_place else headline_place

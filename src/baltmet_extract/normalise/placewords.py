@@ -49,10 +49,24 @@ def people_named(rules: Rules, doc: Doc, start: int, end: int) -> bool:
     before, after = rules.people_before, rules.people_after
     if before is not None and start > 0 and before.match(doc[start - 1].lower_):
         return True
+    joined = rules.people_joined  # "Borås-delegationen", one token or three
+    if joined is not None and end < len(doc):
+        token = doc[end - 1].lower_
+        if "-" in token and joined.match(token.rsplit("-", 1)[1]):
+            return True
+        if doc[end].lower_ in ("-", "‐") and end + 1 < len(doc) and joined.match(doc[end + 1].lower_):
+            return True
     if after is not None:
         k = end + 1 if end < len(doc) and doc[end].lower_ in rules.town_words else end
         return k < len(doc) and bool(after.match(doc[k].lower_))
     return False
 
 
-__all__ = ["ARTICLES", "SLASH_AFTER", "SLASH_BEFORE", "born_in", "people_named", "preposition_before", "word_before"]
+def written_forms(text: str, name: str) -> list[str]:
+    """The words of `text` that hold `name` as written there, with the ending it bears ("Sotšis"
+    for the "Sotši" of a mention found as its stem)."""
+    return [m.group(0) for m in re.finditer(re.escape(name) + r"\w*", text)]
+
+
+__all__ = ["ARTICLES", "SLASH_AFTER", "SLASH_BEFORE", "born_in", "people_named", "preposition_before", "word_before",
+           "written_forms"]

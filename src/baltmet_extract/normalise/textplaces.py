@@ -26,6 +26,7 @@ from baltmet_extract.normalise.placewords import (
     people_named,
     preposition_before,
     word_before,
+    written_forms,
 )
 from baltmet_extract.normalise.resolver import Resolution, Resolver
 from baltmet_extract.normalise.spacy_pipeline import build_pipeline
@@ -63,6 +64,8 @@ HOST_WORDS_AFTER = 6
 HOST_WORDS_BEFORE = 5
 #: words between a word of visiting and the place it visits ("besuchte die Stadt X")
 VISIT_WORDS_BEFORE = 3
+#: origin prepositions that also mean "of": through a word for "town" they announce no origin
+_OF = frozenset(["of", "af", "de", "des", "du"])
 #: a venue's noun in a case that says "in" stands at most this many words after its town
 VENUE_WORDS_AFTER = 4
 #: the least similarity at which a country named beside a name vouches for a spelling of a place in it
@@ -247,7 +250,8 @@ class TextPlaceFinder:
         while k >= 0 and start - k <= 4:
             word = doc[k].lower_
             if word in self.rules.place_prepositions or word in self.rules.origin_prepositions:
-                return word if seen_town else ""
+                # ("fejringen af den estiske venskabsby Paides": "of" a town is no "from" it)
+                return word if seen_town and word not in _OF else ""
             is_town = word in town or (word.endswith("stadt") and word.isalpha())
             if not (is_town or (doc[k].is_lower and word.isalpha())):
                 return ""
@@ -416,7 +420,7 @@ class TextPlaceFinder:
         """`text` (where `p` was found, or a text that holds it) says by a preposition or a case
         ending that something happens at `p` ("signed in Alcamo", "Ascherslebenissä"), not only
         that `p` takes part ("an agreement with Emerich town (Germany)")."""
-        if self.bent(p) and any(self.inflections.says_where(language, w) for w in _written(text, p.text)):
+        if self.bent(p) and any(self.inflections.says_where(language, w) for w in written_forms(text, p.text)):
             return True
         # (any of its mentions: "the agreement with Alcamo ... signed on 26 July 2002 in Alcamo")
         # (or by a venue's noun after it: "Jurbarko krašto muziejaus Židinio salėje")
@@ -490,9 +494,3 @@ class TextPlaceFinder:
 
 def _usable(e: Entity | None) -> bool:
     return e is not None and e.kind in ("city", "region", "country")
-
-
-def _written(text: str, name: str) -> list[str]:
-    """The words of `text` that hold `name` as written there, with the ending it bears ("Sotšis"
-    for the "Sotši" of a mention found as its stem)."""
-    return [m.group(0) for m in re.finditer(re.escape(name) + r"\w*", text)]
