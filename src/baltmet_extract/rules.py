@@ -91,6 +91,10 @@ class Rules:
     work_package_line: re.Pattern[str] | None = None
     place_prepositions: set[str] = field(default_factory=set)
     origin_prepositions: set[str] = field(default_factory=set)
+    #: origin prepositions that also mean "of" (events.yaml `of_prepositions`)
+    of_prepositions: frozenset[str] = frozenset()
+    #: a photo's credit before a colon ("Foto:", "Fotograf:"): its line is a caption
+    caption_credit: re.Pattern[str] | None = None
     #: words for the people of a town, whose town (in the genitive, before or after them) is where
     #: they come from: "przedstawicielki Gdyni", "Rīgas delegācija" (events.yaml `people_of`)
     people_before: re.Pattern[str] | None = None
@@ -188,6 +192,9 @@ class Rules:
         r.place_prepositions = {w.lower() for w in events.get("place_prepositions", ["in", "at"])}
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
+        r.of_prepositions = frozenset(str(w).lower() for w in events.get("of_prepositions", []))
+        credits = [re.escape(str(w)) for w in events.get("caption_credits", [])]
+        r.caption_credit = re.compile(r"(?i)(?<!\w)(?:" + "|".join(credits) + r")\s*:") if credits else None
         people = events.get("people_of") or {}
         r.people_before, r.people_after, r.people_born, r.people_joined = (
             _one_word(people.get(k), f"events.yaml people_of {k}") for k in ("before", "after", "born", "joined"))

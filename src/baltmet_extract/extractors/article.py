@@ -164,15 +164,11 @@ def page_parts(doc: Document, rules: Rules) -> PageParts:
     return PageParts(title=title, posted=posted, posted_line=posted_line, body=body, facts=facts)
 
 
-#: a photo's credit, which makes its line a caption
-_PHOTO_CREDIT = re.compile(r"(?i)\b(?:foto|fotograf|photo|photograph|kuva|zdjęcie|fot|bild|pilt|nuotr|attēls)\s*:")
-
-
-def _is_caption(text: str) -> bool:
-    """A photo's caption: a short line with the photo's credit after its first words (a credit at
-    the start of a line is glued to the story's text that follows it: "Foto: www.example.de
-    Ascherslebenin ylipormestari ...")."""
-    credit = _PHOTO_CREDIT.search(text)
+def _is_caption(text: str, rules: Rules) -> bool:
+    """A photo's caption: a short line with the photo's credit (`caption_credits` in events.yaml)
+    after its first words (a credit at the start of a line is glued to the story's text that
+    follows it: "Foto: www.example.de Ascherslebenin ylipormestari ...")."""
+    credit = rules.caption_credit.search(text) if rules.caption_credit is not None else None
     return credit is not None and credit.start() > 0 and len(text.split()) <= CAPTION_MAX_WORDS
 
 
@@ -257,7 +253,7 @@ def extract_article(doc: Document, rules: Rules) -> NewsDraft | None:
     title = _DATE_STAMP.sub("", title).strip() or title  # the site's date stamp is no part of the title
     # (a photo's caption is no sentence of the story: "Borås-delegationen i Jelling, 28. maj 1946.
     # Fotograf: Ukendt. Foto: Vejle Stadsarkiv")
-    candidates = [(s, ln, False) for s, ln in body_sentences if not _is_caption(ln.text)]
+    candidates = [(s, ln, False) for s, ln in body_sentences if not _is_caption(ln.text, rules)]
     if own_title:
         candidates.insert(0, (title, parts.title, True))
     main: tuple[DateMention, str, Line] | None = None

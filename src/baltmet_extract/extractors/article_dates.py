@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -50,9 +51,10 @@ def until(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWor
     a few days after the first ("Onsdagen 22 oktober ... Delegationen stannar till den 25 oktober")."""
     if not (date.day and date.month) or date.end_day:
         return date
+    before, after = _until_patterns(words.until_words, words.until_after_words)
     for text, _, _ in later[:UNTIL_SENTENCES]:
         for d in find_dates(text, words):
-            said = _UNTIL_BEFORE.search(text[:d.start]) or _UNTIL_AFTER.match(text[d.end:])
+            said = before.search(text[:d.start]) or after.match(text[d.end:])
             if said and d.day and d.month and d.end_day is None and (d.year or date.year) == (date.year or d.year):
                 days = (d.month - date.month) * 31 + d.day - date.day
                 if 0 < days <= UNTIL_MAX_DAYS:
@@ -63,10 +65,17 @@ def until(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWor
 #: a last day told after the first is in the next sentences, at most this many days after it
 UNTIL_SENTENCES = 2
 UNTIL_MAX_DAYS = 14
-#: words for "until" before a date, and after it (Finnish "25. lokakuuta asti")
-_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|till den|to|bis|bis zum|bis am|do|do dnia|kuni|līdz|iki|jusqu.au|"
-                           r"frem til|til og med|t\.o\.m\.|tom)\s+(?:(?:den|the|dem)\s+)?$")
-_UNTIL_AFTER = re.compile(r"(?i)\s*(?:asti|saakka|kuni)\b")
+
+
+@lru_cache(maxsize=4)
+def _until_patterns(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word for "until" ending a text before a day (perhaps with an article: "till den"), and
+    one starting a text after it (`until_words`, `until_after_words` in dates.yaml)."""
+    def alternatives(words: tuple[str, ...]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!x)x"
+
+    return (re.compile(rf"(?i)(?<!\w)(?:{alternatives(before)})\s+(?:(?:den|the|dem)\s+)?$"),
+            re.compile(rf"(?i)\s*(?:{alternatives(after)})(?!\w)"))
 
 
 def day_in_context(d: DateMention, before: list[DateMention], posted: DateMention | None) -> DateMention | None:

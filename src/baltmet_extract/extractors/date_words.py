@@ -53,6 +53,11 @@ class DateWords:
     seasons: tuple[str, ...] = ()
     #: words beside a weekday that put it before the page's date ("last Monday", "Lundi dernier")
     past_words: frozenset[str] = frozenset()
+    #: words for "until" before a day and after it ("till den 25 oktober", "25. lokakuuta asti")
+    until_words: tuple[str, ...] = ()
+    until_after_words: tuple[str, ...] = ()
+    #: words for "since" or "from" before a date ("nuo 2018 m.", "seit dem 1. März")
+    since_words: tuple[str, ...] = ()
 
     def month(self, form: str) -> int | None:
         return self.months.get(_key(form)) or self.months.get(fold(form))
@@ -164,6 +169,9 @@ def _compiled(config_json: str) -> DateWords:
         month_alone_words=tuple(config.get("month_alone_words") or ("in",)),
         seasons=tuple(config.get("seasons") or ()),
         past_words=frozenset(_key(w) for w in config.get("past_words") or ()),
+        until_words=tuple(str(w) for w in config.get("until_words") or ()),
+        until_after_words=tuple(str(w) for w in config.get("until_after_words") or ()),
+        since_words=tuple(str(w) for w in config.get("since_words") or ()),
     )
 
 

@@ -5,6 +5,7 @@ in the project are A, B and C", "X is one of the partners"), and a partner as a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from baltmet_extract.extractors.page_phrases import QUOTES as _QUOTES
 from baltmet_extract.extractors.page_phrases import PagePhrases
@@ -65,16 +66,22 @@ def partners_in(text: str, ph: PagePhrases, split: re.Pattern[str]) -> list[tupl
 
 
 def _without_dates(text: str) -> str:
-    """`text` with each date (and a word for "from" before it) written as a semicolon."""
-    from baltmet_extract.extractors.dates import find_dates
+    """`text` with each date (and a word for "since" before it: `since_words` in dates.yaml)
+    written as a semicolon."""
+    from baltmet_extract.extractors.dates import default_date_words, find_dates
 
+    since = _since(default_date_words().since_words)
     for d in reversed(find_dates(text)):
-        start = d.start
-        before = re.search(r"(?i)(?:\b(?:nuo|from|since|od|seit|sedan|fra|siitä|alates|kopš|no|depuis)\s+)?$",
-                           text[:start])
-        start = before.start() if before else start
+        before = since.search(text[:d.start])
+        start = before.start() if before else d.start
         text = f"{text[:start]} ; {text[d.end:]}"
     return text
+
+
+@lru_cache(maxsize=4)
+def _since(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"(?i)(?<!\w)(?:{alternatives})\s+$")
 
 
 def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:

@@ -33,8 +33,6 @@ from baltmet_extract.textutil import label_of as _label_of
 
 #: a line that names a project and is at most this many words long is the heading of what follows
 HEADING_MAX_WORDS = 12
-#: a line announcing a list of projects ("Regulārie projekti:") is at most this many words long
-LIST_LABEL_MAX_WORDS = 4
 #: the name above a project's fact sheet is at most this long
 SHEET_NAME_MAX_WORDS = 6
 #: a title under a title label is at most this long
@@ -56,7 +54,7 @@ _BAR = re.compile(r"\s*\|\s*")
 HEADING_NAME_MAX_WORDS = 25
 #: a paragraph that opens with a name of one to eight words and a spaced dash, or with a name in
 #: quotes ('"GREEN CRUISE PORT" (Sustainable Development of Cruise Port Locations). The project ...')
-_DASHED_HEAD = re.compile(r"^([^\W\d_][^–—:.!?]{0,80}?)\s+[–—-]\s+\S|^[„“\"«]([^„“”\"«»]{2,80})[”“\"»][\s(.:,–—-]")
+_NAMED_HEAD = re.compile(r"^([^\W\d_][^–—:.!?]{0,80}?)\s+[–—-]\s+\S|^[„“\"«]([^„“”\"«»]{2,80})[”“\"»][\s(.:,–—-]")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪◦]\s*(?=[^\W\d_])|\d+[.)]\s+)")
 #: a line of a partner's contact details under its name ("Adresse ...", "Internetseite www....")
 _CONTACT = re.compile(r"(?i)^(?:adresse|address|adres|adress|aadress|adrese|adresas|osoite|postadresse|anschrift|"
@@ -179,12 +177,12 @@ def _approved_in(sents: list[tuple[str, Line]], projects: list[_Found], ph: Page
 
 
 def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePhrases, rules: Rules) -> list[_Found]:
-    """Projects listed one per bulleted line under a line that announces them ("Regulārie
+    """Projects listed one per bulleted line under a line that ends in a project word ("Regulārie
     projekti:", "Approved projects:", "Hyväksytyt hankkeet:"), or one per paragraph that opens
-    with the name and a spaced dash under a sentence that ends so ("Valga vallavalitsus osaleb
+    with the name and a spaced dash, or with the name in quotes ("Valga vallavalitsus osaleb
     kolmes rahastuse saanud projektis:" over "Rohelised Rööpad – Projekt on ..."); lines without a
     bullet between the items (the programme objective each group falls under) are passed over; a
-    sentence of prose ends the list."""
+    sentence of prose ends a list of bullets, not one of paragraphs (it is their text)."""
     at = {id(ln): i for i, (_, ln) in reversed(list(enumerate(sents)))}
     found: list[_Found] = []
     listing = False
@@ -202,7 +200,7 @@ def _listed_projects(body: list[Line], sents: list[tuple[str, Line]], ph: PagePh
         if not listing:
             continue
         item = _BULLET.sub("", text)
-        head = _DASHED_HEAD.match(item)
+        head = _NAMED_HEAD.match(item)
         name = (head.group(1) or head.group(2)).strip(_QUOTES + " ") if head else ""
         if name and len(name.split()) <= QUOTED_MAX_WORDS and _is_name(name, ph, rules):
             found.append(_Found(at.get(id(ln), 0), ln, name))

@@ -64,8 +64,6 @@ HOST_WORDS_AFTER = 6
 HOST_WORDS_BEFORE = 5
 #: words between a word of visiting and the place it visits ("besuchte die Stadt X")
 VISIT_WORDS_BEFORE = 3
-#: origin prepositions that also mean "of": through a word for "town" they announce no origin
-_OF = frozenset(["of", "af", "de", "des", "du"])
 #: a venue's noun in a case that says "in" stands at most this many words after its town
 VENUE_WORDS_AFTER = 4
 #: the least similarity at which a country named beside a name vouches for a spelling of a place in it
@@ -251,7 +249,7 @@ class TextPlaceFinder:
             word = doc[k].lower_
             if word in self.rules.place_prepositions or word in self.rules.origin_prepositions:
                 # ("fejringen af den estiske venskabsby Paides": "of" a town is no "from" it)
-                return word if seen_town and word not in _OF else ""
+                return word if seen_town and word not in self.rules.of_prepositions else ""
             is_town = word in town or (word.endswith("stadt") and word.isalpha())
             if not (is_town or (doc[k].is_lower and word.isalpha())):
                 return ""
