@@ -52,16 +52,23 @@ def extract(inputs: Iterable[str | Path], settings: ExtractSettings | dict[str, 
             finder.nlp  # noqa: B018 - build spaCy while the workers read, rather than after
     except BaseException:
         runner.close()
+        gc.unfreeze()
         raise
-    documents = runner.results()
-    gc.freeze()
-    # linking and validating build answers and records by the ten thousand, all kept: collector
-    # passes over them cost 40-60 ms on 5,000 partners and find a few hundred objects in cycles
-    with collector_paused():
-        tables = Linker(resolver, finder).run(documents)
+    try:
+        documents = runner.results()
         gc.freeze()
-        finder.save()
-        problems = validate(tables, documents, rules)
+        # linking and validating build answers and records by the ten thousand, all kept: collector
+        # passes over them cost 40-60 ms on 5,000 partners and find a few hundred objects in cycles
+        with collector_paused():
+            tables = Linker(resolver, finder).run(documents)
+            gc.freeze()
+            finder.save()
+            problems = validate(tables, documents, rules)
+    finally:
+        # what the run froze may be collected again once it is dropped: a process that runs many
+        # extractions (the review server's "Apply", the tests, a notebook) would otherwise keep
+        # every run's garbage in cycles (the spaCy pipeline's, a few dozen MB a run) for good
+        gc.unfreeze()
     return RunResult(tables=tables, documents=documents, validation=problems, gazetteer=gz)
 
 
