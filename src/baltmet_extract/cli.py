@@ -7,6 +7,7 @@ Exit status: 0 all inputs processed, 1 some inputs failed (the rest is still wri
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -342,8 +343,6 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
             # the command line's process ends here: the collection Python runs at exit need not
             # walk the run's million objects once more (0.05-0.3 s); a caller that runs main()
             # in-process (the tests) keeps them collectable
-            import gc
-
             gc.freeze()
 
 

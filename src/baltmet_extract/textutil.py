@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from anyascii import anyascii
 
@@ -78,6 +79,12 @@ def unique_id(ident: str, used: set[str]) -> str:
 def slugify(text: str) -> str:
     """A stable id from a name: `BaltMet Inno` -> `baltmet-inno`."""
     return fold(text).replace(" ", "-") or "item"
+
+
+def alternation(words: Iterable[object] | None) -> str:
+    """`words` as one regular-expression alternation, escaped and longest first (so that "till
+    den" is tried before "till"); "(?!x)x", which matches nothing, for none."""
+    return "|".join(sorted((re.escape(str(w)) for w in words or ()), key=len, reverse=True)) or "(?!x)x"
 
 
 def label_of(text: str, max_words: int = 4) -> tuple[str, str]:

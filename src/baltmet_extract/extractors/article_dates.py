@@ -16,6 +16,7 @@ from baltmet_extract.extractors.dates import DateMention, find_dates
 from baltmet_extract.extractors.milestones import event_kind
 from baltmet_extract.models import Line
 from baltmet_extract.rules import Rules
+from baltmet_extract.textutil import alternation
 
 
 def same_date(date: DateMention, later: list[tuple[str, Line, bool]], words: DateWords) -> list[tuple[str, str]]:
@@ -71,11 +72,8 @@ UNTIL_MAX_DAYS = 14
 def _until_patterns(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A word for "until" ending a text before a day (perhaps with an article: "till den"), and
     one starting a text after it (`until_words`, `until_after_words` in dates.yaml)."""
-    def alternatives(words: tuple[str, ...]) -> str:
-        return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!x)x"
-
-    return (re.compile(rf"(?i)(?<!\w)(?:{alternatives(before)})\s+(?:(?:den|the|dem)\s+)?$"),
-            re.compile(rf"(?i)\s*(?:{alternatives(after)})(?!\w)"))
+    return (re.compile(rf"(?i)(?<!\w)(?:{alternation(before)})\s+(?:(?:den|the|dem)\s+)?$"),
+            re.compile(rf"(?i)\s*(?:{alternation(after)})(?!\w)"))
 
 
 def day_in_context(d: DateMention, before: list[DateMention], posted: DateMention | None) -> DateMention | None:
@@ -93,7 +91,7 @@ def day_in_context(d: DateMention, before: list[DateMention], posted: DateMentio
 
 
 def weekday_date(text: str, weekday: tuple[int, int, int], posted: DateMention,
-                  words: DateWords | None = None) -> DateMention:
+                 words: DateWords | None = None) -> DateMention:
     """The day named by a weekday alone: the day of that name nearest the page's date (three
     days before it to three after), or the last one before it when a word beside the weekday
     says so ("Lundi dernier", "last Monday")."""

@@ -12,7 +12,7 @@ from baltmet_extract.extractors.page_phrases import PagePhrases
 from baltmet_extract.extractors.partners import PartnerMention
 from baltmet_extract.normalise.countries import country_code
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import clean_spacing, fold, split_outside_brackets
+from baltmet_extract.textutil import alternation, clean_spacing, fold, split_outside_brackets
 
 #: the strength of a role: a partner named twice keeps its strongest
 ROLE_RANK = {"lead": 0, "partner": 1, "observer": 2, "interested": 3}
@@ -80,8 +80,7 @@ def _without_dates(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _since(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"(?i)(?<!\w)(?:{alternatives})\s+$")
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(words)})\s+$")
 
 
 def _chunk(text: str, ph: PagePhrases, trailing: bool) -> str:

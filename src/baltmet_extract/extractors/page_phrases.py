@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from baltmet_extract.rules import Rules
-from baltmet_extract.textutil import fold
+from baltmet_extract.textutil import alternation, fold
 
 #: quotation marks of the region's languages
 QUOTES = "„“”\"«»‘’'"
@@ -63,8 +63,8 @@ def page_phrases(rules: Rules) -> PagePhrases:
 @lru_cache(maxsize=4)
 def _compiled(config_json: str) -> PagePhrases:
     c: dict[str, Any] = json.loads(config_json)
-    words = _alternatives(c.get("project_words"))
-    after = "|".join(sorted((re.escape(w) for w in c.get("words_after_name", ["project"])), key=len, reverse=True))
+    words = alternation(c.get("project_words"))
+    after = alternation(c.get("words_after_name", ["project"]))
     labels: dict[str, str] = {}
     for role, key in (("observer", "observer_labels"), ("partner", "partner_labels"), ("lead", "lead_labels")):
         labels.update({str(w).lower(): role for w in c.get(key, [])})
@@ -98,22 +98,17 @@ def _compiled(config_json: str) -> PagePhrases:
         project_word=re.compile(rf"(?i)(?<!\w)(?:{words})"),
         legal_forms=frozenset(str(w).lower() for w in c.get("legal_forms", [])),
         from_words=frozenset(str(w).lower() for w in c.get("from_words", [])),
-        these_are=re.compile(r"(?:^|[–—:-]\s*)(?i:" + _alternatives(c.get("these_are")) + r")\s+"),
-        partner_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("partner_words")) + r")"),
-        associated_words=re.compile(r"(?i)(?<!\w)(?:" + _alternatives(c.get("associated_words")) + r")"),
+        these_are=re.compile(r"(?:^|[–—:-]\s*)(?i:" + alternation(c.get("these_are")) + r")\s+"),
+        partner_words=re.compile(r"(?i)(?<!\w)(?:" + alternation(c.get("partner_words")) + r")"),
+        associated_words=re.compile(r"(?i)(?<!\w)(?:" + alternation(c.get("associated_words")) + r")"),
         together=[re.compile(p) for p in c.get("together_phrases", [])],
-        projects_counted=re.compile(r"(?i)(?<!\w)(?:[2-9]|[1-9]\d|" + _alternatives(c.get("number_words"))
+        projects_counted=re.compile(r"(?i)(?<!\w)(?:[2-9]|[1-9]\d|" + alternation(c.get("number_words"))
                                     + rf")(?!\w)(?:[\s,]+\S+){{0,4}}?\s+(?:{words})"),
     )
 
 
 #: the project words a compound may end in ("koostööprojekt", "Kooperationsprojekt", "samarbetsprojekt")
 _COMPOUND_HEADS = "projekt|project|projet|hanke"
-
-
-def _alternatives(words: list[str] | None) -> str:
-    """Words as one alternation, longest first ("(?!x)x", which matches nothing, for none)."""
-    return "|".join(sorted((re.escape(str(w)) for w in words or []), key=len, reverse=True)) or "(?!x)x"
 
 
 __all__ = ["QUOTES", "PagePhrases", "page_phrases"]

@@ -273,9 +273,8 @@ class Linker:
             # a signing the text does not place ("the agreement between Bytów and Tauragė was signed
             # on 2 June 2017": the towns are parties) is an event without a place; the item's place
             # is then the page's first city, as for a page that tells of no event
-            kind = draft.event_kind or event_kind(f"{draft.event_before}{draft.event_after}" or draft.text,
-                                                  self.resolver.rules)
             said = f"{draft.event_before}{draft.event_after}"
+            kind = draft.event_kind or event_kind(said or draft.text, self.resolver.rules)
             # (nor a sentence that tells of no event and names its town only as "of": "... myöntää
             # Forum Virium Helsinki Oy:lle ... Helsingin kaupungin kuntarahoitusosuutena")
             unplaced = (kind == SIGNING or (event_kind(said, self.resolver.rules) is None and self.finder.only_of(
