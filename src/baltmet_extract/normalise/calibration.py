@@ -133,8 +133,9 @@ class CertainRule:
     context_decided: bool = False
 
     @classmethod
-    def resolve(cls, value: CertainRule | dict[str, Any] | None) -> CertainRule:
-        """The rule from `settings.yaml`'s `normalise: certain:` mapping (None: the defaults)."""
+    def resolve(cls, value: Any) -> CertainRule:
+        """The rule from `settings.yaml`'s `normalise: certain:` mapping (None: the defaults); anything
+        else the file may hold is refused with a ValueError that says what is wrong."""
         if value is None:
             return cls()
         if isinstance(value, cls):

@@ -1,13 +1,12 @@
 """Ranking the candidates of a mention: a name's similarity plus priors (size, the kind the text
-announces, the co-partners' countries, Europe), and the answer (`Resolution`) a mention gets.
+announces, the co-partners' countries, Europe); the answer a mention gets is a `resolution.Resolution`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import repeat
 
-from baltmet_extract.normalise.calibration import Evidence
 from baltmet_extract.normalise.gazetteer import ALTERNATE, CURATED, DERIVED, PRIMARY, Entity, population_prior
 
 NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
@@ -15,40 +14,6 @@ NAME_TYPE_BONUS = {PRIMARY: 2.0, CURATED: 2.0, DERIVED: 1.0, ALTERNATE: 0.5}
 COUNTRY_BONUS = 2.5
 #: ranking points under which two exact namesakes are ambiguous
 AMBIGUOUS_GAP = 2.0
-
-
-@dataclass(slots=True)
-class Resolution:
-    """The answer for one mention (or one part of a mention taken apart)."""
-
-    raw: str
-    entity: Entity | None
-    method: str
-    score: float
-    needs_review: bool
-    reason: str = ""
-    candidates: list[tuple[str, float]] = field(default_factory=list)
-    kind: str = "unknown"
-    #: what a fuzzy match rests on (see `calibration`); None for other methods
-    evidence: Evidence | None = None
-    #: the runner-ups of the ranking without context, (shown as, similarity, total, country), to
-    #: show them in the order another context gives them
-    others: tuple[tuple[str, float, float, str], ...] = field(default=(), repr=False, compare=False)
-
-    @property
-    def name(self) -> str | None:
-        return self.entity.name if self.entity else None
-
-    @property
-    def key(self) -> str:
-        return self.entity.key if self.entity else ""
-
-
-def doubt(r: Resolution, reason: str) -> None:
-    """Flag `r` for review, noting why in its evidence."""
-    r.needs_review = True
-    if r.evidence is not None:
-        r.evidence = r.evidence.doubt(reason)
 
 
 @dataclass(slots=True)
@@ -173,4 +138,4 @@ class Ranker:
         return [(label, sim) for label, sim, _, _ in order[:3]]
 
 
-__all__ = ["AMBIGUOUS_GAP", "COUNTRY_BONUS", "NAME_TYPE_BONUS", "Ranker", "Resolution", "Scored", "doubt"]
+__all__ = ["AMBIGUOUS_GAP", "COUNTRY_BONUS", "NAME_TYPE_BONUS", "Ranker", "Scored"]

@@ -25,8 +25,9 @@ from baltmet_extract.normalise.gazetteer import (
     Gazetteer,
     entity_for_target,
 )
-from baltmet_extract.normalise.ranking import AMBIGUOUS_GAP, Ranker, Resolution, doubt
+from baltmet_extract.normalise.ranking import AMBIGUOUS_GAP, Ranker
 from baltmet_extract.normalise.regionforms import adjective_stems, split_region_words
+from baltmet_extract.normalise.resolution import Resolution, doubt
 from baltmet_extract.normalise.spelling import NearSpellings, typo_similarity
 from baltmet_extract.rules import Rules
 from baltmet_extract.textutil import clean_spacing

@@ -18,7 +18,8 @@ from rapidfuzz.distance import OSA
 from baltmet_extract.normalise.calibration import CertainRule, Evidence, edit_kind
 from baltmet_extract.normalise.folding import Folds
 from baltmet_extract.normalise.gazetteer import ALTERNATE, CUT_LETTERS, NAME_TYPE_LABEL, Entity, Gazetteer
-from baltmet_extract.normalise.ranking import Ranker, Resolution, Scored
+from baltmet_extract.normalise.ranking import Ranker, Scored
+from baltmet_extract.normalise.resolution import Resolution
 
 
 class NearSpellings:
