@@ -7,7 +7,7 @@ OUT    ?= output
 JOBS   ?=
 STAMP  := $(VENV)/.installed
 
-.PHONY: install extract test lint typecheck bench clean
+.PHONY: install native extract test lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,17 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: native
 
-extract: $(STAMP)
+# the linking's hot modules compiled with mypyc (tools/build_native.py): again only when one of
+# them changed; without a C compiler everything runs as Python, slower, with a one-line note
+native: $(STAMP)
+	@$(BIN)/python tools/build_native.py --if-changed || true
+
+extract: native
 	$(BIN)/baltmet-extract extract $(RAW) --out $(OUT) $(if $(JOBS),--jobs $(JOBS),)
 
-test: $(STAMP)
+test: native
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -31,8 +36,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src
 
-bench: $(STAMP)
+bench: native
 	$(BIN)/python benchmarks/run.py
 
 clean:
+	-$(BIN)/python tools/build_native.py --clean
 	rm -rf $(OUT) .cache build *.egg-info

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from baltmet_extract import _native
 from conftest import RAW, ROOT
 
 PACKAGE = ROOT / "src" / "baltmet_extract"
@@ -90,8 +91,11 @@ def _clean_env(workdir: Path) -> dict[str, str]:
 def test_the_wheel_holds_every_data_file_of_the_package(wheel: Path):
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
+    # (the linking compiled in this checkout is no data: the wheel is pure Python, for any machine)
+    built = {*_native.compiled_files(PACKAGE), PACKAGE / _native.MANIFEST}
     data = {p.relative_to(PACKAGE.parent).as_posix() for p in PACKAGE.rglob("*")
-            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts and p not in built}
+    assert not {n for n in names if n.endswith((".so", ".pyd")) or n.endswith(_native.MANIFEST)}
     assert {"baltmet_extract/py.typed", "baltmet_extract/templates/report.html",
             "baltmet_extract/default_rules/aliases.csv", "baltmet_extract/starter_rules/review.csv"} <= data
     assert data - names == set()

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from baltmet_extract import _native
 from baltmet_extract._version import __version__
+
+_native.guard()  # (before any compiled module is imported: a stale one is imported from its source)
 
 _API = ("extract", "load", "run")
 
