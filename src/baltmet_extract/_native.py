@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-#: the modules compiled, under the package (the spelling, ranking and resolving of a mention)
-MODULES = ("textutil", "normalise.sortednames", "normalise.regionforms",
+#: the modules compiled, under the package: the spelling, ranking and resolving of a mention, the
+#: linking, and the report's view of each mention (none defines a class that is pickled)
+MODULES = ("textutil", "normalise.folding", "normalise.sortednames", "normalise.regionforms",
            "normalise.inflection", "normalise.calibration", "normalise.ranking", "normalise.spelling",
-           "normalise.resolver", "normalise.link")
+           "normalise.resolver", "normalise.link", "review_server.europe_map", "review_server.mentions")
 PACKAGE = "baltmet_extract"
 #: each compiled source's hash, written by the compiler
 MANIFEST = "_native.json"
