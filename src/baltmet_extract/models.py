@@ -79,6 +79,8 @@ class Project(BaseModel):
     review_reason: str | None = None
     #: ISO 639-1 code of the document's language, when it could be told
     language: str | None = None
+    #: true where the place came from elsewhere in the text than the sentence of the item's event
+    place_inferred: bool = False
 
 
 class Partner(BaseModel):
@@ -128,6 +130,9 @@ class Event(BaseModel):
     source_file: str
     source_page: int | None = None
     source_row: int | None = None
+    #: true where the place came from elsewhere in the text than the event's own sentence (the
+    #: headline, a host's or a visit's sentence, the item's first town): a guess a person confirms
+    place_inferred: bool = False
 
 
 class NewsItem(BaseModel):
@@ -146,6 +151,8 @@ class NewsItem(BaseModel):
     source_row: int | None = None
     #: ISO 639-1 code of the document's language, when it could be told
     language: str | None = None
+    #: true where the place came from elsewhere in the text than the sentence of the item's event
+    place_inferred: bool = False
 
 
 class Place(BaseModel):

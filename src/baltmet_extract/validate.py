@@ -44,6 +44,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "suspicious-value": ("warning", "a value that looks like markup, a spreadsheet formula or a whole paragraph"),
     "no-partners": ("warning", "a project has no partners and is not marked 'to be confirmed'"),
     "project-needs-review": ("warning", "a project record a person should check (a cut or misshapen row)"),
+    "place-inferred": ("warning", "an event's place taken from elsewhere in the text than its own sentence "
+                                  "(the headline, a host's sentence, the item's first town): a guess to confirm"),
     "needs-review": ("info", "a name match a person should confirm"),
     "check-failed": ("warning", "a check could not run on this data (a bug: please report it)"),
 }
@@ -245,6 +247,10 @@ def _before(a: str, b: str) -> bool:
 def _events(tables: Tables, documents: list[DocumentResult], rules: Rules | None) -> Iterator[dict[str, object]]:
     periods = {(m.source_file, m.milestone): (m.period_start, m.period_end) for m in tables.milestones}
     for e in tables.events:
+        if e.place_inferred:
+            yield _problem("place-inferred", f"event {e.event_id} ({e.date_start or 'no date'}) is placed in {e.place} "
+                           "by inference: its sentence names no place (the headline, a host's sentence or the "
+                           "item's first town does)", **_where(e), table="events", record=e.event_id)
         if e.milestone is None:
             continue
         if (e.source_file, e.milestone) not in periods:

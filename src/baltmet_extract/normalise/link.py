@@ -235,6 +235,8 @@ class Linker:
             # a labelled place ("Place: Riga Technical University") is where the labelled date was
             labelled = self.finder.find(draft.place_label, lang, labelled=True)[0] if draft.place_label else []
             event_place = next((p for p in labelled if p.resolution.entity and p.resolution.entity.kind == "city"), None)
+            # where the place came from: the event's own sentence (or its label) is no guess
+            inferred = False
             contexts = [] if event_place else (draft.event_contexts or [(draft.event_before, draft.event_after)])
             of_town: tuple[TextPlace, str, str] | None = None
             for k, (before, after) in enumerate(contexts):
@@ -266,7 +268,7 @@ class Linker:
                 # were in is the event's ("Venskabsbyforeningen i Ribe", "velkommen til Ribe")
                 visited = visited_town(self.finder, draft.summary, event_place, lang)
                 if visited is not None:
-                    event_place = visited
+                    event_place, inferred = visited, True
                     # (the sentence that says so is the place's source, not the event's)
                     draft.event_before, draft.event_after = "", _sentence_around(draft.summary, visited.start,
                                                                                  visited.end)
@@ -290,6 +292,7 @@ class Linker:
                 # an item of a news list: its first city; a page dated by an event sentence that names
                 # no place takes none from elsewhere in its text (a guess, and often wrong)
                 place = self.finder.best_place(draft.summary, lang)
+            inferred = place is not None and (inferred or place is not event_place)
             if place is None:
                 text = ""
             elif place is event_place:
@@ -312,7 +315,8 @@ class Linker:
                 date_inferred=draft.date_inferred, place=e.name if e else None,
                 place_geonames_id=e.geonames_id if e else None, summary=draft.summary or None,
                 organisers="; ".join(organisers) or None, duplicate_of=duplicate, source_file=res.source_file,
-                source_page=draft.line.page, source_row=draft.line.row, language=res.language))
+                source_page=draft.line.page, source_row=draft.line.row, language=res.language,
+                place_inferred=inferred))
             if place:
                 self._note([place.resolution], f"{res.source_file}::{draft.line.row} news", text)
             if e is not None and not draft.date_start:  # no event counts it below, yet it is a place seen
@@ -324,7 +328,7 @@ class Linker:
                                 date_end=draft.date_end, date_inferred=draft.date_inferred,
                                 place=place.resolution if place and not unplaced else None, organisers=organisers,
                                 source_file=res.source_file, source_page=draft.line.page, source_row=draft.line.row,
-                                source_text=text)
+                                source_text=text, place_inferred=inferred)
             if duplicate is None:
                 self._more_news_events(res, draft)
         self.finder.reading("")
@@ -370,7 +374,8 @@ class Linker:
 
     def _add_event(self, *, source_kind: str, milestone: int | None, title: str, kind: str, date_start: str | None,
                    date_end: str | None, date_inferred: bool, place: Resolution | None, organisers: list[str],
-                   source_file: str, source_page: int | None, source_row: int | None, source_text: str = "") -> None:
+                   source_file: str, source_page: int | None, source_row: int | None, source_text: str = "",
+                   place_inferred: bool = False) -> None:
         e = place.entity if place else None
         if source_kind == "news" and e is not None and date_start:
             # one page telling of one event twice ("met in Riga on 5 May" ... "the Riga meeting of 5 May")
@@ -386,7 +391,8 @@ class Linker:
             date_start=date_start, date_end=date_end, date_inferred=date_inferred,
             place=e.name if e else None, place_geonames_id=e.geonames_id if e else None,
             country=e.country if e else None, organisers="; ".join(organisers) or None,
-            source_file=source_file, source_page=source_page, source_row=source_row))
+            source_file=source_file, source_page=source_page, source_row=source_row,
+            place_inferred=place_inferred and e is not None))
         if e is not None:
             self.place_mentions[e.key] += 1
             self.place_entities[e.key] = e

@@ -1,0 +1,45 @@
+"""An event's place that its own sentence does not give is a guess, and says so: `place_inferred`
+on the event and the news item, and a `place-inferred` validation warning the report lists."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import extract_page, read_table
+
+
+def _problems(out):  # type: ignore[no-untyped-def]
+    return json.loads((out / "validation.json").read_text(encoding="utf-8"))["problems"]
+
+
+def test_a_place_taken_from_the_headline_is_inferred(tmp_path):
+    # the sentence with the day names no town; the headline names one
+    out = extract_page(tmp_path, "visit.txt",
+                       "Delegation from Turku visits Tartu\n\n"
+                       "The twin towns have worked together for many years.\n\n"
+                       "On 14 May 2019 the delegation met the city council and the mayor.\n")
+    events = read_table(out, "events")
+    assert [(e["date_start"], e["place_inferred"]) for e in events] == [("2019-05-14", "true")]
+    assert events[0]["place"]  # a place is given ...
+    news = read_table(out, "news")
+    assert [n["place_inferred"] for n in news] == ["true"]
+    # ... and a person is asked to confirm it
+    flagged = [p for p in _problems(out) if p["code"] == "place-inferred"]
+    assert [(p["severity"], p["record"]) for p in flagged] == [("warning", events[0]["event_id"])]
+
+
+def test_a_place_its_sentence_gives_is_not_inferred(tmp_path):
+    out = extract_page(tmp_path, "conference.txt",
+                       "Conference on city cooperation\n\n"
+                       "The annual conference took place in Riga on 5 May 2019 with 120 participants.\n")
+    events = read_table(out, "events")
+    assert [(e["date_start"], e["place"], e["place_inferred"]) for e in events] == [("2019-05-05", "Riga", "false")]
+    assert [n["place_inferred"] for n in read_table(out, "news")] == ["false"]
+    assert not [p for p in _problems(out) if p["code"] == "place-inferred"]
+
+
+def test_an_event_without_a_place_is_not_inferred(tmp_path):
+    out = extract_page(tmp_path, "deadline.txt",
+                       "Call for proposals\n\nThe deadline for applications is 30 June 2020.\n")
+    for e in read_table(out, "events"):
+        assert (e["place"], e["place_inferred"]) == ("", "false")
