@@ -43,3 +43,12 @@ def test_an_event_without_a_place_is_not_inferred(tmp_path):
                        "Call for proposals\n\nThe deadline for applications is 30 June 2020.\n")
     for e in read_table(out, "events"):
         assert (e["place"], e["place_inferred"]) == ("", "false")
+
+
+def test_a_visit_as_a_noun_names_the_town_visited(tmp_path):
+    # the town the visitors come from is named nearer the day; "på besök i" names where they went
+    out = extract_page(tmp_path, "besok.txt",
+                       "Vänorterna genom åren\n\n"
+                       "Föreningen bjöd i juni 1950 in en grupp från föreningens avdelning i Kalmar på besök i "
+                       "Växjö. Måndagen den 12 juni kom gästerna med tåget och stannade i fyra dagar.\n")
+    assert [(e["date_start"][:7], e["place"]) for e in read_table(out, "events")] == [("1950-06", "Växjö")]
