@@ -40,7 +40,7 @@ def clean() -> None:
     (PACKAGE_DIR / MANIFEST).unlink(missing_ok=True)
 
 
-def build(jobs: int) -> None:
+def build() -> None:
     from mypyc.build import mypycify
     from setuptools import setup
 
@@ -55,9 +55,10 @@ def build(jobs: int) -> None:
             extensions = mypycify(["--config-file", str(ROOT / "pyproject.toml"), *paths], opt_level="3",
                                   group_name=f"{PACKAGE}._linking",
                                   target_dir=str(BUILD / "c"))
+            # (one file at a time: setuptools' parallel build makes the objects' folders in racing
+            # threads, and a compiler may start before its folder exists)
             setup(name="baltmet-extract-native", ext_modules=extensions, script_name="build_native.py",
-                  script_args=["build_ext", "--inplace", "--build-temp", str(BUILD / "temp"),
-                               "--parallel", str(jobs)])
+                  script_args=["build_ext", "--inplace", "--build-temp", str(BUILD / "temp")])
     except (Exception, SystemExit) as exc:  # (setuptools exits on a compiler error)
         clean()
         tail = log.getvalue().strip().splitlines()[-3:]
@@ -76,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="remove the compiled modules")
     parser.add_argument("--if-changed", action="store_true",
                         help="compile only when a source changed since the last compilation (or its failure)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     if args.clean:
         clean()
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
             return 1
     try:
-        build(args.jobs)
+        build()
     except (ImportError, RuntimeError) as exc:
         BUILD.mkdir(parents=True, exist_ok=True)
         FAILED.write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
