@@ -52,3 +52,16 @@ def test_a_visit_as_a_noun_names_the_town_visited(tmp_path):
                        "Föreningen bjöd i juni 1950 in en grupp från föreningens avdelning i Kalmar på besök i "
                        "Växjö. Måndagen den 12 juni kom gästerna med tåget och stannade i fyra dagar.\n")
     assert [(e["date_start"][:7], e["place"]) for e in read_table(out, "events")] == [("1950-06", "Växjö")]
+
+
+def test_a_list_items_headline_with_town_and_date_is_no_guess(tmp_path):
+    out = extract_page(tmp_path, "list.txt",
+                       "latest news\n\n"
+                       "Partner meeting in Gdańsk, 3-4 May 2016\n\n"
+                       "The partners met to plan the pilot actions of the second year.\n\nRead more\n\n"
+                       "Final conference of the project\n\n"
+                       "On 12 June 2016 the final conference hosted by the port authority took place in Rostock\n\n"
+                       "Read more\n")
+    events = read_table(out, "events")
+    assert sorted((e["date_start"], e["place"], e["place_inferred"]) for e in events) == [
+        ("2016-05-03", "Gdańsk", "false"), ("2016-06-12", "Rostock", "false")]

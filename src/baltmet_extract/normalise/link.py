@@ -10,6 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import get_args
 
+from baltmet_extract.extractors.date_words import DateWords
+from baltmet_extract.extractors.dates import find_dates, rules_date_words
 from baltmet_extract.extractors.news import NewsDraft
 from baltmet_extract.extractors.partners import PartnerMention
 from baltmet_extract.models import (
@@ -228,6 +230,7 @@ class Linker:
         from baltmet_extract.extractors.milestones import event_kind
         from baltmet_extract.extractors.news import news_id
 
+        date_words = rules_date_words(self.resolver.rules)
         for i, draft in enumerate(res.news, start=1):
             lang = res.language
             self.finder.reading(draft.text, lang)
@@ -303,6 +306,9 @@ class Linker:
                 text = _sentence_around(draft.summary, place.start, place.end)
                 unplaced = unplaced or not self.finder.placed_in_words(text, place, lang) and \
                     self.finder.only_of(place, lang, text)  # (a list item's first town, as "of": the item's, not its event's)
+            # (a list item's headline or sentence that gives its town and its date together is no guess:
+            # "Workshops in St. Petersburg, 13-15 June 2007", "On November 13th ... took place in Berlin")
+            inferred = inferred and not _tells_date(text, draft.date_start, date_words)
             organisers = self.finder.organisers(draft.text, lang)
             e = place.resolution.entity if place else None
             nid = self._unique(news_id(res.source_file, i))
@@ -427,6 +433,19 @@ class Linker:
                 source_text=seen.source_text))
         rows.sort(key=lambda x: (not x.needs_review, x.score, x.raw))
         self.tables.normalisation = rows
+
+
+def _tells_date(text: str, date_start: str | None, words: DateWords) -> bool:
+    """`text` holds the date `date_start` (or its month or year; a date without its year takes
+    `date_start`'s)."""
+    if not date_start or not text:
+        return False
+    year = int(date_start[:4])
+    for d in find_dates(text, words):
+        iso = d.iso(year)
+        if iso and (iso.startswith(date_start) or date_start.startswith(iso)):
+            return True
+    return False
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
