@@ -249,8 +249,8 @@ def _events(tables: Tables, documents: list[DocumentResult], rules: Rules | None
     for e in tables.events:
         if e.place_inferred:
             yield _problem("place-inferred", f"event {e.event_id} ({e.date_start or 'no date'}) is placed in {e.place} "
-                           "by inference: its sentence names no place (the headline, a host's sentence or the "
-                           "item's first town does)", **_where(e), table="events", record=e.event_id)
+                           "by inference: not by its own sentence but by the headline, a host's or a visit's "
+                           "sentence or the item's first town", **_where(e), table="events", record=e.event_id)
         if e.milestone is None:
             continue
         if (e.source_file, e.milestone) not in periods:
