@@ -65,3 +65,11 @@ def test_a_list_items_headline_with_town_and_date_is_no_guess(tmp_path):
     events = read_table(out, "events")
     assert sorted((e["date_start"], e["place"], e["place_inferred"]) for e in events) == [
         ("2016-05-03", "Gdańsk", "false"), ("2016-06-12", "Rostock", "false")]
+
+
+def test_only_events_and_news_have_the_column():
+    from baltmet_extract import models
+
+    having = {name for name, cls in vars(models).items()
+              if isinstance(cls, type) and issubclass(cls, models.BaseModel) and "place_inferred" in cls.model_fields}
+    assert having == {"Event", "NewsItem"}

@@ -79,8 +79,6 @@ class Project(BaseModel):
     review_reason: str | None = None
     #: ISO 639-1 code of the document's language, when it could be told
     language: str | None = None
-    #: true where the place came from elsewhere in the text than the sentence of the item's event
-    place_inferred: bool = False
 
 
 class Partner(BaseModel):
