@@ -26,7 +26,15 @@ SRC = ROOT / "src"
 sys.path.insert(0, str(SRC))
 os.environ["BALTMET_PURE_PYTHON"] = "1"  # (this process reads the sources; no warning that they changed)
 
-from baltmet_extract._native import MANIFEST, MODULES, PACKAGE, changed, compiled_files, source_hashes  # noqa: E402
+from baltmet_extract._native import (  # noqa: E402
+    MANIFEST,
+    MODULES,
+    PACKAGE,
+    changed,
+    compiled_files,
+    source_hashes,
+    source_path,
+)
 
 PACKAGE_DIR = SRC / PACKAGE
 BUILD = ROOT / "build" / "native"
@@ -45,7 +53,7 @@ def build() -> None:
     from setuptools import setup
 
     clean()
-    paths = [f"{PACKAGE}/{m.replace('.', '/')}.py" for m in MODULES]
+    paths = [source_path(m, PACKAGE_DIR).relative_to(SRC).as_posix() for m in MODULES]
     hashes = source_hashes(PACKAGE_DIR)
     log = io.StringIO()
     here = Path.cwd()

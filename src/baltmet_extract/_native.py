@@ -1,6 +1,7 @@
-"""The linking's hot modules, compiled: `make install` compiles them with mypyc
-(tools/build_native.py) into extension modules beside their sources, for speed; they give the
-same answers as the Python they are compiled from (the names benchmark's every answer is compared).
+"""The linking's hot modules (and the report's view of each mention), compiled: `make` compiles
+them with mypyc (tools/build_native.py) into extension modules beside their sources, for speed;
+they give the same answers as the Python they are compiled from (the names benchmark's every
+answer is compared).
 
 A compiled module is imported before its source, so a source changed after compiling (edited,
 then run without `make`) would run as it was. The compiler records each source's hash
@@ -101,4 +102,5 @@ def running_compiled() -> bool:
     return not (spelling.__file__ or "").endswith(".py")
 
 
-__all__ = ["MANIFEST", "MODULES", "changed", "compiled_files", "guard", "running_compiled", "source_hashes"]
+__all__ = ["MANIFEST", "MODULES", "changed", "compiled_files", "guard", "running_compiled", "source_hashes",
+           "source_path"]
