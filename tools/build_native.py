@@ -48,13 +48,13 @@ def clean() -> None:
     (PACKAGE_DIR / MANIFEST).unlink(missing_ok=True)
 
 
-def build() -> None:
+def build(hashes: dict[str, str]) -> None:
+    """Compile the modules whose sources have `hashes` (as `source_hashes` gives them now)."""
     from mypyc.build import mypycify
     from setuptools import setup
 
     clean()
     paths = [source_path(m, PACKAGE_DIR).relative_to(SRC).as_posix() for m in MODULES]
-    hashes = source_hashes(PACKAGE_DIR)
     log = io.StringIO()
     here = Path.cwd()
     os.chdir(SRC)  # module names from the paths under src/; the extensions land beside their sources
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
             return 1
     try:
-        build()
+        build(hashes)
     except (ImportError, RuntimeError) as exc:
         BUILD.mkdir(parents=True, exist_ok=True)
         FAILED.write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 from baltmet_extract.errors import RulesError
 from baltmet_extract.review_file import read_decisions
 from baltmet_extract.rule_files import GAZETTEER_FILES, REVIEW_FILE, RULE_FILES, RuleSources
-from baltmet_extract.textutil import fold
+from baltmet_extract.textutil import alternation, fold
 
 __all__ = ["GAZETTEER_FILES", "RULE_FILES", "Rules", "load_rules"]
 
@@ -193,8 +193,8 @@ class Rules:
         r.place_prepositions |= {w.lower() for w in events.get("place_nouns", [])}
         r.origin_prepositions = {str(w).lower() for w in events.get("origin_prepositions", [])}
         r.of_prepositions = frozenset(str(w).lower() for w in events.get("of_prepositions", []))
-        credits = [re.escape(str(w)) for w in events.get("caption_credits", [])]
-        r.caption_credit = re.compile(r"(?i)(?<!\w)(?:" + "|".join(credits) + r")\s*:") if credits else None
+        credits = events.get("caption_credits") or []
+        r.caption_credit = re.compile(r"(?i)(?<!\w)(?:" + alternation(credits) + r")\s*:") if credits else None
         people = events.get("people_of") or {}
         r.people_before, r.people_after, r.people_born, r.people_joined = (
             _one_word(people.get(k), f"events.yaml people_of {k}") for k in ("before", "after", "born", "joined"))
